@@ -1,0 +1,5 @@
+package org.calconfleet.fleet;
+
+public enum ConnectorKind {
+    LOTUS_DOMINO, NOVELL_GROUPWISE
+}

@@ -1,0 +1,251 @@
+package org.calconfleet.fleet;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+@Table(name = "exchange_server")
+public class ExchangeServer {
+
+    public static final int HOST_NAME_MAX_LENGTH = 63;
+    public static final int SITE_MAX_LENGTH = 64;
+    public static final String DEFAULT_SERVICE_NAME = "MSExchangeCalCon";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    @Column(name = "host_name", nullable = false, length = HOST_NAME_MAX_LENGTH)
+    private String hostName = "";
+
+    @Column(nullable = false, length = SITE_MAX_LENGTH)
+    private String site = "";
+
+    @Column(name = "exchange_version", nullable = false)
+    private String exchangeVersion = "2007 SP3";
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "connector_kind", nullable = false)
+    private ConnectorKind connectorKind = ConnectorKind.LOTUS_DOMINO;
+
+    @Column(name = "domino_server")
+    private @Nullable String dominoServer;
+
+    @Column(name = "calendar_system")
+    private @Nullable String calendarSystem;
+
+    @Column(name = "service_name", nullable = false)
+    private String serviceName = DEFAULT_SERVICE_NAME;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "backend_kind", nullable = false)
+    private BackendKind backendKind = BackendKind.SIMULATED;
+
+    @Column(name = "backend_address")
+    private @Nullable String backendAddress;
+
+    @Column(name = "desired_port")
+    private @Nullable Integer desiredPort;
+
+    @Column(name = "observed_exchange_port")
+    private @Nullable Integer observedExchangePort;
+
+    @Column(name = "observed_notes_port")
+    private @Nullable Integer observedNotesPort;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "service_state", nullable = false)
+    private ConnectorServiceState serviceState = ConnectorServiceState.UNKNOWN;
+
+    @Column(name = "last_evidence_at")
+    private @Nullable Instant lastEvidenceAt;
+
+    @Column(name = "last_evidence_text")
+    private @Nullable String lastEvidenceText;
+
+    @Column(name = "diagnostics_high")
+    private @Nullable Boolean diagnosticsHigh;
+
+    private @Nullable String notes;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt = Instant.EPOCH;
+
+    @Column(name = "updated_by", nullable = false)
+    private String updatedBy = "";
+
+    @Version
+    private long version;
+
+    protected ExchangeServer() {
+    }
+
+    public ExchangeServer(String hostName, String site) {
+        this.hostName = hostName;
+        this.site = site;
+    }
+
+    public Drift drift() {
+        return Drift.of(desiredPort, observedExchangePort, observedNotesPort);
+    }
+
+    public void touch(Instant when, String who) {
+        this.updatedAt = when;
+        this.updatedBy = who;
+    }
+
+    public @Nullable Long getId() {
+        return id;
+    }
+
+    public String getHostName() {
+        return hostName;
+    }
+
+    public void setHostName(String hostName) {
+        this.hostName = hostName;
+    }
+
+    public String getSite() {
+        return site;
+    }
+
+    public void setSite(String site) {
+        this.site = site;
+    }
+
+    public String getExchangeVersion() {
+        return exchangeVersion;
+    }
+
+    public void setExchangeVersion(String exchangeVersion) {
+        this.exchangeVersion = exchangeVersion;
+    }
+
+    public ConnectorKind getConnectorKind() {
+        return connectorKind;
+    }
+
+    public void setConnectorKind(ConnectorKind connectorKind) {
+        this.connectorKind = connectorKind;
+    }
+
+    public @Nullable String getDominoServer() {
+        return dominoServer;
+    }
+
+    public void setDominoServer(@Nullable String dominoServer) {
+        this.dominoServer = dominoServer;
+    }
+
+    public @Nullable String getCalendarSystem() {
+        return calendarSystem;
+    }
+
+    public void setCalendarSystem(@Nullable String calendarSystem) {
+        this.calendarSystem = calendarSystem;
+    }
+
+    public String getServiceName() {
+        return serviceName;
+    }
+
+    public void setServiceName(String serviceName) {
+        this.serviceName = serviceName;
+    }
+
+    public BackendKind getBackendKind() {
+        return backendKind;
+    }
+
+    public void setBackendKind(BackendKind backendKind) {
+        this.backendKind = backendKind;
+    }
+
+    public @Nullable String getBackendAddress() {
+        return backendAddress;
+    }
+
+    public void setBackendAddress(@Nullable String backendAddress) {
+        this.backendAddress = backendAddress;
+    }
+
+    public @Nullable Integer getDesiredPort() {
+        return desiredPort;
+    }
+
+    public void setDesiredPort(@Nullable Integer desiredPort) {
+        this.desiredPort = desiredPort;
+    }
+
+    public @Nullable Integer getObservedExchangePort() {
+        return observedExchangePort;
+    }
+
+    public @Nullable Integer getObservedNotesPort() {
+        return observedNotesPort;
+    }
+
+    public void observePorts(@Nullable Integer exchangePort, @Nullable Integer notesPort) {
+        this.observedExchangePort = exchangePort;
+        this.observedNotesPort = notesPort;
+    }
+
+    public ConnectorServiceState getServiceState() {
+        return serviceState;
+    }
+
+    public void setServiceState(ConnectorServiceState serviceState) {
+        this.serviceState = serviceState;
+    }
+
+    public @Nullable Instant getLastEvidenceAt() {
+        return lastEvidenceAt;
+    }
+
+    public @Nullable String getLastEvidenceText() {
+        return lastEvidenceText;
+    }
+
+    public void recordEvidence(Instant at, String text) {
+        this.lastEvidenceAt = at;
+        this.lastEvidenceText = text;
+    }
+
+    public @Nullable Boolean getDiagnosticsHigh() {
+        return diagnosticsHigh;
+    }
+
+    public void setDiagnosticsHigh(@Nullable Boolean diagnosticsHigh) {
+        this.diagnosticsHigh = diagnosticsHigh;
+    }
+
+    public @Nullable String getNotes() {
+        return notes;
+    }
+
+    public void setNotes(@Nullable String notes) {
+        this.notes = notes;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,13 @@
+package org.calconfleet.fleet;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface ExchangeServerRepository extends JpaRepository<ExchangeServer, Long>,
+        JpaSpecificationExecutor<ExchangeServer> {
+
+    @Query("select distinct s.site from ExchangeServer s order by s.site")
+    List<String> findSites();
+}

@@ -1,0 +1,129 @@
+package org.calconfleet.fleet.ui;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+import org.calconfleet.fleet.Drift;
+import org.calconfleet.fleet.ExchangeServer;
+import org.calconfleet.fleet.FleetService;
+import org.calconfleet.fleet.ServerFilter;
+import org.calconfleet.ui.MainLayout;
+import org.jspecify.annotations.Nullable;
+
+@Route(value = "", layout = MainLayout.class)
+@Menu(title = "nav.servers", order = 10, icon = "vaadin:server")
+@PermitAll
+class ServersView extends VerticalLayout implements HasDynamicTitle {
+
+    private final FleetService fleet;
+    private final TextField search = new TextField();
+    private final ComboBox<String> site = new ComboBox<>();
+    private final Span total = new Span();
+    final Grid<ExchangeServer> grid = new Grid<>(ExchangeServer.class, false);
+
+    ServersView(FleetService fleet) {
+        this.fleet = fleet;
+        setSizeFull();
+        addClassName("servers-view");
+
+        search.setPlaceholder(getTranslation("servers.search.placeholder"));
+        search.setAriaLabel(getTranslation("servers.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+        search.setId("server-search");
+
+        site.setPlaceholder(getTranslation("servers.site.all"));
+        site.setAriaLabel(getTranslation("servers.site"));
+        site.setItems(fleet.sites());
+        site.setClearButtonVisible(true);
+        site.addValueChangeListener(e -> refresh());
+        site.setId("site-filter");
+
+        total.addClassName("result-count");
+        HorizontalLayout toolbar = new HorizontalLayout(search, site, total);
+        toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        toolbar.addClassName("view-toolbar");
+
+        configureGrid();
+        add(toolbar, grid);
+        refresh();
+    }
+
+    private void configureGrid() {
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setSizeFull();
+        grid.addColumn(ExchangeServer::getHostName).setHeader(getTranslation("servers.column.host"))
+                .setSortProperty("hostName").setKey("hostName").setAutoWidth(true).setFrozen(true);
+        grid.addColumn(ExchangeServer::getSite).setHeader(getTranslation("servers.column.site"))
+                .setSortProperty("site").setKey("site").setAutoWidth(true);
+        grid.addColumn(ExchangeServer::getExchangeVersion).setHeader(getTranslation("servers.column.version"))
+                .setSortProperty("exchangeVersion").setKey("exchangeVersion").setAutoWidth(true);
+        grid.addColumn(s -> portText(s.getDesiredPort())).setHeader(getTranslation("servers.column.desired"))
+                .setSortProperty("desiredPort").setKey("desiredPort").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(this::observedText).setHeader(getTranslation("servers.column.observed"))
+                .setSortProperty("observedExchangePort").setKey("observed").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(s -> getTranslation(s.getServiceState().messageKey()))
+                .setHeader(getTranslation("servers.column.service")).setSortProperty("serviceState")
+                .setKey("serviceState").setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(this::driftBadge)).setHeader(getTranslation("servers.column.drift"))
+                .setKey("drift").setAutoWidth(true);
+        grid.setMultiSort(true);
+    }
+
+    private void refresh() {
+        ServerFilter filter = currentFilter();
+        grid.setItems(
+                query -> fleet.list(filter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+                query -> (int) fleet.count(filter));
+        total.setText(getTranslation("servers.count", fleet.count(filter)));
+    }
+
+    private ServerFilter currentFilter() {
+        return new ServerFilter(search.getValue(), site.getValue());
+    }
+
+    private String portText(@Nullable Integer port) {
+        if (port == null) {
+            return "—";
+        }
+        return port == 0 ? getTranslation("port.dynamic.short") : String.valueOf(port);
+    }
+
+    private String observedText(ExchangeServer server) {
+        Integer exchange = server.getObservedExchangePort();
+        Integer notes = server.getObservedNotesPort();
+        if (exchange != null && exchange.equals(notes)) {
+            return portText(exchange);
+        }
+        return portText(exchange) + " / " + portText(notes);
+    }
+
+    private Span driftBadge(ExchangeServer server) {
+        Drift drift = server.drift();
+        Span badge = new Span(getTranslation(drift.messageKey()));
+        badge.addClassNames("status-badge", "drift-" + drift.name().toLowerCase(Locale.ROOT));
+        return badge;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.servers");
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The fleet's screens: the servers grid.
+ */
+@NullMarked
+package org.calconfleet.fleet.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,83 @@
+package org.calconfleet;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The shape DESIGN.md asks for, held by plain JUnit tests (ArchUnit's own engine runs nothing on JUnit 6). */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.calconfleet");
+    }
+
+    @Test
+    void only_ui_packages_use_vaadin() {
+        noClasses().that().resideOutsideOfPackages("..ui..")
+                .should().dependOnClassesThat().resideInAPackage("com.vaadin..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_windows_backend_and_the_agent_use_jna() {
+        noClasses().that().resideOutsideOfPackages("..host.windows..", "..agent..")
+                .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
+                .check(classes);
+    }
+
+    @Test
+    void the_port_rules_are_plain_java() {
+        noClasses().that().resideInAPackage("org.calconfleet.port..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "com.vaadin..", "jakarta.persistence..", "java.io..", "java.net..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /** A feature's screens sit above the shared layout, which sits above the features' services. */
+    @Test
+    void features_do_not_depend_on_each_other_in_cycles() {
+        slices().assignedFrom(new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String name = javaClass.getPackageName();
+                if (!name.startsWith("org.calconfleet.")) {
+                    return SliceIdentifier.ignore();
+                }
+                String[] parts = name.substring("org.calconfleet.".length()).split("\\.");
+                boolean screen = java.util.Arrays.asList(parts).contains("ui") && !parts[0].equals("ui");
+                return SliceIdentifier.of(screen ? parts[0] + ".ui" : parts[0]);
+            }
+
+            @Override
+            public String getDescription() {
+                return "features, their screens apart";
+            }
+        }).should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void packages_do_not_depend_on_each_other_in_cycles() {
+        slices().matching("org.calconfleet.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void repositories_are_used_only_inside_their_feature() {
+        noClasses().that().haveSimpleNameEndingWith("View")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .check(classes);
+    }
+}

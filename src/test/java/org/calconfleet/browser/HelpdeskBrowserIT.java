@@ -1,0 +1,68 @@
+package org.calconfleet.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class HelpdeskBrowserIT {
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void helpdesk_signs_in_filters_the_fleet_and_reads_it_in_japanese() {
+        Page page = browser.newPage("en-US");
+        String base = "http://localhost:" + port;
+
+        page.navigate(base + "/");
+        assertThat(page.locator("vaadin-login-form")).isVisible();
+
+        Browser.signIn(page, base, "helpdesk", "helpdesk");
+        assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("TKY-EXC01")))
+                .isVisible();
+        assertThat(page.locator(".current-user")).containsText("Helpdesk");
+        assertThat(page.locator(".demo-badge")).isVisible();
+
+        page.locator("#server-search input").fill("osa-exc0");
+        assertThat(page.locator(".result-count")).hasText("9 servers");
+        assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("TKY-EXC01")))
+                .hasCount(0);
+        assertThat(page.locator("vaadin-side-nav-item")).not().containsText(new String[] {"Users"});
+        Browser.screenshot(page, "helpdesk-servers-filtered");
+
+        page.locator("vaadin-select.language-select").click();
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("日本語")).click();
+        assertThat(page.locator("vaadin-side-nav-item").first()).containsText("サーバー");
+        assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("ホスト名")))
+                .isVisible();
+        Browser.screenshot(page, "helpdesk-servers-japanese");
+
+        Page again = browser.newPage("en-US");
+        Browser.signIn(again, base, "helpdesk", "helpdesk");
+        assertThat(again.locator("vaadin-side-nav-item").first()).containsText("サーバー");
+        assertThat(again.locator("vaadin-button").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("サインアウト"))).hasCount(1);
+        assertThat(Browser.SCREENSHOTS.resolve("helpdesk-servers-japanese.png")).exists();
+    }
+}

@@ -1,0 +1,43 @@
+package org.calconfleet.fleet.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
+import org.calconfleet.KaribuSpringTest;
+import org.calconfleet.fleet.ExchangeServer;
+import org.calconfleet.security.Role;
+import org.junit.jupiter.api.Test;
+
+class ServersViewTest extends KaribuSpringTest {
+
+    @Test
+    void helpdesk_sees_the_demo_fleet_and_no_edit_control() {
+        signIn("helpdesk", Role.HELPDESK);
+        UI.getCurrent().navigate(ServersView.class);
+
+        @SuppressWarnings("unchecked")
+        Grid<ExchangeServer> grid = _get(Grid.class);
+        assertThat(GridKt._size(grid)).isGreaterThanOrEqualTo(40);
+        assertThat(_find(Button.class)).extracting(Button::getText)
+                .allSatisfy(text -> assertThat(text).isIn("Sign out", ""));
+    }
+
+    @Test
+    void the_text_filter_narrows_the_grid_in_the_database() {
+        signIn("helpdesk", Role.HELPDESK);
+        UI.getCurrent().navigate(ServersView.class);
+        @SuppressWarnings("unchecked")
+        Grid<ExchangeServer> grid = _get(Grid.class);
+
+        _get(TextField.class, spec -> spec.withId("server-search")).setValue("osa-exc0");
+
+        assertThat(GridKt._size(grid)).isEqualTo(9);
+        assertThat(GridKt._get(grid, 0).getHostName()).isEqualTo("OSA-EXC01");
+    }
+}
