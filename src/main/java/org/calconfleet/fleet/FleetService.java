@@ -2,7 +2,7 @@ package org.calconfleet.fleet;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
-import org.calconfleet.security.Role;
+import org.calconfleet.access.Role;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;

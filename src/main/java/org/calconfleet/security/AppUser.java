@@ -1,5 +1,6 @@
 package org.calconfleet.security;
 
+import org.calconfleet.access.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

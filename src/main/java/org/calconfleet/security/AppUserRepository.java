@@ -1,5 +1,6 @@
 package org.calconfleet.security;
 
+import org.calconfleet.access.Role;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 

@@ -1,5 +1,6 @@
 package org.calconfleet.security;
 
+import org.calconfleet.access.Role;
 import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

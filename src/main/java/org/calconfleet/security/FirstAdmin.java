@@ -1,5 +1,6 @@
 package org.calconfleet.security;
 
+import org.calconfleet.access.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,5 +1,7 @@
 package org.calconfleet.security;
 
+import org.calconfleet.access.CurrentUser;
+import org.calconfleet.access.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;

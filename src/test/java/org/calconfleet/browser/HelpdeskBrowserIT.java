@@ -4,10 +4,21 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import java.util.List;
+import org.calconfleet.access.Role;
+import org.calconfleet.audit.AuditAction;
+import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.audit.AuditFilter;
+import org.calconfleet.audit.AuditTrail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -19,6 +30,9 @@ class HelpdeskBrowserIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    AuditTrail audit;
 
     @BeforeAll
     static void startBrowser() {
@@ -37,6 +51,11 @@ class HelpdeskBrowserIT {
 
         page.navigate(base + "/");
         assertThat(page.locator("vaadin-login-form")).isVisible();
+
+        page.locator("input[name=username]").fill("helpdesk");
+        page.locator("input[name=password]").fill("not-the-password");
+        page.locator("input[name=password]").press("Enter");
+        assertThat(page.locator("vaadin-login-form-wrapper[error]")).hasCount(1);
 
         Browser.signIn(page, base, "helpdesk", "helpdesk");
         assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("TKY-EXC01")))
@@ -64,5 +83,28 @@ class HelpdeskBrowserIT {
         assertThat(again.locator("vaadin-button").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("サインアウト"))).hasCount(1);
         assertThat(Browser.SCREENSHOTS.resolve("helpdesk-servers-japanese.png")).exists();
+    }
+
+    @Test
+    void sign_ins_and_failed_sign_ins_are_audited() {
+        Page page = browser.newPage("en-US");
+        String base = "http://localhost:" + port;
+        page.navigate(base + "/login");
+        page.locator("input[name=username]").fill("auditor");
+        page.locator("input[name=password]").fill("wrong");
+        page.locator("input[name=password]").press("Enter");
+        assertThat(page.locator("vaadin-login-form-wrapper[error]")).hasCount(1);
+        Browser.signIn(page, base, "auditor", "auditor");
+
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("test", null,
+                List.of(new SimpleGrantedAuthority(Role.AUDITOR.authority()))));
+        try {
+            var entries = audit.search(new AuditFilter("user:auditor", null, null, null, null), Pageable.ofSize(10));
+            assertThat(entries.map(AuditEntry::getAction).toList())
+                    .contains(AuditAction.SIGN_IN, AuditAction.SIGN_IN_FAILED);
+            assertThat(entries.getContent().getFirst().getAfter()).startsWith("from ");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 }

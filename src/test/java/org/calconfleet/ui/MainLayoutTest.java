@@ -9,7 +9,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import org.calconfleet.KaribuSpringTest;
-import org.calconfleet.security.Role;
+import org.calconfleet.access.Role;
 import org.junit.jupiter.api.Test;
 
 class MainLayoutTest extends KaribuSpringTest {

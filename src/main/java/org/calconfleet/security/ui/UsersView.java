@@ -7,7 +7,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.calconfleet.security.AppUser;
-import org.calconfleet.security.Role;
+import org.calconfleet.access.Role;
 import org.calconfleet.security.UserService;
 import org.calconfleet.ui.MainLayout;
 

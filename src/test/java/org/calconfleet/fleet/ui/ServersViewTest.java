@@ -11,7 +11,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
 import org.calconfleet.KaribuSpringTest;
 import org.calconfleet.fleet.ExchangeServer;
-import org.calconfleet.security.Role;
+import org.calconfleet.access.Role;
 import org.junit.jupiter.api.Test;
 
 class ServersViewTest extends KaribuSpringTest {

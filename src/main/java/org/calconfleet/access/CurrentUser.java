@@ -1,4 +1,4 @@
-package org.calconfleet.security;
+package org.calconfleet.access;
 
 import java.util.Optional;
 import org.springframework.security.core.Authentication;

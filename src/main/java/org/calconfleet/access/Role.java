@@ -1,4 +1,4 @@
-package org.calconfleet.security;
+package org.calconfleet.access;
 
 /** The four roles of DESIGN.md; the constants exist because annotations need compile-time strings. */
 public enum Role {

@@ -1,0 +1,29 @@
+package org.calconfleet.audit;
+
+import java.util.Locale;
+
+/** What happened. Stored by name, so a constant is never renamed once entries carry it. */
+public enum AuditAction {
+    SIGN_IN,
+    SIGN_IN_FAILED,
+    SERVER_CREATED,
+    SERVER_UPDATED,
+    SERVER_DELETED,
+    SERVERS_IMPORTED,
+    POLICY_CHANGED,
+    USER_CREATED,
+    USER_CHANGED,
+    PORT_CHANGE_REQUESTED,
+    PORT_CHANGE_APPROVED,
+    PORT_CHANGE_REJECTED,
+    HOST_STEP,
+    HOST_RUN_FINISHED,
+    DRIFT_DETECTED,
+    DOMINO_CONFIRMED,
+    AUDIT_EXPORTED,
+    AUDIT_VERIFIED;
+
+    public String messageKey() {
+        return "audit.action." + name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,15 @@
+package org.calconfleet.audit;
+
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+
+interface AuditHeadRepository extends Repository<AuditHead, Integer> {
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select h from AuditHead h where h.id = :id")
+    Optional<AuditHead> lockHead(@Param("id") int id);
+}

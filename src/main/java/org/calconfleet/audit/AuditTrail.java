@@ -1,0 +1,139 @@
+package org.calconfleet.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.calconfleet.access.CurrentUser;
+import org.calconfleet.access.Role;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class AuditTrail {
+
+    static final int VERIFY_BATCH = 2_000;
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "seq");
+
+    private final AuditEntryRepository entries;
+    private final AuditHeadRepository head;
+    private final Clock clock;
+
+    AuditTrail(AuditEntryRepository entries, AuditHeadRepository head, Clock clock) {
+        this.entries = entries;
+        this.head = head;
+        this.clock = clock;
+    }
+
+    /**
+     * Appends within the caller's transaction, so a change and its entry commit or roll back together. The head
+     * row is locked for the append, which keeps one chain even with several console nodes.
+     */
+    @Transactional
+    public AuditEntry record(AuditEvent event) {
+        AuditHead chainHead = head.lockHead(AuditHead.ID)
+                .orElseThrow(() -> new IllegalStateException("audit_head row missing: the schema is damaged"));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        AuditEntry entry = entries.save(new AuditEntry(chainHead.getLastSeq() + 1, now, event,
+                chainHead.getLastHash()));
+        chainHead.advance(entry);
+        return entry;
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    @Transactional(readOnly = true)
+    public Page<AuditEntry> search(AuditFilter filter, Pageable pageable) {
+        Pageable sorted = pageable.getSort().isSorted() ? pageable
+                : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), NEWEST_FIRST);
+        return entries.findAll(AuditSpecifications.matching(filter), sorted);
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    @Transactional(readOnly = true)
+    public long count(AuditFilter filter) {
+        return entries.count(AuditSpecifications.matching(filter));
+    }
+
+    /** A server's own history, for everyone who may see the server (the helpdesk included). */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
+    @Transactional(readOnly = true)
+    public List<AuditEntry> historyOf(String subject, int limit) {
+        return entries.findAll(AuditSpecifications.matching(AuditFilter.forSubject(subject)),
+                PageRequest.of(0, limit, NEWEST_FIRST)).getContent();
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    @Transactional
+    public ChainVerification verify() {
+        ChainVerification result = walkChain();
+        record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.AUDIT_VERIFIED, "audit")
+                .change(null, result.isIntact() ? "intact, " + result.checked() + " entries"
+                        : "broken at " + result.brokenAtSeq() + ": " + result.problem()));
+        return result;
+    }
+
+    private ChainVerification walkChain() {
+        String expectedPrev = AuditChain.GENESIS;
+        long expectedSeq = 1;
+        long checked = 0;
+        List<AuditEntry> batch;
+        do {
+            batch = entries.findChainAfter(expectedSeq - 1, PageRequest.of(0, VERIFY_BATCH));
+            for (AuditEntry entry : batch) {
+                if (entry.getSeq() != expectedSeq) {
+                    return ChainVerification.broken(checked, expectedSeq, ChainVerification.Problem.SEQUENCE_GAP);
+                }
+                if (!entry.getPrevHash().equals(expectedPrev)) {
+                    return ChainVerification.broken(checked, entry.getSeq(), ChainVerification.Problem.LINK_MISMATCH);
+                }
+                if (!AuditChain.hash(entry.getPrevHash(), entry).equals(entry.getHash())) {
+                    return ChainVerification.broken(checked, entry.getSeq(), ChainVerification.Problem.HASH_MISMATCH);
+                }
+                expectedPrev = entry.getHash();
+                expectedSeq++;
+                checked++;
+            }
+        } while (batch.size() == VERIFY_BATCH);
+        long headSeq = head.lockHead(AuditHead.ID).map(AuditHead::getLastSeq).orElse(0L);
+        if (headSeq != checked) {
+            return ChainVerification.broken(checked, checked + 1, ChainVerification.Problem.TAIL_MISSING);
+        }
+        return ChainVerification.intact(checked);
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    @Transactional
+    public void exportCsv(AuditFilter filter, Writer out) {
+        AuditCsv csv = new AuditCsv(out);
+        try {
+            csv.header();
+            int page = 0;
+            Page<AuditEntry> slice;
+            do {
+                slice = entries.findAll(AuditSpecifications.matching(filter),
+                        PageRequest.of(page++, VERIFY_BATCH, Sort.by("seq")));
+                for (AuditEntry entry : slice) {
+                    csv.row(entry);
+                }
+            } while (slice.hasNext());
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.AUDIT_EXPORTED, "audit")
+                .change(null, describe(filter)));
+    }
+
+    private static String describe(AuditFilter filter) {
+        return "subject=" + filter.subject() + " actor=" + filter.actor() + " action=" + filter.action()
+                + " from=" + filter.from() + " to=" + filter.to();
+    }
+}

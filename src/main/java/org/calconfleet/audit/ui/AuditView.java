@@ -1,0 +1,165 @@
+package org.calconfleet.audit.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import org.calconfleet.access.Role;
+import org.calconfleet.audit.AuditAction;
+import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.audit.AuditFilter;
+import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.audit.ChainVerification;
+import org.calconfleet.ui.MainLayout;
+import org.jspecify.annotations.Nullable;
+
+@Route(value = "audit", layout = MainLayout.class)
+@Menu(title = "nav.audit", order = 80, icon = "vaadin:file-text-o")
+@RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
+class AuditView extends VerticalLayout implements HasDynamicTitle {
+
+    private final AuditTrail audit;
+    private final TextField subject = new TextField();
+    private final TextField actor = new TextField();
+    private final ComboBox<AuditAction> action = new ComboBox<>();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    final Grid<AuditEntry> grid = new Grid<>(AuditEntry.class, false);
+
+    AuditView(AuditTrail audit) {
+        this.audit = audit;
+        setSizeFull();
+
+        subject.setLabel(getTranslation("audit.filter.subject"));
+        subject.setPlaceholder("server:TKY-EXC01");
+        actor.setLabel(getTranslation("audit.filter.actor"));
+        action.setLabel(getTranslation("audit.filter.action"));
+        action.setItems(AuditAction.values());
+        action.setItemLabelGenerator(a -> getTranslation(a.messageKey()));
+        from.setLabel(getTranslation("audit.filter.from"));
+        to.setLabel(getTranslation("audit.filter.to"));
+        for (TextField field : new TextField[] {subject, actor}) {
+            field.setValueChangeMode(ValueChangeMode.LAZY);
+            field.setClearButtonVisible(true);
+            field.addValueChangeListener(e -> refresh());
+        }
+        action.setClearButtonVisible(true);
+        action.addValueChangeListener(e -> refresh());
+        from.addValueChangeListener(e -> refresh());
+        to.addValueChangeListener(e -> refresh());
+        subject.setId("audit-subject");
+        actor.setId("audit-actor");
+
+        Button verify = new Button(getTranslation("audit.verify"), VaadinIcon.CHECK_SQUARE_O.create(),
+                click -> showVerification(audit.verify()));
+        verify.setId("verify-chain");
+        verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        Anchor export = new Anchor(csvDownload(), getTranslation("audit.export"));
+        export.setId("export-csv");
+        export.getElement().setAttribute("download", true);
+
+        HorizontalLayout filters = new HorizontalLayout(subject, actor, action, from, to);
+        filters.addClassName("view-toolbar");
+        HorizontalLayout actions = new HorizontalLayout(verify, export);
+        actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+
+        configureGrid();
+        add(filters, actions, grid);
+        refresh();
+    }
+
+    private DownloadHandler csvDownload() {
+        return event -> {
+            event.setFileName("audit-trail.csv");
+            event.setContentType("text/csv; charset=UTF-8");
+            OutputStreamWriter writer = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8);
+            audit.exportCsv(currentFilter(), writer);
+        };
+    }
+
+    private void configureGrid() {
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setSizeFull();
+        grid.addColumn(AuditEntry::getSeq).setHeader("#").setSortProperty("seq").setAutoWidth(true);
+        grid.addColumn(e -> format.format(e.getOccurredAt())).setHeader(getTranslation("audit.column.time"))
+                .setSortProperty("occurredAt").setAutoWidth(true);
+        grid.addColumn(AuditEntry::getActor).setHeader(getTranslation("audit.column.actor"))
+                .setSortProperty("actor").setAutoWidth(true);
+        grid.addColumn(e -> getTranslation(e.getAction().messageKey())).setHeader(getTranslation("audit.column.action"))
+                .setSortProperty("action").setAutoWidth(true);
+        grid.addColumn(AuditEntry::getSubject).setHeader(getTranslation("audit.column.subject"))
+                .setSortProperty("subject").setAutoWidth(true);
+        grid.addColumn(e -> text(e.getBefore())).setHeader(getTranslation("audit.column.before"));
+        grid.addColumn(e -> text(e.getAfter())).setHeader(getTranslation("audit.column.after"));
+        grid.addColumn(e -> text(e.getReason())).setHeader(getTranslation("audit.column.reason"));
+    }
+
+    private static String text(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+
+    private void refresh() {
+        AuditFilter filter = currentFilter();
+        grid.setItems(query -> audit.search(filter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+                query -> (int) audit.count(filter));
+    }
+
+    private AuditFilter currentFilter() {
+        return new AuditFilter(blankToNull(subject.getValue()), blankToNull(actor.getValue()), action.getValue(),
+                startOf(from.getValue()), startOf(to.getValue() == null ? null : to.getValue().plusDays(1)));
+    }
+
+    private static @Nullable String blankToNull(String value) {
+        return value.isBlank() ? null : value;
+    }
+
+    private static @Nullable Instant startOf(@Nullable LocalDate day) {
+        return day == null ? null : day.atStartOfDay(ZoneId.systemDefault()).toInstant();
+    }
+
+    private void showVerification(ChainVerification result) {
+        Notification notification;
+        if (result.isIntact()) {
+            notification = Notification.show(getTranslation("audit.verify.intact", result.checked()));
+            notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } else {
+            notification = Notification.show(getTranslation("audit.verify.broken", result.brokenAtSeq(),
+                    getTranslation(result.problem().messageKey())));
+            notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            notification.setDuration(0);
+        }
+        refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.audit");
+    }
+}

@@ -1,0 +1,87 @@
+package org.calconfleet.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class AuditTrailTest {
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    @WithMockUser(roles = "AUDITOR")
+    void an_untouched_chain_verifies_and_a_tampered_row_is_pointed_at() {
+        for (int i = 0; i < 5; i++) {
+            audit.record(AuditEvent.of("alice", AuditAction.SERVER_UPDATED, "server:TKY-EXC0" + i)
+                    .change("desiredPort=0", "desiredPort=45001").because("CHG-" + i));
+        }
+        assertThat(audit.verify().isIntact()).isTrue();
+
+        long target = jdbc.queryForObject(
+                "select seq from audit_entry where subject = 'server:TKY-EXC02' and action = 'SERVER_UPDATED'",
+                Long.class);
+        jdbc.update("update audit_entry set after_value = 'desiredPort=45999' where seq = ?", target);
+
+        ChainVerification result = audit.verify();
+        assertThat(result.isIntact()).isFalse();
+        assertThat(result.brokenAtSeq()).isEqualTo(target);
+        assertThat(result.problem()).isEqualTo(ChainVerification.Problem.HASH_MISMATCH);
+    }
+
+    @Test
+    @WithMockUser(roles = "AUDITOR")
+    void a_deleted_row_breaks_the_chain_where_it_was() {
+        audit.record(AuditEvent.of("bob", AuditAction.POLICY_CHANGED, "policy"));
+        ChainVerification before = audit.verify();
+        assertThat(before.isIntact()).isTrue();
+        long victim = jdbc.queryForObject("select max(seq) from audit_entry where action = 'POLICY_CHANGED'",
+                Long.class);
+        jdbc.update("delete from audit_entry where seq = ?", victim);
+
+        ChainVerification result = audit.verify();
+        assertThat(result.isIntact()).isFalse();
+        assertThat(result.brokenAtSeq()).isEqualTo(victim);
+    }
+
+    @Test
+    @WithMockUser(roles = "HELPDESK")
+    void the_helpdesk_may_not_search_export_or_verify_the_trail() {
+        assertThatThrownBy(() -> audit.search(AuditFilter.ALL, org.springframework.data.domain.Pageable.ofSize(5)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> audit.exportCsv(AuditFilter.ALL, new StringWriter()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(audit::verify).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    @WithMockUser(roles = "AUDITOR")
+    void the_csv_export_carries_every_matching_entry_with_its_hashes() {
+        audit.record(AuditEvent.of("carol", AuditAction.SERVER_CREATED, "server:OSA-EXC99")
+                .change(null, "site=Osaka, note=\"quoted\""));
+        StringWriter out = new StringWriter();
+
+        audit.exportCsv(AuditFilter.forSubject("server:OSA-EXC99"), out);
+
+        String[] lines = out.toString().split("\r\n");
+        assertThat(lines[0]).isEqualTo(AuditCsv.HEADER);
+        assertThat(lines).hasSize(2);
+        assertThat(lines[1]).contains("carol", "SERVER_CREATED", "\"site=Osaka, note=\"\"quoted\"\"\"");
+        assertThat(lines[1]).matches(".*,[0-9a-f]{64},[0-9a-f]{64}$");
+    }
+}
