@@ -43,6 +43,11 @@ public final class PortRules {
         return check(number.longValue());
     }
 
+    /** Parses user input, then checks it against the policy and the ports of the other servers. */
+    public static PortCheck parse(String text, PortPolicy policy, PeerPorts peers) {
+        return parse(text).andThen(port -> policy.refusalsFor(port, peers));
+    }
+
     /**
      * Checks the two registry values {@code NotesCal.Exchange CalCon RPC Port} and
      * {@code NotesCal.Notes ExCalCon RPC Port}: each must be a valid port and both must be equal.

@@ -24,7 +24,9 @@ class MessageKeysTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
 
     static Set<String> keysUsedByCode() {
-        return Stream.of(Arrays.stream(PortRefusalReason.values()).map(PortRefusalReason::messageKey))
+        return Stream.of(
+                        Arrays.stream(PortRefusalReason.values()).map(PortRefusalReason::messageKey),
+                        Arrays.stream(PortScope.values()).map(PortScope::messageKey))
                 .flatMap(keys -> keys)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
