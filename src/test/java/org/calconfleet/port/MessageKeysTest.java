@@ -26,7 +26,9 @@ class MessageKeysTest {
     static Set<String> keysUsedByCode() {
         return Stream.of(
                         Arrays.stream(PortRefusalReason.values()).map(PortRefusalReason::messageKey),
-                        Arrays.stream(PortScope.values()).map(PortScope::messageKey))
+                        Arrays.stream(PortScope.values()).map(PortScope::messageKey),
+                        Arrays.stream(ConsoleField.values()).map(ConsoleField::messageKey),
+                        Arrays.stream(ConsoleRefusalReason.values()).map(ConsoleRefusalReason::messageKey))
                 .flatMap(keys -> keys)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
