@@ -28,7 +28,11 @@ class MessageKeysTest {
                         Arrays.stream(PortRefusalReason.values()).map(PortRefusalReason::messageKey),
                         Arrays.stream(PortScope.values()).map(PortScope::messageKey),
                         Arrays.stream(ConsoleField.values()).map(ConsoleField::messageKey),
-                        Arrays.stream(ConsoleRefusalReason.values()).map(ConsoleRefusalReason::messageKey))
+                        Arrays.stream(ConsoleRefusalReason.values()).map(ConsoleRefusalReason::messageKey),
+                        Arrays.stream(ConnectorKind.values()).map(ConnectorKind::messageKey),
+                        Arrays.stream(FlowDirection.values()).map(FlowDirection::messageKey),
+                        Arrays.stream(RulePurpose.values()).map(RulePurpose::messageKey),
+                        FirewallTable.COLUMN_KEYS.stream())
                 .flatMap(keys -> keys)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
