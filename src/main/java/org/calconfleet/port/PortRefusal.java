@@ -1,5 +1,6 @@
 package org.calconfleet.port;
 
+import java.util.Arrays;
 import java.util.List;
 
 public record PortRefusal(PortRefusalReason reason, List<String> arguments) implements Refusal {
@@ -9,7 +10,7 @@ public record PortRefusal(PortRefusalReason reason, List<String> arguments) impl
     }
 
     public static PortRefusal of(PortRefusalReason reason, Object... arguments) {
-        return new PortRefusal(reason, java.util.Arrays.stream(arguments).map(String::valueOf).toList());
+        return new PortRefusal(reason, Arrays.stream(arguments).map(String::valueOf).toList());
     }
 
     @Override

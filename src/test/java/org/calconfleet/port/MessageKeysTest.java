@@ -47,6 +47,38 @@ class MessageKeysTest {
     }
 
     @Test
+    void the_files_hold_no_key_the_code_does_not_use() throws IOException {
+        assertThat(new TreeSet<>(load("i18n/port.properties").stringPropertyNames())).isEqualTo(keysUsedByCode());
+    }
+
+    @Test
+    void refusals_read_as_sentences_in_english() throws IOException {
+        var english = load("i18n/port.properties");
+
+        assertThat(format(english, PortRules.check(1024).refusals().getFirst())).isEqualTo("1024 is not above 1024");
+        assertThat(format(english, PortRules.checkRegistryValues(45001, 45002).refusals().getFirst()))
+                .isEqualTo("the two values differ: 45001 / 45002");
+        assertThat(format(english, PortRefusal.of(PortRefusalReason.OUTSIDE_POLICY_RANGES, 50000, "45000-45999")))
+                .isEqualTo("50000 is outside the port policy's ranges: 45000-45999");
+        assertThat(format(english, PortRefusal.of(PortRefusalReason.DIFFERS_FROM_SITE, 45001, "45002", "Tokyo")))
+                .isEqualTo("45001 differs from the port already used on site Tokyo: 45002");
+        assertThat(format(english, ConsoleText.refusalsForName(ConsoleField.EXCHANGE_SERVER, "exch;01").getFirst()))
+                .isEqualTo("\"exch;01\" contains ;: use only letters A-Z, digits, \".\", \"-\" and \"_\"");
+    }
+
+    @Test
+    void refusals_read_as_sentences_in_japanese() throws IOException {
+        var japanese = load("i18n/port_ja.properties");
+
+        assertThat(format(japanese, PortRules.check(1024).refusals().getFirst()))
+                .isEqualTo("1024 は 1024 より大きくありません");
+        assertThat(format(japanese, PortRules.checkRegistryValues(45001, 45002).refusals().getFirst()))
+                .isEqualTo("2 つの値が異なります: 45001 / 45002");
+        assertThat(format(japanese, PortRules.parse("abc").refusals().getFirst()))
+                .isEqualTo("「abc」は数値ではありません");
+    }
+
+    @Test
     void both_languages_have_the_same_keys() throws IOException {
         assertThat(load("i18n/port_ja.properties").stringPropertyNames())
                 .isEqualTo(load("i18n/port.properties").stringPropertyNames());
@@ -90,6 +122,11 @@ class MessageKeysTest {
             properties.load(reader);
         }
         return properties;
+    }
+
+    private static String format(Properties messages, Refusal refusal) {
+        return new MessageFormat(messages.getProperty(refusal.messageKey()), Locale.ROOT)
+                .format(refusal.arguments().toArray());
     }
 
     private static Set<String> placeholders(String pattern) {
