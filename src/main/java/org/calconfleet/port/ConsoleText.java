@@ -3,6 +3,7 @@ package org.calconfleet.port;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -104,7 +105,7 @@ public final class ConsoleText {
     }
 
     private static String codePointName(int codePoint) {
-        return String.format("U+%04X", codePoint);
+        return String.format(Locale.ROOT, "U+%04X", codePoint);
     }
 
     private static boolean isIpv6(String value) {
