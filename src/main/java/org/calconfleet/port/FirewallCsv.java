@@ -1,0 +1,47 @@
+package org.calconfleet.port;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Firewall plans as CSV (RFC 4180: CRLF line ends, fields quoted when needed) for a network team's
+ * change request. Written in English, as such requests usually are, whatever the console's language.
+ */
+public final class FirewallCsv {
+
+    public static final String HEADER =
+            "Direction,Source host,Source IP,Destination host,Destination IP,Protocol,Destination ports,Purpose";
+
+    private static final String LINE_END = "\r\n";
+
+    private FirewallCsv() {
+    }
+
+    public static String render(FirewallPlan plan) {
+        return render(List.of(plan));
+    }
+
+    public static String render(List<FirewallPlan> plans) {
+        var lines = plans.stream().flatMap(plan -> plan.rules().stream().map(rule -> line(plan, rule)));
+        return Stream.concat(Stream.of(HEADER), lines).map(line -> line + LINE_END).collect(Collectors.joining());
+    }
+
+    private static String line(FirewallPlan plan, FirewallRule rule) {
+        var partner = plan.connector().partnerName();
+        var direction = rule.direction() == FlowDirection.EXCHANGE_TO_PARTNER
+                ? "Exchange to " + partner
+                : partner + " to Exchange";
+        return Stream.of(direction, rule.from().name(), rule.from().address(), rule.to().name(), rule.to().address(),
+                        rule.protocol(), rule.ports(), rule.purpose().englishText())
+                .map(FirewallCsv::field)
+                .collect(Collectors.joining(","));
+    }
+
+    static String field(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\r") || value.contains("\n")) {
+            return '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
+    }
+}

@@ -1,0 +1,25 @@
+package org.calconfleet.port;
+
+/** Why a firewall rule is needed. */
+public enum RulePurpose {
+    ENDPOINT_MAPPER("port.firewall.purpose.endpointMapper", "RPC endpoint mapper"),
+    PINNED_PORT("port.firewall.purpose.pinnedPort", "Calendar Connector RPC, pinned port"),
+    DYNAMIC_RPC_PORTS("port.firewall.purpose.dynamicRpcPorts", "Calendar Connector RPC, dynamic ports");
+
+    private final String messageKey;
+    private final String englishText;
+
+    RulePurpose(String messageKey, String englishText) {
+        this.messageKey = messageKey;
+        this.englishText = englishText;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    /** For the CSV that goes into a network team's change request, which is written in English. */
+    public String englishText() {
+        return englishText;
+    }
+}
