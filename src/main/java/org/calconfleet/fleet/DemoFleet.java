@@ -1,5 +1,6 @@
 package org.calconfleet.fleet;
 
+import org.calconfleet.port.ConnectorKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

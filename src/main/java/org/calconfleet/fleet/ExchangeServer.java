@@ -1,5 +1,6 @@
 package org.calconfleet.fleet;
 
+import org.calconfleet.port.ConnectorKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "exchange_server")
 public class ExchangeServer {
 
-    public static final int HOST_NAME_MAX_LENGTH = 63;
+    public static final int HOST_NAME_MAX_LENGTH = 253;
     public static final int SITE_MAX_LENGTH = 64;
     public static final String DEFAULT_SERVICE_NAME = "MSExchangeCalCon";
 

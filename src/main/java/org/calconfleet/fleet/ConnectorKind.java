@@ -1,5 +1,0 @@
-package org.calconfleet.fleet;
-
-public enum ConnectorKind {
-    LOTUS_DOMINO, NOVELL_GROUPWISE
-}

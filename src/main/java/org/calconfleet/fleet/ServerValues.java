@@ -1,0 +1,83 @@
+package org.calconfleet.fleet;
+
+import org.calconfleet.port.ConnectorKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/** What a person may set on a server: everything except what the console observes on the host. */
+public record ServerValues(String hostName, String site, String exchangeVersion, ConnectorKind connectorKind,
+                           @Nullable String dominoServer, @Nullable String calendarSystem, String serviceName,
+                           BackendKind backendKind, @Nullable String backendAddress, @Nullable Integer desiredPort,
+                           @Nullable String notes) {
+
+    public record FieldChange(String field, @Nullable Object before, @Nullable Object after) {
+        @Override
+        public String toString() {
+            return field + ": " + before + " → " + after;
+        }
+    }
+
+    private record Field(String name, Function<ServerValues, @Nullable Object> read) {
+    }
+
+    private static final List<Field> FIELDS = List.of(
+            new Field("hostName", ServerValues::hostName),
+            new Field("site", ServerValues::site),
+            new Field("exchangeVersion", ServerValues::exchangeVersion),
+            new Field("connectorKind", ServerValues::connectorKind),
+            new Field("dominoServer", ServerValues::dominoServer),
+            new Field("calendarSystem", ServerValues::calendarSystem),
+            new Field("serviceName", ServerValues::serviceName),
+            new Field("backendKind", ServerValues::backendKind),
+            new Field("backendAddress", ServerValues::backendAddress),
+            new Field("desiredPort", ServerValues::desiredPort),
+            new Field("notes", ServerValues::notes));
+
+    public static ServerValues of(ExchangeServer server) {
+        return new ServerValues(server.getHostName(), server.getSite(), server.getExchangeVersion(),
+                server.getConnectorKind(), server.getDominoServer(), server.getCalendarSystem(),
+                server.getServiceName(), server.getBackendKind(), server.getBackendAddress(),
+                server.getDesiredPort(), server.getNotes());
+    }
+
+    void applyTo(ExchangeServer server) {
+        server.setHostName(hostName);
+        server.setSite(site);
+        server.setExchangeVersion(exchangeVersion);
+        server.setConnectorKind(connectorKind);
+        server.setDominoServer(dominoServer);
+        server.setCalendarSystem(calendarSystem);
+        server.setServiceName(serviceName);
+        server.setBackendKind(backendKind);
+        server.setBackendAddress(backendAddress);
+        server.setDesiredPort(desiredPort);
+        server.setNotes(notes);
+    }
+
+    public List<FieldChange> changesTo(ServerValues other) {
+        List<FieldChange> changes = new ArrayList<>();
+        for (Field field : FIELDS) {
+            Object before = field.read().apply(this);
+            Object after = field.read().apply(other);
+            if (!Objects.equals(before, after)) {
+                changes.add(new FieldChange(field.name(), before, after));
+            }
+        }
+        return changes;
+    }
+
+    /** One line per field, for the audit trail. */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        for (Field field : FIELDS) {
+            Object value = field.read().apply(this);
+            if (value != null) {
+                text.append(text.isEmpty() ? "" : ", ").append(field.name()).append('=').append(value);
+            }
+        }
+        return text.toString();
+    }
+}
