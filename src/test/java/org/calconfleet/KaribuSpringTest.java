@@ -6,6 +6,8 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinSession;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.Route;
 import java.util.HashSet;
@@ -64,6 +66,12 @@ public abstract class KaribuSpringTest {
                 List.of(new SimpleGrantedAuthority(role.authority())));
         SecurityContextHolder.getContext().setAuthentication(auth);
         setUpVaadin();
+        // Vaadin's security-context strategy reads the context from the session once a Vaadin session exists.
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(auth);
+        VaadinSession.getCurrent().getSession().setAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        SecurityContextHolder.setContext(context);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(auth);
         request.setUserInRole((principal, roleName) -> role.name().equals(roleName));

@@ -20,13 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(1)
 class DemoFleet implements ApplicationRunner {
 
-    record DemoSite(String name, String prefix, int port) {
+    record DemoSite(String name, String prefix, int port, int subnet) {
     }
 
     static final List<DemoSite> SITES = List.of(
-            new DemoSite("Tokyo", "TKY", 45001),
-            new DemoSite("Osaka", "OSA", 45002),
-            new DemoSite("Singapore", "SIN", 45003));
+            new DemoSite("Tokyo", "TKY", 45001, 10),
+            new DemoSite("Osaka", "OSA", 45002, 20),
+            new DemoSite("Singapore", "SIN", 45003, 30));
     static final int SERVERS_PER_SITE = 14;
 
     private final ExchangeServerRepository servers;
@@ -54,7 +54,9 @@ class DemoFleet implements ApplicationRunner {
     private static ExchangeServer server(DemoSite site, int n, Instant now) {
         ExchangeServer server = new ExchangeServer("%s-EXC%02d".formatted(site.prefix(), n), site.name());
         server.setExchangeVersion(n % 3 == 0 ? "2007 SP2" : "2007 SP3");
+        server.setIpAddress("10.%d.1.%d".formatted(site.subnet(), n));
         server.setDominoServer("%s-DOM%02d".formatted(site.prefix(), (n + 1) / 2));
+        server.setDominoAddress("10.%d.2.%d".formatted(site.subnet(), (n + 1) / 2));
         server.setCalendarSystem("ExchangeFreeBusy");
         server.setBackendKind(BackendKind.SIMULATED);
         server.setBackendAddress("sim://" + server.getHostName().toLowerCase(java.util.Locale.ROOT));
@@ -78,6 +80,7 @@ class DemoFleet implements ApplicationRunner {
             case 13 -> {
                 server.setConnectorKind(ConnectorKind.NOVELL_GROUPWISE);
                 server.setDominoServer(null);
+                server.setDominoAddress(null);
                 server.setCalendarSystem(null);
                 dynamic(server);
             }

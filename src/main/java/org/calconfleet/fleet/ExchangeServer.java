@@ -28,6 +28,12 @@ public class ExchangeServer {
     @Column(name = "host_name", nullable = false, length = HOST_NAME_MAX_LENGTH)
     private String hostName = "";
 
+    @Column(name = "ip_address")
+    private @Nullable String ipAddress;
+
+    @Column(name = "domino_address")
+    private @Nullable String dominoAddress;
+
     @Column(nullable = false, length = SITE_MAX_LENGTH)
     private String site = "";
 
@@ -114,6 +120,22 @@ public class ExchangeServer {
 
     public void setHostName(String hostName) {
         this.hostName = hostName;
+    }
+
+    public @Nullable String getIpAddress() {
+        return ipAddress;
+    }
+
+    public void setIpAddress(@Nullable String ipAddress) {
+        this.ipAddress = ipAddress;
+    }
+
+    public @Nullable String getDominoAddress() {
+        return dominoAddress;
+    }
+
+    public void setDominoAddress(@Nullable String dominoAddress) {
+        this.dominoAddress = dominoAddress;
     }
 
     public String getSite() {

@@ -8,6 +8,8 @@ import org.springframework.data.jpa.repository.Query;
 interface ExchangeServerRepository extends JpaRepository<ExchangeServer, Long>,
         JpaSpecificationExecutor<ExchangeServer> {
 
+    boolean existsByHostNameIgnoreCase(String hostName);
+
     @Query("select distinct s.site from ExchangeServer s order by s.site")
     List<String> findSites();
 }

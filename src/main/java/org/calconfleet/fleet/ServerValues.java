@@ -8,8 +8,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** What a person may set on a server: everything except what the console observes on the host. */
-public record ServerValues(String hostName, String site, String exchangeVersion, ConnectorKind connectorKind,
-                           @Nullable String dominoServer, @Nullable String calendarSystem, String serviceName,
+public record ServerValues(String hostName, @Nullable String ipAddress, String site, String exchangeVersion,
+                           ConnectorKind connectorKind, @Nullable String dominoServer,
+                           @Nullable String dominoAddress, @Nullable String calendarSystem, String serviceName,
                            BackendKind backendKind, @Nullable String backendAddress, @Nullable Integer desiredPort,
                            @Nullable String notes) {
 
@@ -25,10 +26,12 @@ public record ServerValues(String hostName, String site, String exchangeVersion,
 
     private static final List<Field> FIELDS = List.of(
             new Field("hostName", ServerValues::hostName),
+            new Field("ipAddress", ServerValues::ipAddress),
             new Field("site", ServerValues::site),
             new Field("exchangeVersion", ServerValues::exchangeVersion),
             new Field("connectorKind", ServerValues::connectorKind),
             new Field("dominoServer", ServerValues::dominoServer),
+            new Field("dominoAddress", ServerValues::dominoAddress),
             new Field("calendarSystem", ServerValues::calendarSystem),
             new Field("serviceName", ServerValues::serviceName),
             new Field("backendKind", ServerValues::backendKind),
@@ -37,18 +40,21 @@ public record ServerValues(String hostName, String site, String exchangeVersion,
             new Field("notes", ServerValues::notes));
 
     public static ServerValues of(ExchangeServer server) {
-        return new ServerValues(server.getHostName(), server.getSite(), server.getExchangeVersion(),
-                server.getConnectorKind(), server.getDominoServer(), server.getCalendarSystem(),
+        return new ServerValues(server.getHostName(), server.getIpAddress(), server.getSite(),
+                server.getExchangeVersion(), server.getConnectorKind(), server.getDominoServer(),
+                server.getDominoAddress(), server.getCalendarSystem(),
                 server.getServiceName(), server.getBackendKind(), server.getBackendAddress(),
                 server.getDesiredPort(), server.getNotes());
     }
 
     void applyTo(ExchangeServer server) {
         server.setHostName(hostName);
+        server.setIpAddress(ipAddress);
         server.setSite(site);
         server.setExchangeVersion(exchangeVersion);
         server.setConnectorKind(connectorKind);
         server.setDominoServer(dominoServer);
+        server.setDominoAddress(dominoAddress);
         server.setCalendarSystem(calendarSystem);
         server.setServiceName(serviceName);
         server.setBackendKind(backendKind);

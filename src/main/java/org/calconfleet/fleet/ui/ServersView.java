@@ -1,5 +1,7 @@
 package org.calconfleet.fleet.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -16,8 +18,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
+import org.calconfleet.access.Role;
 import org.calconfleet.fleet.Drift;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
@@ -36,7 +40,7 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
     private final Span total = new Span();
     final Grid<ExchangeServer> grid = new Grid<>(ExchangeServer.class, false);
 
-    ServersView(FleetService fleet) {
+    ServersView(FleetService fleet, AuthenticationContext authentication) {
         this.fleet = fleet;
         setSizeFull();
         addClassName("servers-view");
@@ -58,6 +62,13 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
 
         total.addClassName("result-count");
         HorizontalLayout toolbar = new HorizontalLayout(search, site, total);
+        if (authentication.hasAnyRole(Role.ADMIN_NAME, Role.OPERATOR_NAME)) {
+            Button add = new Button(getTranslation("fleet.add"), VaadinIcon.PLUS.create(),
+                    click -> new ServerEditor(fleet, null, saved -> refresh()).open());
+            add.setId("server-add");
+            add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            toolbar.add(add);
+        }
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         toolbar.addClassName("view-toolbar");
 
@@ -85,6 +96,8 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(new ComponentRenderer<>(this::driftBadge)).setHeader(getTranslation("servers.column.drift"))
                 .setKey("drift").setAutoWidth(true);
         grid.setMultiSort(true);
+        grid.addItemClickListener(click -> click.getSource().getUI().ifPresent(ui ->
+                ui.navigate(ServerDetailView.class, click.getItem().getId())));
     }
 
     private void refresh() {

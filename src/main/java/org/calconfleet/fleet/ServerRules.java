@@ -1,0 +1,88 @@
+package org.calconfleet.fleet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.calconfleet.port.ConnectorKind;
+import org.calconfleet.port.ConsoleField;
+import org.calconfleet.port.ConsoleText;
+import org.calconfleet.port.PortRules;
+import org.calconfleet.port.Refusal;
+import org.jspecify.annotations.Nullable;
+
+/** The checks a server's values must pass before they are stored, each failure tied to its field. */
+public final class ServerRules {
+
+    public static final int SITE_MAX = 64;
+    public static final int VERSION_MAX = 32;
+    public static final int SERVICE_NAME_MAX = 64;
+    public static final int NOTES_MAX = 2000;
+    private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+
+    private ServerRules() {
+    }
+
+    public static List<ServerProblem> check(ServerValues values) {
+        List<ServerProblem> problems = new ArrayList<>();
+        HostNames.problem(values.hostName()).ifPresent(key -> problems.add(ServerProblem.of("hostName", key)));
+        address(problems, "ipAddress", values.ipAddress());
+        address(problems, "dominoAddress", values.dominoAddress());
+        required(problems, "site", values.site(), SITE_MAX);
+        required(problems, "exchangeVersion", values.exchangeVersion(), VERSION_MAX);
+        required(problems, "serviceName", values.serviceName(), SERVICE_NAME_MAX);
+        if (!values.serviceName().isBlank() && !SERVICE_NAME.matcher(values.serviceName()).matches()) {
+            problems.add(ServerProblem.of("serviceName", "fleet.serviceName.invalid"));
+        }
+        if (values.connectorKind() == ConnectorKind.LOTUS_DOMINO) {
+            checkDominoPartner(problems, values);
+        }
+        if (values.backendKind() != BackendKind.SIMULATED && isBlank(values.backendAddress())) {
+            problems.add(ServerProblem.of("backendAddress", "fleet.backendAddress.required"));
+        }
+        if (values.desiredPort() != null) {
+            PortRules.check(values.desiredPort()).refusals().forEach(r -> problems.add(problem("desiredPort", r)));
+        }
+        if (values.notes() != null && values.notes().length() > NOTES_MAX) {
+            problems.add(ServerProblem.of("notes", "fleet.field.tooLong", NOTES_MAX));
+        }
+        return problems;
+    }
+
+    private static void checkDominoPartner(List<ServerProblem> problems, ServerValues values) {
+        if (isBlank(values.dominoServer())) {
+            problems.add(ServerProblem.of("dominoServer", "fleet.field.required"));
+        } else {
+            HostNames.problem(values.dominoServer())
+                    .ifPresent(key -> problems.add(ServerProblem.of("dominoServer", key)));
+        }
+        if (isBlank(values.calendarSystem())) {
+            problems.add(ServerProblem.of("calendarSystem", "fleet.field.required"));
+        } else {
+            ConsoleText.refusalsForName(ConsoleField.CALENDAR_SYSTEM, values.calendarSystem())
+                    .forEach(r -> problems.add(problem("calendarSystem", r)));
+        }
+    }
+
+    private static void address(List<ServerProblem> problems, String field, @Nullable String value) {
+        if (!isBlank(value)) {
+            ConsoleText.refusalsForIpAddress(ConsoleField.HOST_ADDRESS, value)
+                    .forEach(r -> problems.add(problem(field, r)));
+        }
+    }
+
+    private static void required(List<ServerProblem> problems, String field, String value, int max) {
+        if (value.isBlank()) {
+            problems.add(ServerProblem.of(field, "fleet.field.required"));
+        } else if (value.length() > max) {
+            problems.add(ServerProblem.of(field, "fleet.field.tooLong", max));
+        }
+    }
+
+    private static ServerProblem problem(String field, Refusal refusal) {
+        return new ServerProblem(field, refusal.messageKey(), refusal.arguments());
+    }
+
+    private static boolean isBlank(@Nullable String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,255 @@
+package org.calconfleet.fleet.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import org.calconfleet.access.Role;
+import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.fleet.ExchangeServer;
+import org.calconfleet.fleet.FleetService;
+import org.calconfleet.port.DominoConsole;
+import org.calconfleet.port.FirewallEndpoint;
+import org.calconfleet.port.FirewallPlan;
+import org.calconfleet.port.FirewallTable;
+import org.calconfleet.port.LoadExcalconCommand;
+import org.calconfleet.port.NetshCommand;
+import org.calconfleet.port.NetshCommands;
+import org.calconfleet.port.RpcPort;
+import org.calconfleet.ui.MainLayout;
+import org.jspecify.annotations.Nullable;
+
+@Route(value = "servers", layout = MainLayout.class)
+@PermitAll
+class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    static final int HISTORY_LIMIT = 200;
+
+    private final FleetService fleet;
+    private final AuditTrail audit;
+    private final boolean mayEdit;
+    private @Nullable ExchangeServer server;
+
+    ServerDetailView(FleetService fleet, AuditTrail audit, AuthenticationContext authentication) {
+        this.fleet = fleet;
+        this.audit = audit;
+        this.mayEdit = authentication.hasAnyRole(Role.ADMIN_NAME, Role.OPERATOR_NAME);
+        addClassName("server-detail");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long id) {
+        server = fleet.find(id).orElse(null);
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        if (server == null) {
+            add(new Paragraph(getTranslation("fleet.detail.notFound")));
+            return;
+        }
+        add(header(server), portPanel(server), firewallPanel(server), dominoPanel(server), historyPanel(server));
+    }
+
+    private Component header(ExchangeServer s) {
+        Span drift = new Span(getTranslation(s.drift().messageKey()));
+        drift.addClassNames("status-badge", "drift-" + s.drift().name().toLowerCase(Locale.ROOT));
+        drift.setId("detail-drift");
+        HorizontalLayout header = new HorizontalLayout(new H3(s.getHostName()), drift,
+                new Span(s.getSite() + " · Exchange " + s.getExchangeVersion()));
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        if (mayEdit) {
+            Button edit = new Button(getTranslation("fleet.detail.edit"), VaadinIcon.EDIT.create(),
+                    click -> new ServerEditor(fleet, s, saved -> reload()).open());
+            edit.setId("server-edit");
+            Button delete = new Button(getTranslation("fleet.detail.delete"), VaadinIcon.TRASH.create(),
+                    click -> confirmDelete(s));
+            delete.setId("server-delete");
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            header.add(edit, delete);
+        }
+        return header;
+    }
+
+    private void reload() {
+        if (server != null) {
+            server = fleet.find(server.getId()).orElse(null);
+        }
+        render();
+    }
+
+    private void confirmDelete(ExchangeServer s) {
+        TextField reason = new TextField(getTranslation("fleet.detail.delete.reason"));
+        reason.setWidthFull();
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("fleet.detail.delete.title", s.getHostName()));
+        dialog.add(new Paragraph(getTranslation("fleet.detail.delete.text", s.getHostName())), reason);
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("fleet.editor.cancel"));
+        dialog.setConfirmText(getTranslation("fleet.detail.delete"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.setCloseOnEsc(true);
+        dialog.addConfirmListener(confirm -> {
+            fleet.delete(s.getId(), s.getVersion(), reason.getValue());
+            Notification.show(getTranslation("fleet.detail.deleted", s.getHostName()));
+            getUI().ifPresent(ui -> ui.navigate(ServersView.class));
+        });
+        dialog.open();
+    }
+
+    private Component portPanel(ExchangeServer s) {
+        Div panel = panel("fleet.detail.port");
+        panel.add(fact("fleet.detail.desired", port(s.getDesiredPort())),
+                fact("fleet.detail.observedExchange", port(s.getObservedExchangePort())),
+                fact("fleet.detail.observedNotes", port(s.getObservedNotesPort())),
+                fact("fleet.detail.service", getTranslation(s.getServiceState().messageKey())
+                        + " (" + s.getServiceName() + ")"),
+                fact("fleet.detail.diagnostics", getTranslation(s.getDiagnosticsHigh() == null ? "fleet.unknown"
+                        : s.getDiagnosticsHigh() ? "fleet.detail.diagnostics.high" : "fleet.detail.diagnostics.low")),
+                fact("fleet.detail.evidence", s.getLastEvidenceAt() == null ? getTranslation("fleet.detail.noEvidence")
+                        : formatter().format(s.getLastEvidenceAt()) + " — " + s.getLastEvidenceText()),
+                fact("fleet.detail.backend", getTranslation("fleet.backend." + s.getBackendKind().name()
+                        .toLowerCase(Locale.ROOT)) + (s.getBackendAddress() == null ? "" : " " + s.getBackendAddress())));
+        return panel;
+    }
+
+    private Component firewallPanel(ExchangeServer s) {
+        Div panel = panel("fleet.detail.firewall");
+        String partnerAddress = s.getDominoAddress();
+        if (s.getIpAddress() == null || partnerAddress == null || s.getDominoServer() == null
+                || s.getDesiredPort() == null) {
+            panel.add(new Paragraph(getTranslation("fleet.detail.firewall.needsAddresses")));
+            return panel;
+        }
+        FirewallPlan plan = new FirewallPlan(new FirewallEndpoint(s.getHostName(), s.getIpAddress()),
+                new FirewallEndpoint(s.getDominoServer(), partnerAddress), s.getConnectorKind(),
+                RpcPort.of(s.getDesiredPort()));
+        Grid<List<String>> table = new Grid<>();
+        for (int i = 0; i < FirewallTable.COLUMN_KEYS.size(); i++) {
+            int column = i;
+            table.addColumn(row -> row.get(column)).setHeader(getTranslation(FirewallTable.COLUMN_KEYS.get(i)))
+                    .setAutoWidth(true);
+        }
+        table.setItems(FirewallTable.rows(plan).stream().map(row -> row.cells(this::getTranslation)).toList());
+        table.setAllRowsVisible(true);
+        table.addThemeVariants(GridVariant.LUMO_COMPACT);
+        table.setId("firewall-table");
+        List<String> netsh = NetshCommands.forPlan(plan).stream().map(NetshCommand::commandLine).toList();
+        panel.add(table, copyable("fleet.detail.firewall.netsh", String.join("\n", netsh), "netsh-commands"));
+        return panel;
+    }
+
+    private Component dominoPanel(ExchangeServer s) {
+        Div panel = panel("fleet.detail.domino");
+        if (s.getDesiredPort() == null || s.getCalendarSystem() == null
+                || !LoadExcalconCommand.refusalsFor(s.getHostName(), s.getCalendarSystem(),
+                LoadExcalconCommand.DEBUG_ON).isEmpty()) {
+            panel.add(new Paragraph(getTranslation("fleet.detail.domino.notApplicable")));
+            return panel;
+        }
+        List<String> commands = DominoConsole.restartExcalcon(new LoadExcalconCommand(s.getHostName(),
+                s.getCalendarSystem(), RpcPort.of(s.getDesiredPort()), LoadExcalconCommand.DEBUG_ON));
+        panel.add(new Paragraph(getTranslation("fleet.detail.domino.where", String.valueOf(s.getDominoServer()))));
+        for (int i = 0; i < commands.size(); i++) {
+            panel.add(copyable(null, commands.get(i), "domino-command-" + i));
+        }
+        return panel;
+    }
+
+    private Component historyPanel(ExchangeServer s) {
+        Div panel = panel("fleet.detail.history");
+        Grid<AuditEntry> history = new Grid<>();
+        DateTimeFormatter format = formatter();
+        history.addColumn(e -> format.format(e.getOccurredAt())).setHeader(getTranslation("audit.column.time"))
+                .setAutoWidth(true);
+        history.addColumn(AuditEntry::getActor).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
+        history.addColumn(e -> getTranslation(e.getAction().messageKey()))
+                .setHeader(getTranslation("audit.column.action")).setAutoWidth(true);
+        history.addColumn(e -> e.getBefore() == null ? "" : e.getBefore())
+                .setHeader(getTranslation("audit.column.before"));
+        history.addColumn(e -> e.getAfter() == null ? "" : e.getAfter()).setHeader(getTranslation("audit.column.after"));
+        history.addColumn(e -> e.getReason() == null ? "" : e.getReason())
+                .setHeader(getTranslation("audit.column.reason"));
+        history.setItems(audit.historyOf(FleetService.subject(s), HISTORY_LIMIT));
+        history.setAllRowsVisible(true);
+        history.addThemeVariants(GridVariant.LUMO_COMPACT);
+        history.setId("server-history");
+        panel.add(history);
+        return panel;
+    }
+
+    private Div panel(String titleKey) {
+        Div panel = new Div(new H3(getTranslation(titleKey)));
+        panel.addClassName("detail-panel");
+        panel.setWidthFull();
+        return panel;
+    }
+
+    private Component fact(String labelKey, String value) {
+        Div fact = new Div(new Span(getTranslation(labelKey)), new Span(value));
+        fact.addClassName("fact");
+        return fact;
+    }
+
+    private Component copyable(@Nullable String labelKey, String text, String id) {
+        Pre pre = new Pre(text);
+        pre.setId(id);
+        Button copy = new Button(getTranslation("fleet.detail.copy"), VaadinIcon.COPY_O.create(), click -> {
+            click.getSource().getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", text);
+            Notification.show(getTranslation("fleet.detail.copied"));
+        });
+        copy.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        copy.getElement().setAttribute("aria-label", getTranslation("fleet.detail.copy") + ": " + text.lines()
+                .findFirst().orElse(""));
+        Div block = new Div();
+        block.addClassName("copyable");
+        if (labelKey != null) {
+            block.add(new Span(getTranslation(labelKey)));
+        }
+        block.add(pre, copy);
+        return block;
+    }
+
+    private String port(@Nullable Integer port) {
+        if (port == null) {
+            return getTranslation("fleet.unknown");
+        }
+        return port == 0 ? getTranslation("port.dynamic.short") : String.valueOf(port);
+    }
+
+    private DateTimeFormatter formatter() {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
+                .withZone(ZoneId.systemDefault());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return server == null ? getTranslation("nav.servers") : server.getHostName();
+    }
+}

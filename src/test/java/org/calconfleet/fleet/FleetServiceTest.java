@@ -1,0 +1,117 @@
+package org.calconfleet.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.calconfleet.audit.AuditAction;
+import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.audit.AuditFilter;
+import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.port.ConnectorKind;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class FleetServiceTest {
+
+    @Autowired
+    FleetService fleet;
+
+    @Autowired
+    AuditTrail audit;
+
+    static ServerValues values(String host, Integer port) {
+        return new ServerValues(host, "10.9.1.1", "Kyoto", "2007 SP3", ConnectorKind.LOTUS_DOMINO, "KYO-DOM01",
+                "10.9.2.1", "ExchangeFreeBusy", "MSExchangeCalCon", BackendKind.SIMULATED, null, port, null);
+    }
+
+    @Test
+    @WithMockUser(username = "oscar", roles = "OPERATOR")
+    void an_operator_adds_edits_and_deletes_a_server_and_every_step_is_audited() {
+        ExchangeServer created = fleet.create(values("KYO-EXC01", 45001));
+        ServerValues loaded = ServerValues.of(created);
+        ExchangeServer updated = fleet.update(created.getId(), created.getVersion(), loaded,
+                values("KYO-EXC01", 45002));
+        assertThat(updated.getDesiredPort()).isEqualTo(45002);
+        assertThat(updated.getUpdatedBy()).isEqualTo("oscar");
+        fleet.delete(updated.getId(), fleet.find(updated.getId()).orElseThrow().getVersion(), "CHG-7");
+        assertThat(fleet.find(updated.getId())).isEmpty();
+
+        var entries = auditOf("server:KYO-EXC01");
+        assertThat(entries).extracting(AuditEntry::getAction).containsExactly(
+                AuditAction.SERVER_DELETED, AuditAction.SERVER_UPDATED, AuditAction.SERVER_CREATED);
+        assertThat(entries.get(1).getBefore()).isEqualTo("desiredPort=45001");
+        assertThat(entries.get(1).getAfter()).isEqualTo("desiredPort=45002");
+        assertThat(entries.get(0).getReason()).isEqualTo("CHG-7");
+        assertThat(entries).allSatisfy(e -> assertThat(e.getActor()).isEqualTo("oscar"));
+    }
+
+    @Test
+    @WithMockUser(username = "oscar", roles = "OPERATOR")
+    void a_concurrent_edit_is_refused_and_names_who_changed_what() {
+        ExchangeServer created = fleet.create(values("KYO-EXC02", 45001));
+        ServerValues loadedByBoth = ServerValues.of(created);
+        long version = created.getVersion();
+        fleet.update(created.getId(), version, loadedByBoth, values("KYO-EXC02", 45003));
+
+        assertThatThrownBy(() -> fleet.update(created.getId(), version, loadedByBoth, values("KYO-EXC02", 0)))
+                .isInstanceOfSatisfying(ConcurrentEditException.class, e -> {
+                    assertThat(e.changedBy()).isEqualTo("oscar");
+                    assertThat(e.theirChanges()).extracting(ServerValues.FieldChange::field)
+                            .containsExactly("desiredPort");
+                    assertThat(e.theirChanges().getFirst().after()).isEqualTo(45003);
+                });
+        assertThat(fleet.find(created.getId()).orElseThrow().getDesiredPort()).isEqualTo(45003);
+    }
+
+    @Test
+    @WithMockUser(username = "oscar", roles = "OPERATOR")
+    void invalid_values_are_refused_field_by_field_and_nothing_is_stored() {
+        ServerValues bad = new ServerValues("bad name", "300.1.1.1", "", "2007 SP3", ConnectorKind.LOTUS_DOMINO,
+                null, null, "Exchange FreeBusy", "MSExchangeCalCon", BackendKind.AGENT, null, 1024, null);
+
+        assertThatThrownBy(() -> fleet.create(bad)).isInstanceOfSatisfying(ServerRejectedException.class, e ->
+                assertThat(e.problems()).extracting(ServerProblem::field).containsExactlyInAnyOrder(
+                        "hostName", "ipAddress", "site", "dominoServer", "calendarSystem", "backendAddress",
+                        "desiredPort"));
+        assertThat(fleet.count(new ServerFilter("bad", null))).isZero();
+    }
+
+    @Test
+    @WithMockUser(username = "oscar", roles = "OPERATOR")
+    void a_host_name_is_unique_regardless_of_case() {
+        fleet.create(values("KYO-EXC03", 45001));
+        assertThatThrownBy(() -> fleet.create(values("kyo-exc03", 45001)))
+                .isInstanceOfSatisfying(ServerRejectedException.class, e ->
+                        assertThat(e.problems()).extracting(ServerProblem::messageKey)
+                                .containsExactly("fleet.host.duplicate"));
+    }
+
+    @Test
+    @WithMockUser(roles = "HELPDESK")
+    void the_helpdesk_may_not_write() {
+        assertThatThrownBy(() -> fleet.create(values("KYO-EXC09", 45001))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fleet.update(1, 0, values("A", 1), values("A", 1)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fleet.delete(1, 0, "x")).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    @WithMockUser(roles = "AUDITOR")
+    void the_auditor_may_not_write() {
+        assertThatThrownBy(() -> fleet.create(values("KYO-EXC09", 45001))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fleet.update(1, 0, values("A", 1), values("A", 1)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fleet.delete(1, 0, "x")).isInstanceOf(AccessDeniedException.class);
+    }
+
+    private java.util.List<AuditEntry> auditOf(String subject) {
+        return audit.historyOf(subject, 10);
+    }
+}

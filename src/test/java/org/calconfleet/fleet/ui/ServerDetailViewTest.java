@@ -1,0 +1,57 @@
+package org.calconfleet.fleet.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Pre;
+import org.calconfleet.KaribuSpringTest;
+import org.calconfleet.access.Role;
+import org.calconfleet.fleet.ExchangeServer;
+import org.calconfleet.fleet.FleetService;
+import org.calconfleet.fleet.ServerFilter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
+
+class ServerDetailViewTest extends KaribuSpringTest {
+
+    @Autowired
+    FleetService fleet;
+
+    private long idOf(String host) {
+        return fleet.list(new ServerFilter(host, null), Pageable.ofSize(1)).getContent().getFirst().getId();
+    }
+
+    @Test
+    void helpdesk_reads_port_firewall_plan_and_domino_commands_but_has_no_button_that_changes_anything() {
+        signIn("helpdesk", Role.HELPDESK);
+        long id = idOf("TKY-EXC03");
+        UI.getCurrent().navigate(ServerDetailView.class, id);
+
+        assertThat(_get(Pre.class, spec -> spec.withId("domino-command-0")).getText()).isEqualTo("Excalcon q");
+        assertThat(_get(Pre.class, spec -> spec.withId("domino-command-1")).getText())
+                .isEqualTo("LOAD EXCALCON TKY-EXC03 ExchangeFreeBusy 45001 45001 1");
+        assertThat(_get(Pre.class, spec -> spec.withId("netsh-commands")).getText())
+                .contains("netsh advfirewall firewall add rule", "45001");
+        @SuppressWarnings("unchecked")
+        Grid<Object> firewall = _get(Grid.class, spec -> spec.withId("firewall-table"));
+        assertThat(GridKt._size(firewall)).isPositive();
+        assertThat(_find(Button.class)).extracting(Button::getId)
+                .noneMatch(idValue -> idValue.filter(v -> v.equals("server-edit") || v.equals("server-delete"))
+                        .isPresent());
+    }
+
+    @Test
+    void an_operator_sees_edit_and_delete() {
+        signIn("operator", Role.OPERATOR);
+        UI.getCurrent().navigate(ServerDetailView.class, idOf("OSA-EXC04"));
+
+        _get(Button.class, spec -> spec.withId("server-edit"));
+        _get(Button.class, spec -> spec.withId("server-delete"));
+    }
+}
