@@ -1,0 +1,6 @@
+package org.calconfleet.host;
+
+/** The value of a successful host call that has nothing to return. */
+public enum Done {
+    DONE
+}

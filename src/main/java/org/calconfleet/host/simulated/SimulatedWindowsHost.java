@@ -1,0 +1,697 @@
+package org.calconfleet.host.simulated;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+import org.calconfleet.host.CalConEvents;
+import org.calconfleet.host.CalConRegistry;
+import org.calconfleet.host.DiagnosticLevel;
+import org.calconfleet.host.EventType;
+import org.calconfleet.host.HostEvent;
+import org.calconfleet.host.HostOperation;
+import org.calconfleet.host.HostResult;
+import org.calconfleet.host.HostTime;
+import org.calconfleet.host.ServiceState;
+import org.calconfleet.host.TcpListener;
+import org.calconfleet.host.WindowsErrors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A simulated Exchange 2007 server as far as the Calendar Connector goes: a registry of typed values, the
+ * connector service (plus other services for look-ups by display name), an event log and a TCP listener
+ * table. It behaves like the real host: a REG_SZ stays a REG_SZ, the service passes through STOP_PENDING
+ * and START_PENDING, a start fails when the pinned port is held by another process, event 6001 is written
+ * on a successful start only at diagnostic level High or above, and 5010 follows a start while the Domino
+ * link is set to fail.
+ *
+ * <h2>Time and waits</h2>
+ * No thread waits inside the host and none is started by it. A pending service state is a transition with
+ * an end instant; the state at any moment is a function of the injected clock and that instant. Each access
+ * first settles the transitions that ended in the past, applying their effects (listener, events, exit code)
+ * as of the transition's end, so the outcome does not depend on when it is observed. Waiting is the
+ * caller's business: {@link SimulatedHostBackend} sleeps through {@link HostTime} on the calling thread
+ * until the transition ends or its time-out is due. On a virtual thread that sleep holds no platform
+ * thread, so thousands of hosts restart at once in real time; with a manual {@code HostTime} it is instant.
+ *
+ * <p>Thread-safe: every method holds the host's monitor for a short, non-blocking section.
+ */
+public final class SimulatedWindowsHost {
+
+    /** The connector's process when the demo does not name another. */
+    public static final String DEFAULT_CONNECTOR_PROCESS = "calcon.exe";
+
+    static final int EVENT_LOG_CAPACITY = 10_000;
+    private static final int FIRST_DYNAMIC_PORT = 49152;
+    private static final String SYSTEM_LOG = "System";
+    private static final String SCM_SOURCE = "Service Control Manager";
+
+    private final String hostName;
+    private final HostTime time;
+    private final Map<String, Map<String, RegistryValue>> registry = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, String> otherServices = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Deque<LoggedEvent> events = new ArrayDeque<>();
+    private final List<TcpListener> listeners = new ArrayList<>();
+    private final List<ActiveFault> faults = new ArrayList<>();
+    private final Map<HostOperation, Integer> calls = new EnumMap<>(HostOperation.class);
+    private final String connectorProcess;
+
+    private @Nullable Connector connector;
+    private Duration stopDuration;
+    private Duration startDuration;
+    private Duration latency;
+    private int startFailuresLeft;
+    private int startFailureCode;
+    private boolean dominoLinkFailing;
+    private int nextProcessId = 4100;
+    private int calConWrites;
+    private int startAttempts;
+    private int stopRequests;
+
+    private SimulatedWindowsHost(Builder b) {
+        this.hostName = b.hostName;
+        this.time = b.time;
+        this.connectorProcess = b.connectorProcess;
+        this.stopDuration = b.stopDuration;
+        this.startDuration = b.startDuration;
+        this.latency = b.latency;
+        this.startFailuresLeft = b.startFailures;
+        this.startFailureCode = b.startFailureCode;
+        this.dominoLinkFailing = b.dominoLinkFailing;
+        if (b.parametersKey) {
+            createKey(CalConRegistry.PARAMETERS_KEY);
+        }
+        b.values.forEach((name, value) -> put(CalConRegistry.PARAMETERS_KEY, name, value));
+        if (b.diagnostics != null) {
+            put(CalConRegistry.DIAGNOSTICS_KEY, CalConRegistry.DIAGNOSTICS_CATEGORY, b.diagnostics);
+        }
+        otherServices.putAll(b.otherServices);
+        listeners.addAll(b.listeners);
+        b.faults.forEach(f -> faults.add(new ActiveFault(f)));
+        if (b.serviceState != ServiceState.NOT_INSTALLED) {
+            installService(b.serviceName, b.serviceState);
+        }
+    }
+
+    public static Builder builder(String hostName) {
+        return new Builder(hostName);
+    }
+
+    public String hostName() {
+        return hostName;
+    }
+
+    public HostTime time() {
+        return time;
+    }
+
+    public Instant now() {
+        return time.now();
+    }
+
+    // ---------------------------------------------------------------- admission: latency and faults
+
+    /** What a backend call must do before it touches the host: wait {@code delay}, then fail or go on. */
+    record Admission(Duration delay, HostResult.@Nullable Failure<?> failure) {
+    }
+
+    synchronized Admission admit(HostOperation operation) {
+        calls.merge(operation, 1, Integer::sum);
+        Iterator<ActiveFault> it = faults.iterator();
+        while (it.hasNext()) {
+            ActiveFault active = it.next();
+            if (!active.fault.appliesTo(operation)) {
+                continue;
+            }
+            if (active.left != HostFault.ALWAYS && --active.left == 0) {
+                it.remove();
+            }
+            HostFault f = active.fault;
+            var failure = new HostResult.Failure<>(f.kind(),
+                    "simulated " + f.kind() + " on " + operation + " at " + hostName,
+                    f.kind().retryableByDefault(), f.windowsErrorCode());
+            return new Admission(latency.plus(f.after()), failure);
+        }
+        return new Admission(latency, null);
+    }
+
+    public synchronized void injectFault(HostFault fault) {
+        faults.add(new ActiveFault(fault));
+    }
+
+    public synchronized void clearFaults() {
+        faults.clear();
+    }
+
+    public synchronized void setLatency(Duration latency) {
+        this.latency = latency;
+    }
+
+    // ---------------------------------------------------------------- registry
+
+    public synchronized Optional<RegistryValue> registryValue(String key, String valueName) {
+        Map<String, RegistryValue> values = registry.get(key);
+        return values == null ? Optional.empty() : Optional.ofNullable(values.get(valueName));
+    }
+
+    public synchronized boolean registryKeyExists(String key) {
+        return registry.containsKey(key);
+    }
+
+    /** Sets a value of any type, creating its key: for arranging a host. */
+    public synchronized void putRegistryValue(String key, String valueName, RegistryValue value) {
+        settle();
+        put(key, valueName, value);
+    }
+
+    public synchronized void deleteRegistryValue(String key, String valueName) {
+        settle();
+        Map<String, RegistryValue> values = registry.get(key);
+        if (values != null) {
+            values.remove(valueName);
+        }
+    }
+
+    /** Deletes a key with its subkeys. */
+    public synchronized void deleteRegistryKey(String key) {
+        settle();
+        String prefix = key + "\\";
+        registry.keySet().removeIf(k -> k.equalsIgnoreCase(key)
+                || k.regionMatches(true, 0, prefix, 0, prefix.length()));
+    }
+
+    public synchronized void setDiagnosticLevel(DiagnosticLevel level) {
+        putRegistryValue(CalConRegistry.DIAGNOSTICS_KEY, CalConRegistry.DIAGNOSTICS_CATEGORY,
+                RegistryValue.dword(level.registryValue()));
+    }
+
+    /** Writes both port values as DWORDs in one step (as the backend's write), counted as one CalCon write. */
+    synchronized void writeCalConPorts(int exchangeSide, int notesSide) {
+        settle();
+        put(CalConRegistry.PARAMETERS_KEY, CalConRegistry.EXCHANGE_SIDE_PORT_VALUE, RegistryValue.dword(exchangeSide));
+        put(CalConRegistry.PARAMETERS_KEY, CalConRegistry.NOTES_SIDE_PORT_VALUE, RegistryValue.dword(notesSide));
+        calConWrites++;
+    }
+
+    /** Sets (value present) or deletes (null) each port value in one step, counted as one CalCon write. */
+    synchronized void restoreCalConPorts(@Nullable Integer exchangeSide, @Nullable Integer notesSide) {
+        settle();
+        restoreOne(CalConRegistry.EXCHANGE_SIDE_PORT_VALUE, exchangeSide);
+        restoreOne(CalConRegistry.NOTES_SIDE_PORT_VALUE, notesSide);
+        calConWrites++;
+    }
+
+    private void restoreOne(String valueName, @Nullable Integer value) {
+        if (value != null) {
+            put(CalConRegistry.PARAMETERS_KEY, valueName, RegistryValue.dword(value));
+        } else {
+            Map<String, RegistryValue> values = registry.get(CalConRegistry.PARAMETERS_KEY);
+            if (values != null) {
+                values.remove(valueName);
+            }
+        }
+    }
+
+    private void put(String key, String valueName, RegistryValue value) {
+        createKey(key).put(valueName, value);
+    }
+
+    private Map<String, RegistryValue> createKey(String key) {
+        return registry.computeIfAbsent(key, k -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
+    }
+
+    private OptionalInt dword(String key, String valueName) {
+        Map<String, RegistryValue> values = registry.get(key);
+        RegistryValue value = values == null ? null : values.get(valueName);
+        return value == null ? OptionalInt.empty() : value.asDword();
+    }
+
+    // ---------------------------------------------------------------- services
+
+    /** Installs (or re-installs) the connector service under {@code name} in {@code state}. */
+    public synchronized void installService(String name, ServiceState state) {
+        if (state == ServiceState.NOT_INSTALLED) {
+            throw new IllegalArgumentException("use uninstallService()");
+        }
+        Connector c = new Connector(name);
+        connector = c;
+        Instant now = time.now();
+        c.state = state;
+        if (state.isPending()) {
+            c.pendingUntil = now.plus(state == ServiceState.STOP_PENDING ? stopDuration : startDuration);
+        }
+        if (state != ServiceState.STOPPED) {
+            c.processId = nextProcessId++;
+            if (state != ServiceState.START_PENDING) {
+                c.listenerPort = listenerPortFor(c);
+            }
+        }
+    }
+
+    public synchronized void uninstallService() {
+        connector = null;
+    }
+
+    /** Adds another service, only for look-ups of names by display name. */
+    public synchronized void addOtherService(String name, String displayName) {
+        otherServices.put(name, displayName);
+    }
+
+    public synchronized void setServiceTimings(Duration stop, Duration start) {
+        settle();
+        this.stopDuration = stop;
+        this.startDuration = start;
+    }
+
+    /**
+     * The next {@code n} starts fail with {@code win32ErrorCode}. Codes the service control manager itself
+     * returns (1069 logon failure, 1058 disabled, 1068 dependency) fail at once; any other code is the exit
+     * code of a service that stops again during START_PENDING.
+     */
+    public synchronized void failNextStarts(int n, int win32ErrorCode) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("n must be positive");
+        }
+        startFailuresLeft = n;
+        startFailureCode = win32ErrorCode;
+    }
+
+    public synchronized void failStartsAlways(int win32ErrorCode) {
+        startFailuresLeft = HostFault.ALWAYS;
+        startFailureCode = win32ErrorCode;
+    }
+
+    public synchronized void clearStartFailures() {
+        startFailuresLeft = 0;
+    }
+
+    public synchronized void setDominoLinkFailing(boolean failing) {
+        settle();
+        this.dominoLinkFailing = failing;
+    }
+
+    public synchronized ServiceState serviceState() {
+        settle();
+        return connector == null ? ServiceState.NOT_INSTALLED : connector.state;
+    }
+
+    synchronized SimulatedServiceStatus serviceStatus(String name) {
+        settle();
+        Connector c = connector(name);
+        if (c == null) {
+            return SimulatedServiceStatus.notInstalled();
+        }
+        Duration left = c.pendingUntil == null ? Duration.ZERO : Duration.between(time.now(), c.pendingUntil);
+        return new SimulatedServiceStatus(c.state, c.win32ExitCode, c.serviceSpecificExitCode, c.processId,
+                left.isNegative() ? Duration.ZERO : left, c.exitReason);
+    }
+
+    synchronized Optional<String> serviceNameForDisplayName(String displayName) {
+        if (connector != null && CalConRegistry.SERVICE_DISPLAY_NAME.equalsIgnoreCase(displayName)) {
+            return Optional.of(connector.name);
+        }
+        return otherServices.entrySet().stream()
+                .filter(e -> e.getValue().equalsIgnoreCase(displayName))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    /** ControlService(SERVICE_CONTROL_STOP): 0, or the Win32 error the real call would set. */
+    synchronized int sendStop(String name) {
+        settle();
+        Connector c = connector(name);
+        if (c == null) {
+            return WindowsErrors.ERROR_SERVICE_DOES_NOT_EXIST;
+        }
+        if (c.state == ServiceState.STOPPED) {
+            return WindowsErrors.ERROR_SERVICE_NOT_ACTIVE;
+        }
+        if (c.state.isPending()) {
+            return WindowsErrors.ERROR_SERVICE_CANNOT_ACCEPT_CTRL;
+        }
+        stopRequests++;
+        c.state = ServiceState.STOP_PENDING;
+        c.pendingUntil = time.now().plus(stopDuration);
+        return 0;
+    }
+
+    /** StartService: 0, or the Win32 error the real call would set. */
+    synchronized int sendStart(String name) {
+        settle();
+        Connector c = connector(name);
+        if (c == null) {
+            return WindowsErrors.ERROR_SERVICE_DOES_NOT_EXIST;
+        }
+        if (c.state != ServiceState.STOPPED) {
+            return WindowsErrors.ERROR_SERVICE_ALREADY_RUNNING;
+        }
+        startAttempts++;
+        Instant now = time.now();
+        c.failThisStartWith = 0;
+        if (startFailuresLeft != 0) {
+            if (startFailuresLeft > 0) {
+                startFailuresLeft--;
+            }
+            if (failsAtOnce(startFailureCode)) {
+                c.win32ExitCode = startFailureCode;
+                c.exitReason = "simulated start failure, Win32 error " + startFailureCode;
+                log(SYSTEM_LOG, SCM_SOURCE, 7000, EventType.ERROR, now,
+                        "The " + CalConRegistry.SERVICE_DISPLAY_NAME + " service failed to start due to the"
+                                + " following error: " + startFailureCode);
+                return startFailureCode;
+            }
+            c.failThisStartWith = startFailureCode;
+        }
+        c.state = ServiceState.START_PENDING;
+        c.pendingUntil = now.plus(startDuration);
+        c.processId = nextProcessId++;
+        c.win32ExitCode = 0;
+        c.serviceSpecificExitCode = 0;
+        c.exitReason = "";
+        return 0;
+    }
+
+    private static boolean failsAtOnce(int code) {
+        return code == WindowsErrors.ERROR_SERVICE_LOGON_FAILED || code == WindowsErrors.ERROR_SERVICE_DISABLED
+                || code == WindowsErrors.ERROR_SERVICE_DEPENDENCY_FAIL;
+    }
+
+    private @Nullable Connector connector(String name) {
+        return connector != null && connector.name.equalsIgnoreCase(name) ? connector : null;
+    }
+
+    /** Applies the end of a transition that lies in the past, as of its end instant. */
+    private void settle() {
+        Connector c = connector;
+        if (c == null || c.pendingUntil == null || time.now().isBefore(c.pendingUntil)) {
+            return;
+        }
+        Instant at = c.pendingUntil;
+        c.pendingUntil = null;
+        switch (c.state) {
+            case STOP_PENDING -> {
+                c.state = ServiceState.STOPPED;
+                c.processId = 0;
+                c.listenerPort = 0;
+            }
+            case START_PENDING -> completeStart(c, at);
+            default -> c.state = c.state.settlesTo();
+        }
+    }
+
+    private void completeStart(Connector c, Instant at) {
+        int exchangePort = dword(CalConRegistry.PARAMETERS_KEY, CalConRegistry.EXCHANGE_SIDE_PORT_VALUE).orElse(0);
+        int notesPort = dword(CalConRegistry.PARAMETERS_KEY, CalConRegistry.NOTES_SIDE_PORT_VALUE).orElse(0);
+        if (c.failThisStartWith != 0) {
+            failStart(c, at, WindowsErrors.ERROR_SERVICE_SPECIFIC_ERROR, c.failThisStartWith,
+                    "simulated start failure, exit code " + c.failThisStartWith);
+            return;
+        }
+        if (exchangePort != 0) {
+            Optional<TcpListener> holder = listeners.stream().filter(l -> l.port() == exchangePort).findFirst();
+            if (holder.isPresent()) {
+                failStart(c, at, WindowsErrors.ERROR_SERVICE_SPECIFIC_ERROR, WindowsErrors.RPC_S_DUPLICATE_ENDPOINT,
+                        "RPC endpoint TCP " + exchangePort + " already in use by process "
+                                + holder.get().processId() + " (" + holder.get().processName() + ")");
+                return;
+            }
+        }
+        c.state = ServiceState.RUNNING;
+        c.listenerPort = listenerPortFor(c);
+        int level = dword(CalConRegistry.DIAGNOSTICS_KEY, CalConRegistry.DIAGNOSTICS_CATEGORY).orElse(0);
+        if (DiagnosticLevel.fromRegistry(level).isHighOrAbove()) {
+            log(CalConEvents.LOG, CalConEvents.SOURCE_NOTES_CAL, CalConEvents.RPC_PORT_CONFIGURED,
+                    EventType.INFORMATION, at, CalConEvents.rpcPortText(notesPort));
+        }
+        if (dominoLinkFailing) {
+            log(CalConEvents.LOG, CalConEvents.SOURCE_NOTES_CAL, CalConEvents.NOTES_LINK_FAILED, EventType.ERROR, at,
+                    "Cannot connect to the Lotus Notes add-in task ExCalCon (simulated link failure)");
+        }
+    }
+
+    private void failStart(Connector c, Instant at, int win32ExitCode, int serviceSpecificExitCode, String reason) {
+        c.state = ServiceState.STOPPED;
+        c.processId = 0;
+        c.listenerPort = 0;
+        c.win32ExitCode = win32ExitCode;
+        c.serviceSpecificExitCode = serviceSpecificExitCode;
+        c.exitReason = reason;
+        log(CalConEvents.LOG, CalConEvents.SOURCE_CALCON, CalConEvents.SHUTTING_DOWN, EventType.ERROR, at,
+                "The Calendar Connector is shutting down: " + reason);
+        log(SYSTEM_LOG, SCM_SOURCE, 7024, EventType.ERROR, at, "The " + CalConRegistry.SERVICE_DISPLAY_NAME
+                + " service terminated with service-specific error " + serviceSpecificExitCode);
+    }
+
+    private int listenerPortFor(Connector c) {
+        int pinned = dword(CalConRegistry.PARAMETERS_KEY, CalConRegistry.EXCHANGE_SIDE_PORT_VALUE).orElse(0);
+        if (pinned != 0) {
+            return pinned;
+        }
+        int port = FIRST_DYNAMIC_PORT;
+        while (portTaken(port)) {
+            port++;
+        }
+        return port;
+    }
+
+    private boolean portTaken(int port) {
+        return listeners.stream().anyMatch(l -> l.port() == port);
+    }
+
+    // ---------------------------------------------------------------- event log
+
+    /** Writes an entry to the Application log: for arranging a host. */
+    public synchronized void logApplicationEvent(String source, int eventId, EventType type, String text) {
+        settle();
+        log(CalConEvents.LOG, source, eventId, type, time.now(), text);
+    }
+
+    /** Entries of one log, oldest first; times in whole seconds, as the event log keeps them. */
+    public synchronized List<HostEvent> events(String log) {
+        settle();
+        return events.stream().filter(e -> e.log.equals(log)).map(LoggedEvent::event).toList();
+    }
+
+    private void log(String log, String source, int id, EventType type, Instant at, String text) {
+        events.addLast(new LoggedEvent(log, new HostEvent(source, id, type, at.truncatedTo(ChronoUnit.SECONDS), text)));
+        while (events.size() > EVENT_LOG_CAPACITY) {
+            events.removeFirst();
+        }
+    }
+
+    // ---------------------------------------------------------------- TCP listeners
+
+    /** Listeners of other processes plus the connector's own while it runs, by port. */
+    public synchronized List<TcpListener> listeners() {
+        settle();
+        List<TcpListener> all = new ArrayList<>(listeners);
+        Connector c = connector;
+        if (c != null && c.listenerPort != 0) {
+            all.add(new TcpListener(c.listenerPort, c.processId, connectorProcess));
+        }
+        all.sort(Comparator.comparingInt(TcpListener::port).thenComparingInt(TcpListener::processId));
+        return all;
+    }
+
+    public synchronized void addListener(TcpListener listener) {
+        settle();
+        listeners.add(listener);
+    }
+
+    public synchronized void removeListeners(int port) {
+        settle();
+        listeners.removeIf(l -> l.port() == port);
+    }
+
+    // ---------------------------------------------------------------- counters
+
+    /** Successful writes of the CalCon values (a write or a restore of both counts once). */
+    public synchronized int calConWrites() {
+        return calConWrites;
+    }
+
+    /** Start commands the service control manager accepted or refused on a stopped service. */
+    public synchronized int startAttempts() {
+        return startAttempts;
+    }
+
+    /** Stop commands sent to a running service. */
+    public synchronized int stopRequests() {
+        return stopRequests;
+    }
+
+    /** Backend calls of an operation, including those answered by a fault. */
+    public synchronized int calls(HostOperation operation) {
+        return calls.getOrDefault(operation, 0);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private static final class Connector {
+        final String name;
+        ServiceState state = ServiceState.STOPPED;
+        @Nullable Instant pendingUntil;
+        int processId;
+        int listenerPort;
+        int win32ExitCode;
+        int serviceSpecificExitCode;
+        int failThisStartWith;
+        String exitReason = "";
+
+        Connector(String name) {
+            this.name = name;
+        }
+    }
+
+    private static final class ActiveFault {
+        final HostFault fault;
+        int left;
+
+        ActiveFault(HostFault fault) {
+            this.fault = fault;
+            this.left = fault.times();
+        }
+    }
+
+    private record LoggedEvent(String log, HostEvent event) {
+    }
+
+    /** Makes a host in a given state. Defaults: connector installed and RUNNING, ports absent, logging NONE. */
+    public static final class Builder {
+        private final String hostName;
+        private HostTime time = HostTime.system();
+        private String serviceName = CalConRegistry.DEFAULT_SERVICE_NAME;
+        private ServiceState serviceState = ServiceState.RUNNING;
+        private String connectorProcess = DEFAULT_CONNECTOR_PROCESS;
+        private boolean parametersKey = true;
+        private final Map<String, RegistryValue> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private @Nullable RegistryValue diagnostics;
+        private final Map<String, String> otherServices = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private final List<TcpListener> listeners = new ArrayList<>();
+        private final List<HostFault> faults = new ArrayList<>();
+        private Duration stopDuration = Duration.ofSeconds(2);
+        private Duration startDuration = Duration.ofSeconds(3);
+        private Duration latency = Duration.ZERO;
+        private int startFailures;
+        private int startFailureCode;
+        private boolean dominoLinkFailing;
+
+        private Builder(String hostName) {
+            this.hostName = hostName;
+        }
+
+        public Builder time(HostTime time) {
+            this.time = time;
+            return this;
+        }
+
+        /** Both port values as DWORDs. */
+        public Builder calConPorts(int exchangeSide, int notesSide) {
+            values.put(CalConRegistry.EXCHANGE_SIDE_PORT_VALUE, RegistryValue.dword(exchangeSide));
+            values.put(CalConRegistry.NOTES_SIDE_PORT_VALUE, RegistryValue.dword(notesSide));
+            return this;
+        }
+
+        /** Any value under the Parameters key, of any type (e.g. a port written as REG_SZ). */
+        public Builder parameter(String valueName, RegistryValue value) {
+            values.put(valueName, value);
+            return this;
+        }
+
+        /** No Parameters key at all (and so no port values). */
+        public Builder withoutParametersKey() {
+            parametersKey = false;
+            values.clear();
+            return this;
+        }
+
+        public Builder diagnosticLevel(DiagnosticLevel level) {
+            diagnostics = RegistryValue.dword(level.registryValue());
+            return this;
+        }
+
+        public Builder diagnosticValue(RegistryValue value) {
+            diagnostics = value;
+            return this;
+        }
+
+        public Builder service(String name, ServiceState state) {
+            this.serviceName = name;
+            this.serviceState = state;
+            return this;
+        }
+
+        public Builder serviceState(ServiceState state) {
+            this.serviceState = state;
+            return this;
+        }
+
+        public Builder serviceNotInstalled() {
+            this.serviceState = ServiceState.NOT_INSTALLED;
+            return this;
+        }
+
+        public Builder otherService(String name, String displayName) {
+            otherServices.put(name, displayName);
+            return this;
+        }
+
+        public Builder connectorProcess(String processName) {
+            this.connectorProcess = processName;
+            return this;
+        }
+
+        public Builder serviceTimings(Duration stop, Duration start) {
+            this.stopDuration = stop;
+            this.startDuration = start;
+            return this;
+        }
+
+        public Builder listener(int port, int processId, String processName) {
+            listeners.add(new TcpListener(port, processId, processName));
+            return this;
+        }
+
+        public Builder dominoLinkFailing(boolean failing) {
+            this.dominoLinkFailing = failing;
+            return this;
+        }
+
+        public Builder failNextStarts(int n, int win32ErrorCode) {
+            this.startFailures = n;
+            this.startFailureCode = win32ErrorCode;
+            return this;
+        }
+
+        public Builder failStartsAlways(int win32ErrorCode) {
+            this.startFailures = HostFault.ALWAYS;
+            this.startFailureCode = win32ErrorCode;
+            return this;
+        }
+
+        public Builder fault(HostFault fault) {
+            faults.add(fault);
+            return this;
+        }
+
+        public Builder latency(Duration latency) {
+            this.latency = latency;
+            return this;
+        }
+
+        public SimulatedWindowsHost build() {
+            return new SimulatedWindowsHost(this);
+        }
+    }
+}
