@@ -2,7 +2,7 @@ package org.calconfleet.audit;
 
 import java.io.IOException;
 import java.io.Writer;
-import org.jspecify.annotations.Nullable;
+import org.calconfleet.common.Csv;
 
 /** RFC 4180 CSV of the trail, hashes included, so an export can be checked away from the console. */
 final class AuditCsv {
@@ -24,24 +24,14 @@ final class AuditCsv {
         out.write(String.join(",",
                 Long.toString(entry.getSeq()),
                 entry.getOccurredAt().toString(),
-                quote(entry.getActor()),
+                Csv.field(entry.getActor()),
                 entry.getAction().name(),
-                quote(entry.getSubject()),
-                quote(entry.getBefore()),
-                quote(entry.getAfter()),
-                quote(entry.getReason()),
+                Csv.field(entry.getSubject()),
+                Csv.field(entry.getBefore()),
+                Csv.field(entry.getAfter()),
+                Csv.field(entry.getReason()),
                 entry.getPrevHash(),
                 entry.getHash()));
         out.write("\r\n");
-    }
-
-    static String quote(@Nullable String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
     }
 }

@@ -1,5 +1,6 @@
 package org.calconfleet.port;
 
+import org.calconfleet.common.Csv;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -13,7 +14,7 @@ public final class FirewallCsv {
     public static final String HEADER =
             "Direction,Source host,Source IP,Destination host,Destination IP,Protocol,Destination ports,Purpose";
 
-    private static final String LINE_END = "\r\n";
+    
 
     private FirewallCsv() {
     }
@@ -24,7 +25,7 @@ public final class FirewallCsv {
 
     public static String render(List<FirewallPlan> plans) {
         var lines = plans.stream().flatMap(plan -> plan.rules().stream().map(rule -> line(plan, rule)));
-        return Stream.concat(Stream.of(HEADER), lines).map(line -> line + LINE_END).collect(Collectors.joining());
+        return Stream.concat(Stream.of(HEADER), lines).map(line -> line + Csv.LINE_END).collect(Collectors.joining());
     }
 
     private static String line(FirewallPlan plan, FirewallRule rule) {
@@ -34,14 +35,8 @@ public final class FirewallCsv {
                 : partner + " to Exchange";
         return Stream.of(direction, rule.from().name(), rule.from().address(), rule.to().name(), rule.to().address(),
                         rule.protocol(), rule.ports(), rule.purpose().englishText())
-                .map(FirewallCsv::field)
+                .map(Csv::field)
                 .collect(Collectors.joining(","));
     }
 
-    static String field(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\r") || value.contains("\n")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
-    }
 }
