@@ -1,6 +1,7 @@
 package org.calconfleet.fleet;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -9,6 +10,8 @@ interface ExchangeServerRepository extends JpaRepository<ExchangeServer, Long>,
         JpaSpecificationExecutor<ExchangeServer> {
 
     boolean existsByHostNameIgnoreCase(String hostName);
+
+    Optional<ExchangeServer> findByHostNameIgnoreCase(String hostName);
 
     @Query("select distinct s.site from ExchangeServer s order by s.site")
     List<String> findSites();

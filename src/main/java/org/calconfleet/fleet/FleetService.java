@@ -1,7 +1,16 @@
 package org.calconfleet.fleet;
 
 import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.calconfleet.common.Csv;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class FleetService {
+
+    static final int EXPORT_BATCH = 1_000;
 
     private final ExchangeServerRepository servers;
     private final AuditTrail audit;
@@ -101,6 +112,92 @@ public class FleetService {
         servers.delete(server);
         audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.SERVER_DELETED, subject(server))
                 .change(ServerValues.of(server).describe(), null).because(reason));
+    }
+
+    /** Reads and checks an uploaded CSV; nothing is stored. */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
+    @Transactional(readOnly = true)
+    public ImportPreview previewImport(Reader csv) throws IOException {
+        List<Csv.Row> records;
+        try {
+            records = Csv.parse(csv);
+        } catch (Csv.SyntaxException e) {
+            return new ImportPreview(List.of(), e.line());
+        }
+        List<ImportPreview.Row> rows = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Csv.Row record : records) {
+            if (record.line() == records.getFirst().line() && isHeader(record.fields())) {
+                continue;
+            }
+            ServerCsv.Parsed parsed = ServerCsv.parse(record.fields());
+            List<ServerProblem> problems = new ArrayList<>(parsed.problems());
+            boolean existing = false;
+            if (parsed.values() != null) {
+                String key = parsed.values().hostName().toLowerCase(Locale.ROOT);
+                if (!seen.add(key)) {
+                    problems.add(ServerProblem.of("hostName", "fleet.import.repeated", parsed.values().hostName()));
+                }
+                existing = servers.existsByHostNameIgnoreCase(parsed.values().hostName());
+            }
+            rows.add(new ImportPreview.Row(record.line(), parsed.values(), problems, existing));
+        }
+        return new ImportPreview(rows, null);
+    }
+
+    /**
+     * Stores the valid rows of a preview, all or nothing: with {@link DuplicateHandling#REFUSE} a row whose host is
+     * already in the inventory refuses the whole import. Returns how many servers were added and updated.
+     */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
+    @Transactional
+    public ImportResult importServers(ImportPreview preview, DuplicateHandling duplicates, String reason) {
+        List<ImportPreview.Row> rows = preview.validRows();
+        if (duplicates == DuplicateHandling.REFUSE && rows.stream().anyMatch(ImportPreview.Row::existing)) {
+            throw new ServerRejectedException(rows.stream().filter(ImportPreview.Row::existing)
+                    .map(row -> ServerProblem.of("hostName", "fleet.host.duplicate", row.values().hostName()))
+                    .toList());
+        }
+        int added = 0;
+        int updated = 0;
+        for (ImportPreview.Row row : rows) {
+            ServerValues values = row.values();
+            var current = servers.findByHostNameIgnoreCase(values.hostName());
+            if (current.isPresent()) {
+                ExchangeServer server = current.get();
+                update(server.getId(), server.getVersion(), ServerValues.of(server), values);
+                updated++;
+            } else {
+                create(values);
+                added++;
+            }
+        }
+        audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.SERVERS_IMPORTED, "fleet")
+                .change(null, "added=" + added + ", updated=" + updated).because(reason));
+        return new ImportResult(added, updated);
+    }
+
+    public record ImportResult(int added, int updated) {
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
+    @Transactional(readOnly = true)
+    public void exportCsv(ServerFilter filter, Writer out) throws IOException {
+        out.write(ServerCsv.header());
+        Pageable page = PageRequest.of(0, EXPORT_BATCH, Sort.by("hostName"));
+        Page<ExchangeServer> slice;
+        do {
+            slice = servers.findAll(ServerSpecifications.matching(filter), page);
+            for (ExchangeServer server : slice) {
+                out.write(ServerCsv.line(server));
+            }
+            page = page.next();
+        } while (slice.hasNext());
+        out.flush();
+    }
+
+    private static boolean isHeader(List<String> fields) {
+        return !fields.isEmpty() && fields.getFirst().strip().equalsIgnoreCase(ServerCsv.COLUMNS.getFirst());
     }
 
     public static String subject(ExchangeServer server) {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -17,9 +18,12 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.calconfleet.access.Role;
 import org.calconfleet.fleet.Drift;
@@ -67,8 +71,15 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
                     click -> new ServerEditor(fleet, null, saved -> refresh()).open());
             add.setId("server-add");
             add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            toolbar.add(add);
+            Button importCsv = new Button(getTranslation("fleet.import.open"), VaadinIcon.UPLOAD.create(),
+                    click -> new ImportDialog(fleet, this::refresh).open());
+            importCsv.setId("server-import");
+            toolbar.add(add, importCsv);
         }
+        Anchor export = new Anchor(csvExport(), getTranslation("fleet.export"));
+        export.setId("server-export");
+        export.getElement().setAttribute("download", true);
+        toolbar.add(export);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         toolbar.addClassName("view-toolbar");
 
@@ -98,6 +109,14 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
         grid.setMultiSort(true);
         grid.addItemClickListener(click -> click.getSource().getUI().ifPresent(ui ->
                 ui.navigate(ServerDetailView.class, click.getItem().getId())));
+    }
+
+    private DownloadHandler csvExport() {
+        return event -> {
+            event.setFileName("calcon-servers.csv");
+            event.setContentType("text/csv; charset=UTF-8");
+            fleet.exportCsv(currentFilter(), new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8));
+        };
     }
 
     private void refresh() {

@@ -1,0 +1,94 @@
+package org.calconfleet.fleet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.calconfleet.common.Csv;
+import org.calconfleet.port.ConnectorKind;
+import org.calconfleet.port.PortCheck;
+import org.calconfleet.port.PortRules;
+import org.jspecify.annotations.Nullable;
+
+/** The inventory's CSV form: one server a line, the header naming the columns in this order. */
+public final class ServerCsv {
+
+    public static final List<String> COLUMNS = List.of("host_name", "ip_address", "site", "exchange_version",
+            "connector_kind", "domino_server", "domino_address", "calendar_system", "service_name", "backend_kind",
+            "backend_address", "desired_port", "notes");
+
+    private ServerCsv() {
+    }
+
+    static String header() {
+        return Csv.line(new ArrayList<>(COLUMNS));
+    }
+
+    static String line(ExchangeServer server) {
+        List<@Nullable String> values = new ArrayList<>();
+        values.add(server.getHostName());
+        values.add(server.getIpAddress());
+        values.add(server.getSite());
+        values.add(server.getExchangeVersion());
+        values.add(server.getConnectorKind().name());
+        values.add(server.getDominoServer());
+        values.add(server.getDominoAddress());
+        values.add(server.getCalendarSystem());
+        values.add(server.getServiceName());
+        values.add(server.getBackendKind().name());
+        values.add(server.getBackendAddress());
+        values.add(server.getDesiredPort() == null ? null : server.getDesiredPort().toString());
+        values.add(server.getNotes());
+        return Csv.line(values);
+    }
+
+    /** A row's values, or the problems that keep it from being one (field names as in {@link ServerValues}). */
+    record Parsed(@Nullable ServerValues values, List<ServerProblem> problems) {
+    }
+
+    static Parsed parse(List<String> fields) {
+        List<ServerProblem> problems = new ArrayList<>();
+        if (fields.size() != COLUMNS.size()) {
+            return new Parsed(null, List.of(ServerProblem.of("row", "fleet.import.columnCount", fields.size(),
+                    COLUMNS.size())));
+        }
+        ConnectorKind connector = parseEnum(ConnectorKind.class, fields.get(4), "connectorKind", problems);
+        BackendKind backend = parseEnum(BackendKind.class, fields.get(9), "backendKind", problems);
+        Integer port = null;
+        if (!fields.get(11).isBlank()) {
+            PortCheck check = PortRules.parse(fields.get(11));
+            if (check.isValid()) {
+                port = check.validPort().orElseThrow().value();
+            } else {
+                check.refusals().forEach(r -> problems.add(
+                        new ServerProblem("desiredPort", r.messageKey(), r.arguments())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Parsed(null, problems);
+        }
+        ServerValues values = new ServerValues(fields.get(0).strip(), blankToNull(fields.get(1)),
+                fields.get(2).strip(), fields.get(3).strip(), connector, blankToNull(fields.get(5)),
+                blankToNull(fields.get(6)), blankToNull(fields.get(7)),
+                fields.get(8).isBlank() ? ExchangeServer.DEFAULT_SERVICE_NAME : fields.get(8).strip(), backend,
+                blankToNull(fields.get(10)), port, blankToNull(fields.get(12)));
+        return new Parsed(values, ServerRules.check(values));
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String text, String field,
+                                                   List<ServerProblem> problems) {
+        E[] constants = type.getEnumConstants();
+        Optional<E> match = java.util.Arrays.stream(constants)
+                .filter(c -> c.name().equals(text.strip().toUpperCase(Locale.ROOT))).findFirst();
+        if (match.isEmpty()) {
+            problems.add(ServerProblem.of(field, "fleet.import.unknownValue", text,
+                    String.join(" / ", java.util.Arrays.stream(constants).map(Enum::name).toList())));
+            return constants[0];
+        }
+        return match.get();
+    }
+
+    private static @Nullable String blankToNull(String text) {
+        return text.isBlank() ? null : text.strip();
+    }
+}

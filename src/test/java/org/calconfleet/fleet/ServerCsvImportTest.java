@@ -1,0 +1,84 @@
+package org.calconfleet.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@ActiveProfiles({"demo", "test"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@WithMockUser(username = "oscar", roles = "OPERATOR")
+class ServerCsvImportTest {
+
+    static final String HEADER = String.join(",", ServerCsv.COLUMNS);
+
+    @Autowired
+    FleetService fleet;
+
+    @Test
+    void an_export_imports_back_as_the_same_servers() throws Exception {
+        StringWriter csv = new StringWriter();
+        fleet.exportCsv(new ServerFilter("", "Osaka"), csv);
+
+        ImportPreview preview = fleet.previewImport(new StringReader(csv.toString()));
+
+        assertThat(preview.badRows()).isEmpty();
+        assertThat(preview.validRows()).hasSize(14).allMatch(ImportPreview.Row::existing);
+        FleetService.ImportResult result = fleet.importServers(preview, DuplicateHandling.UPDATE, "round trip");
+        assertThat(result).isEqualTo(new FleetService.ImportResult(0, 14));
+        StringWriter again = new StringWriter();
+        fleet.exportCsv(new ServerFilter("", "Osaka"), again);
+        assertThat(again.toString()).isEqualTo(csv.toString());
+    }
+
+    @Test
+    void each_bad_row_is_listed_with_its_line_and_reason_and_only_valid_rows_import() throws Exception {
+        String file = HEADER + "\r\n"
+                + "NEW-EXC01,10.5.1.1,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,10.5.2.1,ExchangeFreeBusy,,SIMULATED,,45010,\r\n"
+                + "NEW EXC02,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,,45010,\r\n"
+                + "NEW-EXC03,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,,1024,\r\n"
+                + "NEW-EXC04,,Nagoya,2007 SP3,LOTUS_NOTES,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,,45010,\r\n"
+                + "NEW-EXC05,too,few\r\n"
+                + "new-exc01,10.5.1.1,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,10.5.2.1,ExchangeFreeBusy,,SIMULATED,,45010,\r\n";
+
+        ImportPreview preview = fleet.previewImport(new StringReader(file));
+
+        assertThat(preview.validRows()).extracting(ImportPreview.Row::line).containsExactly(2);
+        assertThat(preview.badRows()).extracting(ImportPreview.Row::line).containsExactly(3, 4, 5, 6, 7);
+        assertThat(preview.badRows()).extracting(row -> row.problems().getFirst().messageKey()).containsExactly(
+                "fleet.host.badLabel", "port.refusal.notAbove1024", "fleet.import.unknownValue",
+                "fleet.import.columnCount", "fleet.import.repeated");
+        assertThat(fleet.importServers(preview, DuplicateHandling.REFUSE, "CHG-1"))
+                .isEqualTo(new FleetService.ImportResult(1, 0));
+        assertThat(fleet.count(new ServerFilter("NEW-EXC", null))).isEqualTo(1);
+    }
+
+    @Test
+    void refusing_duplicates_refuses_the_whole_file_and_stores_nothing() throws Exception {
+        String file = HEADER + "\r\n"
+                + "NEW-EXC07,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,,45010,\r\n"
+                + "TKY-EXC01,,Tokyo,2007 SP3,LOTUS_DOMINO,TKY-DOM01,,ExchangeFreeBusy,,SIMULATED,,45001,\r\n";
+        ImportPreview preview = fleet.previewImport(new StringReader(file));
+        assertThat(preview.existingCount()).isEqualTo(1);
+
+        assertThatThrownBy(() -> fleet.importServers(preview, DuplicateHandling.REFUSE, "x"))
+                .isInstanceOf(ServerRejectedException.class);
+        assertThat(fleet.count(new ServerFilter("NEW-EXC07", null))).isZero();
+    }
+
+    @Test
+    void an_unclosed_quote_is_reported_and_nothing_is_read() throws Exception {
+        ImportPreview preview = fleet.previewImport(new StringReader(HEADER + "\r\nA,\"B\r\n"));
+
+        assertThat(preview.readable()).isFalse();
+        assertThat(preview.syntaxErrorLine()).isEqualTo(2);
+    }
+}
