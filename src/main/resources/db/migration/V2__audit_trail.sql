@@ -15,6 +15,7 @@ create table audit_entry (
 create index ix_audit_entry_subject_seq on audit_entry (subject, seq);
 create index ix_audit_entry_actor_seq on audit_entry (actor, seq);
 create index ix_audit_entry_action_seq on audit_entry (action, seq);
+create index ix_audit_entry_actor_action_seq on audit_entry (actor, action, seq);
 create index ix_audit_entry_occurred_at on audit_entry (occurred_at);
 
 -- One row: the chain's head. Appending locks it, so entries from several console nodes form one chain.

@@ -46,7 +46,7 @@ public abstract class KaribuSpringTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Set<Class<? extends Component>> routeClasses() {
+    protected static Set<Class<? extends Component>> routeClasses() {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
         Set<Class<? extends Component>> views = new HashSet<>();

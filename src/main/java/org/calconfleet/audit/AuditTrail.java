@@ -50,10 +50,10 @@ public class AuditTrail {
 
     @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
     @Transactional(readOnly = true)
-    public Page<AuditEntry> search(AuditFilter filter, Pageable pageable) {
+    public List<AuditEntry> search(AuditFilter filter, Pageable pageable) {
         Pageable sorted = pageable.getSort().isSorted() ? pageable
                 : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), NEWEST_FIRST);
-        return entries.findAll(AuditSpecifications.matching(filter), sorted);
+        return entries.findBy(AuditSpecifications.matching(filter), query -> query.slice(sorted)).getContent();
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
@@ -66,8 +66,7 @@ public class AuditTrail {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public List<AuditEntry> historyOf(String subject, int limit) {
-        return entries.findAll(AuditSpecifications.matching(AuditFilter.forSubject(subject)),
-                PageRequest.of(0, limit, NEWEST_FIRST)).getContent();
+        return search(AuditFilter.forSubject(subject), PageRequest.of(0, limit, NEWEST_FIRST));
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})

@@ -215,8 +215,8 @@ public class FleetService {
 
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
-    public Page<ExchangeServer> list(ServerFilter filter, Pageable pageable) {
-        return servers.findAll(ServerSpecifications.matching(filter), pageable);
+    public List<ExchangeServer> list(ServerFilter filter, Pageable pageable) {
+        return servers.findBy(ServerSpecifications.matching(filter), query -> query.slice(pageable)).getContent();
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})

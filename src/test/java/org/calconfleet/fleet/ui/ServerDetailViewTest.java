@@ -24,7 +24,7 @@ class ServerDetailViewTest extends KaribuSpringTest {
     FleetService fleet;
 
     private long idOf(String host) {
-        return fleet.list(new ServerFilter(host, null), Pageable.ofSize(1)).getContent().getFirst().getId();
+        return fleet.list(new ServerFilter(host, null), Pageable.ofSize(1)).getFirst().getId();
     }
 
     @Test

@@ -1,0 +1,154 @@
+package org.calconfleet.audit;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.calconfleet.fleet.FleetService;
+import org.calconfleet.fleet.ServerFilter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Not a test: prints figures. {@code mvn verify -Pbenchmark} fills a real H2 file database with 100,000 servers and
+ * 1,000,000 audit entries, then times a filtered, sorted page of the servers grid and of the audit view through
+ * the service layer, next to the bare SQL for the same page, median of repeated runs.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@WithMockUser(roles = "AUDITOR")
+class InventoryAndAuditBenchmark {
+
+    static final int SERVERS = Integer.getInteger("benchmark.servers", 100_000);
+    static final int ENTRIES = Integer.getInteger("benchmark.auditEntries", 1_000_000);
+    static final int SITES = 40;
+    static final int WARMUP = 5;
+    static final int RUNS = 31;
+    static final int PAGE = 50;
+
+    @DynamicPropertySource
+    static void fileDatabase(DynamicPropertyRegistry registry) {
+        Path file = Path.of("target", "benchmark-db", "calcon-" + System.nanoTime());
+        // H2 would otherwise hand the bare query its cached result and time nothing but the cache.
+        registry.add("spring.datasource.url",
+                () -> "jdbc:h2:file:" + file.toAbsolutePath() + ";OPTIMIZE_REUSE_RESULTS=FALSE");
+    }
+
+    @Autowired
+    FleetService fleet;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void print_page_times_against_the_bare_queries() {
+        long fillStart = System.nanoTime();
+        fillServers();
+        fillAudit();
+        System.out.printf(Locale.ROOT, "%nfilled %,d servers and %,d audit entries in %.1f s%n", SERVERS, ENTRIES,
+                (System.nanoTime() - fillStart) / 1e9);
+
+        ServerFilter filter = new ServerFilter("exc1", "Site-07");
+        var serverPage = PageRequest.of(2, PAGE, Sort.by("hostName"));
+        report("servers grid: text 'exc1' + site, by host, page 3",
+                () -> fleet.list(filter, serverPage).size() + fleet.count(filter),
+                () -> jdbc.queryForList("select * from exchange_server where (lower(host_name) like ? escape '\\' "
+                        + "or lower(domino_server) like ? escape '\\') and site = ? order by host_name "
+                        + "offset 100 rows fetch next 50 rows only", "%exc1%", "%exc1%", "Site-07").size()
+                        + jdbc.queryForObject("select count(*) from exchange_server where (lower(host_name) like ? "
+                        + "escape '\\' or lower(domino_server) like ? escape '\\') and site = ?", Long.class,
+                        "%exc1%", "%exc1%", "Site-07"));
+
+        AuditFilter auditFilter = new AuditFilter(null, "operator-3", AuditAction.SERVER_UPDATED, null, null);
+        var auditPage = PageRequest.of(0, PAGE);
+        report("audit view: actor + action, newest first, page 1",
+                () -> audit.search(auditFilter, auditPage).size() + audit.count(auditFilter),
+                () -> jdbc.queryForList("select * from audit_entry where actor = ? and action = ? order by seq desc "
+                        + "fetch first 50 rows only", "operator-3", "SERVER_UPDATED").size()
+                        + jdbc.queryForObject("select count(*) from audit_entry where actor = ? and action = ?",
+                        Long.class, "operator-3", "SERVER_UPDATED"));
+
+        AuditFilter subjectFilter = AuditFilter.forSubject("server:SRV-004242");
+        report("server history: one subject, newest first",
+                () -> audit.historyOf("server:SRV-004242", PAGE).size(),
+                () -> jdbc.queryForList("select * from audit_entry where subject = ? order by seq desc "
+                        + "fetch first 50 rows only", "server:SRV-004242").size());
+        audit.count(subjectFilter);
+    }
+
+    private void report(String name, Supplier<Object> service, Supplier<Object> bare) {
+        double serviceMedian = median(service);
+        double bareMedian = median(bare);
+        System.out.printf(Locale.ROOT, "%-52s service %7.2f ms   bare SQL %7.2f ms   ratio %.2f×%n", name,
+                serviceMedian, bareMedian, serviceMedian / bareMedian);
+    }
+
+    private static double median(Supplier<Object> work) {
+        for (int i = 0; i < WARMUP; i++) {
+            work.get();
+        }
+        double[] times = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            work.get();
+            times[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(times);
+        return times[RUNS / 2];
+    }
+
+    private void fillServers() {
+        List<Object[]> batch = new ArrayList<>();
+        Timestamp now = Timestamp.from(Instant.now());
+        for (int i = 1; i <= SERVERS; i++) {
+            int port = i % 5 == 0 ? 0 : 45_000 + i % 900;
+            batch.add(new Object[] {"SRV-%06d".formatted(i), "Site-%02d".formatted(i % SITES), "2007 SP3",
+                    "LOTUS_DOMINO", "DOM-%05d".formatted(i / 2), "ExchangeFreeBusy", "MSExchangeCalCon", "SIMULATED",
+                    port, port, i % 17 == 0 ? 0 : port, "RUNNING", now, "benchmark"});
+            if (batch.size() == 5_000 || i == SERVERS) {
+                jdbc.batchUpdate("insert into exchange_server (host_name, site, exchange_version, connector_kind, "
+                        + "domino_server, calendar_system, service_name, backend_kind, desired_port, "
+                        + "observed_exchange_port, observed_notes_port, service_state, updated_at, updated_by, version) "
+                        + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)", batch);
+                batch.clear();
+            }
+        }
+    }
+
+    private void fillAudit() {
+        AuditAction[] actions = AuditAction.values();
+        String prev = AuditChain.GENESIS;
+        List<Object[]> batch = new ArrayList<>();
+        Instant start = Instant.parse("2025-01-01T00:00:00Z");
+        for (long seq = 1; seq <= ENTRIES; seq++) {
+            AuditEvent event = new AuditEvent("operator-" + seq % 20, actions[(int) (seq % actions.length)],
+                    "server:SRV-%06d".formatted(seq % SERVERS + 1), "desiredPort=0", "desiredPort=45001", "CHG-" + seq);
+            AuditEntry entry = new AuditEntry(seq, start.plusSeconds(seq * 30), event, prev);
+            prev = entry.getHash();
+            batch.add(new Object[] {seq, Timestamp.from(entry.getOccurredAt()), entry.getActor(),
+                    entry.getAction().name(), entry.getSubject(), entry.getBefore(), entry.getAfter(),
+                    entry.getReason(), entry.getPrevHash(), entry.getHash()});
+            if (batch.size() == 10_000 || seq == ENTRIES) {
+                jdbc.batchUpdate("insert into audit_entry (seq, occurred_at, actor, action, subject, before_value, "
+                        + "after_value, reason, prev_hash, hash) values (?,?,?,?,?,?,?,?,?,?)", batch);
+                batch.clear();
+            }
+        }
+        jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", (long) ENTRIES, prev);
+    }
+}
