@@ -26,6 +26,7 @@ import org.springframework.util.ClassUtils;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Browserless UI tests: real Spring context, real services, Vaadin mocked by Karibu. */
@@ -64,6 +65,8 @@ public abstract class KaribuSpringTest {
     protected void signIn(String username, Role role) {
         var auth = new UsernamePasswordAuthenticationToken(username, null,
                 List.of(new SimpleGrantedAuthority(role.authority())));
+        // Each cached Spring context installs its own global strategy; use this test's.
+        SecurityContextHolder.setContextHolderStrategy(context.getBean(SecurityContextHolderStrategy.class));
         SecurityContextHolder.getContext().setAuthentication(auth);
         setUpVaadin();
         // Vaadin's security-context strategy reads the context from the session once a Vaadin session exists.
