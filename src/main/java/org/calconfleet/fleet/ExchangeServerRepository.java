@@ -13,6 +13,12 @@ interface ExchangeServerRepository extends JpaRepository<ExchangeServer, Long>,
 
     Optional<ExchangeServer> findByHostNameIgnoreCase(String hostName);
 
+    @Query("""
+            select s.connectorKind, s.desiredPort, s.observedExchangePort, s.observedNotesPort, s.serviceState, count(s)
+            from ExchangeServer s
+            group by s.connectorKind, s.desiredPort, s.observedExchangePort, s.observedNotesPort, s.serviceState""")
+    List<Object[]> countByPortState();
+
     @Query("select distinct s.site from ExchangeServer s order by s.site")
     List<String> findSites();
 }

@@ -7,6 +7,9 @@ import java.io.Writer;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.calconfleet.port.ConnectorKind;
 import java.util.Set;
 import org.calconfleet.common.Csv;
 import org.springframework.data.domain.PageRequest;
@@ -112,6 +115,39 @@ public class FleetService {
         servers.delete(server);
         audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.SERVER_DELETED, subject(server))
                 .change(ServerValues.of(server).describe(), null).because(reason));
+    }
+
+    /** Counted in the database by groups of port values and state, so it stays cheap on a large fleet. */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
+    @Transactional(readOnly = true)
+    public FleetSummary summary() {
+        long total = 0, pinned = 0, dynamic = 0, drifted = 0, unknown = 0, stopped = 0, groupWise = 0;
+        Map<Integer, Long> ports = new TreeMap<>();
+        for (Object[] group : servers.countByPortState()) {
+            ConnectorKind kind = (ConnectorKind) group[0];
+            Integer desired = (Integer) group[1];
+            long count = (Long) group[5];
+            total += count;
+            if (kind == ConnectorKind.NOVELL_GROUPWISE) {
+                groupWise += count;
+            } else if (desired != null) {
+                ports.merge(desired, count, Long::sum);
+                if (desired == 0) {
+                    dynamic += count;
+                } else {
+                    pinned += count;
+                }
+            }
+            switch (Drift.of(desired, (Integer) group[2], (Integer) group[3])) {
+                case DRIFTED -> drifted += count;
+                case UNKNOWN -> unknown += count;
+                case IN_SYNC -> { }
+            }
+            if (group[4] == ConnectorServiceState.STOPPED) {
+                stopped += count;
+            }
+        }
+        return new FleetSummary(total, pinned, dynamic, drifted, unknown, stopped, groupWise, ports);
     }
 
     /** Reads and checks an uploaded CSV; nothing is stored. */
