@@ -81,6 +81,11 @@ public class AppUser {
         this.language = language;
     }
 
+    void change(Role newRole, boolean nowEnabled) {
+        this.role = newRole;
+        this.enabled = nowEnabled;
+    }
+
     public boolean isEnabled() {
         return enabled;
     }

@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 class FirstAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
-    static final int MIN_PASSWORD_LENGTH = 12;
 
     private final UserService userService;
     private final String username;
@@ -39,12 +38,17 @@ class FirstAdmin implements ApplicationRunner {
         if (userService.anyAdminExists()) {
             return;
         }
-        if (username.isBlank() || password.length() < MIN_PASSWORD_LENGTH) {
-            log.warn("No administrator exists. Start once with CALCON_FIRST_ADMIN_USERNAME and "
-                    + "CALCON_FIRST_ADMIN_PASSWORD (at least {} characters) to create one.", MIN_PASSWORD_LENGTH);
+        if (username.isBlank()) {
+            log.warn("No administrator exists. Open the console to create one on the first-run page, or start once "
+                    + "with CALCON_FIRST_ADMIN_USERNAME and CALCON_FIRST_ADMIN_PASSWORD (at least {} characters).",
+                    UserService.MIN_PASSWORD_LENGTH);
             return;
         }
-        userService.createIfAbsent(username, username, password, Role.ADMIN);
-        log.info("Created the first administrator '{}'", username);
+        try {
+            userService.createFirstAdmin(new NewUser(username, username, password, Role.ADMIN));
+            log.info("Created the first administrator '{}'", username);
+        } catch (UserRejectedException e) {
+            log.error("The first administrator was not created: {}", e.getMessage());
+        }
     }
 }

@@ -4,7 +4,12 @@ import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.calconfleet.audit.AuditAction;
+import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditTrail;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -14,12 +19,83 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserService {
 
+    public static final int MIN_PASSWORD_LENGTH = 12;
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,64}");
+
     private final AppUserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final AuditTrail audit;
 
-    UserService(AppUserRepository users, PasswordEncoder passwordEncoder) {
+    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, AuditTrail audit) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+    }
+
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Transactional
+    public AppUser createUser(NewUser user) {
+        return create(user, CurrentUser.usernameOrSystem());
+    }
+
+    /** First run of an installation without the demo: anyone may create the first administrator, once. */
+    @PermitAll
+    @Transactional
+    public AppUser createFirstAdmin(NewUser user) {
+        if (users.existsByRole(Role.ADMIN)) {
+            throw new UserRejectedException(List.of(new UserRejectedException.Problem("username",
+                    "users.firstRun.done", List.of())));
+        }
+        return create(new NewUser(user.username(), user.displayName(), user.password(), Role.ADMIN), "first-run");
+    }
+
+    @PermitAll
+    @Transactional(readOnly = true)
+    public boolean firstRunNeeded() {
+        return !users.existsByRole(Role.ADMIN);
+    }
+
+    /** Changes a user's role or disables them; an administrator cannot lock themselves out. */
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Transactional
+    public AppUser changeUser(String username, Role role, boolean enabled) {
+        AppUser user = users.findByUsername(username).orElseThrow(() -> new UserRejectedException(List.of(
+                new UserRejectedException.Problem("username", "users.unknown", List.of(username)))));
+        String actor = CurrentUser.usernameOrSystem();
+        if (user.getUsername().equals(actor) && (role != Role.ADMIN || !enabled)) {
+            throw new UserRejectedException(List.of(new UserRejectedException.Problem("role", "users.notYourself",
+                    List.of())));
+        }
+        String before = "role=" + user.getRole() + ", enabled=" + user.isEnabled();
+        user.change(role, enabled);
+        audit.record(AuditEvent.of(actor, AuditAction.USER_CHANGED, "user:" + username)
+                .change(before, "role=" + role + ", enabled=" + enabled));
+        return user;
+    }
+
+    private AppUser create(NewUser user, String actor) {
+        List<UserRejectedException.Problem> problems = new ArrayList<>();
+        if (!USERNAME.matcher(user.username()).matches()) {
+            problems.add(new UserRejectedException.Problem("username", "users.username.invalid", List.of()));
+        } else if (users.findByUsername(user.username()).isPresent()) {
+            problems.add(new UserRejectedException.Problem("username", "users.username.taken",
+                    List.of(user.username())));
+        }
+        if (user.displayName().isBlank() || user.displayName().length() > AppUser.DISPLAY_NAME_MAX_LENGTH) {
+            problems.add(new UserRejectedException.Problem("displayName", "users.displayName.invalid", List.of()));
+        }
+        if (user.password().length() < MIN_PASSWORD_LENGTH) {
+            problems.add(new UserRejectedException.Problem("password", "users.password.short",
+                    List.of(String.valueOf(MIN_PASSWORD_LENGTH))));
+        }
+        if (!problems.isEmpty()) {
+            throw new UserRejectedException(problems);
+        }
+        AppUser saved = users.save(new AppUser(user.username(), user.displayName().strip(),
+                passwordEncoder.encode(user.password()), user.role()));
+        audit.record(AuditEvent.of(actor, AuditAction.USER_CREATED, "user:" + user.username())
+                .change(null, "role=" + user.role() + ", displayName=" + saved.getDisplayName()));
+        return saved;
     }
 
     @RolesAllowed(Role.ADMIN_NAME)
@@ -40,7 +116,7 @@ public class UserService {
         currentUser().ifPresent(user -> user.setLanguage(language));
     }
 
-    /** Start-up only: called by the demo seeding and the first-admin bootstrap, before anyone signs in. */
+    /** Start-up only: the demo seeding, before anyone signs in; demo users are not audited as people's acts. */
     @Transactional
     AppUser createIfAbsent(String username, String displayName, String rawPassword, Role role) {
         return users.findByUsername(username).orElseGet(() ->

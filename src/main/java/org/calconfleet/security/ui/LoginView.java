@@ -14,14 +14,19 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.calconfleet.security.DemoMode;
 import org.calconfleet.security.DemoUsers;
+import org.calconfleet.security.UserService;
 
 @Route("login")
 @AnonymousAllowed
 class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm login = new LoginForm();
+    private final UserService userService;
+    private final DemoMode demoMode;
 
-    LoginView(DemoMode demoMode) {
+    LoginView(DemoMode demoMode, UserService userService) {
+        this.userService = userService;
+        this.demoMode = demoMode;
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -64,6 +69,10 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (!demoMode.isActive() && userService.firstRunNeeded()) {
+            event.forwardTo(FirstRunView.class);
+            return;
+        }
         login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
     }
 
