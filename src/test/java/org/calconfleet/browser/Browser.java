@@ -1,5 +1,7 @@
 package org.calconfleet.browser;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -53,6 +55,19 @@ public final class Browser implements AutoCloseable {
 
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** Deque's axe-core in the page: fails on any serious or critical violation, listing them. */
+    public static void assertAccessible(Page page, String view) {
+        AxeResults results = new AxeBuilder(page).analyze();
+        List<String> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+        if (!serious.isEmpty()) {
+            throw new AssertionError("Accessibility violations on " + view + ":\n" + String.join("\n", serious));
+        }
     }
 
     @Override

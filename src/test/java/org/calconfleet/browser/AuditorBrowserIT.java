@@ -1,0 +1,89 @@
+package org.calconfleet.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The auditor's journey: filter the trail, verify the chain, export CSV and check the file. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class AuditorBrowserIT {
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void auditor_filters_verifies_and_exports_the_trail() throws Exception {
+        Page page = browser.newPage("en-US");
+        String base = "http://localhost:" + port;
+        Browser.signIn(page, base, "auditor", "auditor");
+        Browser.assertAccessible(page, "dashboard");
+
+        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Audit trail")).click();
+        assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("user:auditor")))
+                .not().hasCount(0);
+        page.locator("#audit-actor input").fill("auditor");
+        assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Signed in")))
+                .not().hasCount(0);
+        Browser.assertAccessible(page, "audit trail");
+
+        page.locator("#verify-chain").click();
+        assertThat(page.locator("vaadin-notification-card")).containsText("The chain is intact");
+        Browser.screenshot(page, "auditor-audit-verified");
+
+        Download download = page.waitForDownload(() -> page.locator("#export-csv").click());
+        List<String> lines = Files.readAllLines(download.path(), StandardCharsets.UTF_8);
+        assertThat(lines.getFirst()).isEqualTo("seq,occurred_at,actor,action,subject,before,after,reason,prev_hash,hash");
+        assertThat(lines).hasSizeGreaterThan(1);
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line ->
+                assertThat(line).contains(",auditor,").matches(".*,[0-9a-f]{64},[0-9a-f]{64}$"));
+    }
+
+    @Test
+    void the_accessibility_check_does_catch_a_violation() {
+        Page page = browser.newPage("en-US");
+        page.setContent("<html lang=en><body><main><img src=x.png></main></body></html>");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Browser.assertAccessible(page, "bad page"))
+                .hasMessageContaining("image-alt");
+    }
+
+    @Test
+    void the_main_views_have_no_serious_accessibility_violations() {
+        Page page = browser.newPage("ja-JP");
+        String base = "http://localhost:" + port;
+        page.navigate(base + "/login");
+        page.waitForSelector("vaadin-login-form");
+        Browser.assertAccessible(page, "login");
+        Browser.signIn(page, base, "admin", "admin");
+        for (String view : List.of("", "dashboard", "servers/1", "users", "policy")) {
+            page.navigate(base + "/" + view);
+            page.waitForSelector("vaadin-app-layout");
+            page.waitForTimeout(500);
+            Browser.assertAccessible(page, "/" + view);
+        }
+    }
+}
