@@ -1,0 +1,22 @@
+package org.calconfleet.backend;
+
+import java.time.Duration;
+import java.util.List;
+import org.calconfleet.host.HostTime;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class BackendConfig {
+
+    /** One simulated fleet per console; a test may register its own (e.g. one shared by two contexts). */
+    @Bean
+    @ConditionalOnMissingBean(SimulatedFleet.class)
+    SimulatedFleet simulatedFleet(@Value("${calcon.simulated.stop-duration:2s}") Duration stop,
+            @Value("${calcon.simulated.start-duration:3s}") Duration start,
+            @Value("${calcon.simulated.latency:0s}") Duration latency, List<SimulatedHostQuirks> quirks) {
+        return new SimulatedFleet(new SimulatedFleet.Settings(stop, start, latency), HostTime.system(), quirks);
+    }
+}

@@ -1,0 +1,37 @@
+package org.calconfleet.rollout;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A change's plan per host, with the totals an approver looks at first. */
+public record ChangePlan(@Nullable Integer targetPort, List<HostPlan> hosts, ChangeDraft.Waves waves) {
+
+    public ChangePlan {
+        hosts = List.copyOf(hosts);
+    }
+
+    public long changes() {
+        return count(HostPlan.Verdict.CHANGE);
+    }
+
+    public long noChange() {
+        return count(HostPlan.Verdict.NO_CHANGE);
+    }
+
+    public long blocked() {
+        return count(HostPlan.Verdict.BLOCKED);
+    }
+
+    /** Hosts that will run but whose change cannot be proven (logging below High). */
+    public long unverifiable() {
+        return hosts.stream().filter(h -> h.verdict() == HostPlan.Verdict.CHANGE && h.unverifiable()).count();
+    }
+
+    public int waveCount() {
+        return waves.waveCount((int) changes());
+    }
+
+    private long count(HostPlan.Verdict verdict) {
+        return hosts.stream().filter(h -> h.verdict() == verdict).count();
+    }
+}

@@ -1,0 +1,233 @@
+package org.calconfleet.rollout;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.calconfleet.backend.HostBackends;
+import org.calconfleet.fleet.ExchangeServer;
+import org.calconfleet.fleet.FleetObservations;
+import org.calconfleet.host.CalConPorts;
+import org.calconfleet.host.HostResult;
+import org.calconfleet.i18n.Messages;
+import org.calconfleet.port.ConnectorKind;
+import org.calconfleet.port.DominoConsole;
+import org.calconfleet.port.FirewallEndpoint;
+import org.calconfleet.port.FirewallPlan;
+import org.calconfleet.port.LoadExcalconCommand;
+import org.calconfleet.port.PeerPorts;
+import org.calconfleet.port.PortCheck;
+import org.calconfleet.port.PortRules;
+import org.calconfleet.port.Refusal;
+import org.calconfleet.port.RpcPort;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plans a change host by host before anything runs, like a check mode: reads each host (in parallel, bounded), then
+ * diffs the values, runs the prechecks (reachable, service present, logging High, port free, the port policy, the
+ * connector can be pinned, Domino command text, no other active change), and adds the firewall openings and the
+ * Domino commands. Reads only; writes nothing anywhere.
+ */
+@Component
+class ChangePlanner {
+
+    /** One server and the port it should get. */
+    record Target(long serverId, int port) {
+    }
+
+    private final FleetObservations fleet;
+    private final HostBackends backends;
+    private final RolloutPolicy policy;
+    private final RolloutSettings settings;
+    private final HostRunRepository runs;
+    private final Messages messages;
+
+    ChangePlanner(FleetObservations fleet, HostBackends backends, RolloutPolicy policy, RolloutSettings settings,
+            HostRunRepository runs, Messages messages) {
+        this.fleet = fleet;
+        this.backends = backends;
+        this.policy = policy;
+        this.settings = settings;
+        this.runs = runs;
+        this.messages = messages;
+    }
+
+    ChangePlan plan(List<Target> targets, ChangeDraft.Waves waves, @Nullable Integer commonPort,
+            List<HostPlan> alreadyBlocked) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (Target t : targets) {
+            if (!ids.add(t.serverId())) {
+                throw new ChangeRefusedException("rollout.server.twice", t.serverId());
+            }
+        }
+        Map<Long, ExchangeServer> servers = fleet.servers(ids).stream()
+                .collect(Collectors.toMap(ExchangeServer::getId, Function.identity()));
+        for (Long id : ids) {
+            if (!servers.containsKey(id)) {
+                throw new ChangeRefusedException("rollout.server.unknown", id);
+            }
+        }
+        Map<Long, Long> busy = new HashMap<>();
+        runs.findByActiveServerIdIn(ids).forEach(r -> busy.put(r.getServerId(), r.getChangeRequestId()));
+        List<FleetObservations.DesiredPort> desired = fleet.desiredPorts();
+
+        List<HostPlan> planned = new ArrayList<>(targets.size());
+        Semaphore permits = new Semaphore(settings.getPlanConcurrency());
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<HostPlan>> futures = new ArrayList<>(targets.size());
+            for (Target t : targets) {
+                ExchangeServer server = servers.get(t.serverId());
+                PeerPorts peers = peers(server, desired, ids);
+                Long busyIn = busy.get(t.serverId());
+                futures.add(executor.submit(() -> {
+                    permits.acquire();
+                    try {
+                        return planHost(server, t.port(), peers, busyIn);
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            for (Future<HostPlan> f : futures) {
+                planned.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("planning interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("planning failed: " + e.getCause(), e.getCause());
+        }
+        planned.addAll(alreadyBlocked);
+        List<HostPlan> withWaves = new ArrayList<>(planned.size());
+        int index = 0;
+        for (HostPlan host : planned) {
+            withWaves.add(host.verdict() == HostPlan.Verdict.CHANGE ? host.inWave(waves.waveOf(index++)) : host);
+        }
+        return new ChangePlan(commonPort, withWaves, waves);
+    }
+
+    private HostPlan planHost(ExchangeServer server, int port, PeerPorts peers, @Nullable Long busyIn) {
+        List<Precheck> checks = new ArrayList<>();
+        PortCheck portCheck = PortRules.check(port);
+        RpcPort rpcPort = portCheck.validPort().orElse(null);
+        if (rpcPort == null) {
+            checks.add(Precheck.fail(Precheck.Check.POLICY, text(portCheck.refusals())));
+        } else {
+            List<? extends Refusal> refusals = policy.portPolicy().refusalsFor(rpcPort, peers);
+            checks.add(refusals.isEmpty()
+                    ? Precheck.pass(Precheck.Check.POLICY, "port " + port + " is allowed")
+                    : Precheck.fail(Precheck.Check.POLICY, text(refusals)));
+        }
+        if (!server.getConnectorKind().canPinPort() && port != 0) {
+            checks.add(Precheck.fail(Precheck.Check.CONNECTOR_CAN_PIN,
+                    "a GroupWise connector cannot be pinned: it keeps using dynamic RPC ports"));
+        }
+        if (busyIn != null) {
+            checks.add(Precheck.fail(Precheck.Check.NOT_IN_ACTIVE_CHANGE, "the host is in active change #" + busyIn));
+        }
+        HostInspector.Inspection inspection = HostInspector.inspect(backends.backend(server), port,
+                settings.getProbeTimeout(), new HostInspector.Caller() {
+                    @Override
+                    public <T> HostResult<T> call(String what, java.util.function.Supplier<HostResult<T>> read) {
+                        return read.get();
+                    }
+                });
+        checks.addAll(inspection.checks());
+
+        List<String> dominoCommands = List.of();
+        String dominoServer = server.getDominoServer();
+        if (server.getConnectorKind() == ConnectorKind.LOTUS_DOMINO) {
+            if (dominoServer == null || server.getCalendarSystem() == null) {
+                checks.add(Precheck.warn(Precheck.Check.DOMINO_COMMANDS,
+                        "no Domino partner or calendar system recorded: EXCALCON will not be reloaded"));
+            } else if (rpcPort != null) {
+                var refusals = LoadExcalconCommand.refusalsFor(server.getHostName(), server.getCalendarSystem(),
+                        LoadExcalconCommand.DEBUG_ON);
+                if (refusals.isEmpty()) {
+                    dominoCommands = DominoConsole.restartExcalcon(server.getHostName(), server.getCalendarSystem(),
+                            rpcPort, LoadExcalconCommand.DEBUG_ON);
+                    checks.add(Precheck.pass(Precheck.Check.DOMINO_COMMANDS, "on " + dominoServer));
+                } else {
+                    checks.add(Precheck.fail(Precheck.Check.DOMINO_COMMANDS, text(refusals)));
+                }
+            }
+        }
+        FirewallPlan firewall = null;
+        if (rpcPort != null && server.getIpAddress() != null && dominoServer != null
+                && server.getDominoAddress() != null) {
+            try {
+                firewall = new FirewallPlan(new FirewallEndpoint(server.getHostName(), server.getIpAddress()),
+                        new FirewallEndpoint(dominoServer, server.getDominoAddress()), server.getConnectorKind(), rpcPort);
+                checks.add(Precheck.pass(Precheck.Check.FIREWALL, firewall.rules().size() + " rules"));
+            } catch (IllegalArgumentException e) {
+                checks.add(Precheck.warn(Precheck.Check.FIREWALL, "no firewall plan: " + e.getMessage()));
+            }
+        } else {
+            checks.add(Precheck.warn(Precheck.Check.FIREWALL, "no firewall plan: addresses of the server or its partner"
+                    + " are not recorded"));
+        }
+
+        List<ValueDiff> diffs = diffs(server, inspection, port, dominoServer != null && !dominoCommands.isEmpty());
+        boolean blocked = checks.stream().anyMatch(c -> c.status() == Precheck.Status.FAIL);
+        HostPlan.Verdict verdict = blocked ? HostPlan.Verdict.BLOCKED
+                : inspection.atTarget(port) ? HostPlan.Verdict.NO_CHANGE : HostPlan.Verdict.CHANGE;
+        return new HostPlan(server.getId(), server.getHostName(), server.getSite(), port, verdict, -1, diffs, checks,
+                inspection.unverifiable(), firewall, dominoServer, dominoCommands);
+    }
+
+    private static List<ValueDiff> diffs(ExchangeServer server, HostInspector.Inspection inspection, int port,
+            boolean domino) {
+        CalConPorts ports = inspection.ports();
+        String after = "REG_DWORD " + port;
+        List<ValueDiff> diffs = new ArrayList<>();
+        diffs.add(ValueDiff.of(org.calconfleet.host.CalConRegistry.EXCHANGE_SIDE_PORT_VALUE,
+                ports == null ? "unknown" : ports.exchangeSide().toString(), after));
+        diffs.add(ValueDiff.of(org.calconfleet.host.CalConRegistry.NOTES_SIDE_PORT_VALUE,
+                ports == null ? "unknown" : ports.notesSide().toString(), after));
+        String service = inspection.service() == null ? "unknown" : inspection.service().name();
+        boolean changes = !inspection.atTarget(port);
+        diffs.add(new ValueDiff("service " + server.getServiceName(), service,
+                changes ? "restarted, RUNNING" : service, changes));
+        if (domino) {
+            diffs.add(new ValueDiff("EXCALCON on " + server.getDominoServer(), "as loaded now",
+                    "reloaded with " + port + " " + port, changes));
+        }
+        return diffs;
+    }
+
+    private PeerPorts peers(ExchangeServer server, List<FleetObservations.DesiredPort> desired, Set<Long> inChange) {
+        Set<RpcPort> onSite = new HashSet<>();
+        Set<RpcPort> inFleet = new HashSet<>();
+        for (FleetObservations.DesiredPort d : desired) {
+            if (d.port() == null || inChange.contains(d.serverId())) {
+                continue;
+            }
+            PortRules.check(d.port()).validPort().ifPresent(p -> {
+                if (d.site().equals(server.getSite())) {
+                    onSite.add(p);
+                } else {
+                    inFleet.add(p);
+                }
+            });
+        }
+        return new PeerPorts(server.getSite(), onSite, inFleet);
+    }
+
+    private String text(List<? extends Refusal> refusals) {
+        return refusals.stream()
+                .map(r -> messages.get(r.messageKey(), Locale.ENGLISH, r.arguments().toArray()))
+                .collect(Collectors.joining("; "));
+    }
+}

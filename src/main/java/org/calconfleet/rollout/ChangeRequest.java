@@ -1,0 +1,257 @@
+package org.calconfleet.rollout;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** A port change for a set of servers, and its rollout (one change request is carried out by one rollout). */
+@Entity
+@Table(name = "change_request")
+public class ChangeRequest {
+
+    public static final int REASON_MAX_LENGTH = 1000;
+    public static final int TICKET_MAX_LENGTH = 64;
+    public static final int COMMENT_MAX_LENGTH = 1000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    @Column(nullable = false, length = REASON_MAX_LENGTH)
+    private String reason = "";
+
+    @Column(length = TICKET_MAX_LENGTH)
+    private @Nullable String ticket;
+
+    /** The port for every host; null when hosts have their own targets (a rollback). */
+    @Column(name = "target_port")
+    private @Nullable Integer targetPort;
+
+    @Column(name = "rollback_of")
+    private @Nullable Long rollbackOf;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ChangeState state = ChangeState.DRAFT;
+
+    @Column(name = "requested_by", nullable = false)
+    private String requestedBy = "";
+
+    @Column(name = "requested_at", nullable = false)
+    private Instant requestedAt = Instant.EPOCH;
+
+    @Column(name = "decided_by")
+    private @Nullable String decidedBy;
+
+    @Column(name = "decided_at")
+    private @Nullable Instant decidedAt;
+
+    @Column(name = "decision_comment", length = COMMENT_MAX_LENGTH)
+    private @Nullable String decisionComment;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "schedule_kind", nullable = false)
+    private ScheduleKind scheduleKind = ScheduleKind.NOW;
+
+    @Column(name = "window_start")
+    private @Nullable Instant windowStart;
+
+    @Column(name = "latest_start")
+    private @Nullable Instant latestStart;
+
+    @Column(name = "canary_size", nullable = false)
+    private int canarySize;
+
+    @Column(name = "wave_size", nullable = false)
+    private int waveSize;
+
+    @Column(nullable = false)
+    private int concurrency;
+
+    @Column(name = "failure_threshold", nullable = false)
+    private int failureThreshold;
+
+    @Column(name = "host_count", nullable = false)
+    private int hostCount;
+
+    @Column(name = "started_at")
+    private @Nullable Instant startedAt;
+
+    @Column(name = "finished_at")
+    private @Nullable Instant finishedAt;
+
+    @Column(name = "cancel_requested", nullable = false)
+    private boolean cancelRequested;
+
+    @Column(name = "cancelled_by")
+    private @Nullable String cancelledBy;
+
+    @Column(nullable = false)
+    private boolean halted;
+
+    @Column(name = "end_reason", length = COMMENT_MAX_LENGTH)
+    private @Nullable String endReason;
+
+    @Version
+    private long version;
+
+    protected ChangeRequest() {
+    }
+
+    ChangeRequest(String reason, @Nullable String ticket, @Nullable Integer targetPort, @Nullable Long rollbackOf,
+            String requestedBy, Instant requestedAt, ChangeDraft.Schedule schedule, ChangeDraft.Waves waves) {
+        this.reason = reason;
+        this.ticket = ticket;
+        this.targetPort = targetPort;
+        this.rollbackOf = rollbackOf;
+        this.requestedBy = requestedBy;
+        this.requestedAt = requestedAt;
+        this.scheduleKind = schedule.kind();
+        this.windowStart = schedule.windowStart();
+        this.latestStart = schedule.latestStart();
+        this.canarySize = waves.canarySize();
+        this.waveSize = waves.waveSize();
+        this.concurrency = waves.concurrency();
+        this.failureThreshold = waves.failureThreshold();
+    }
+
+    public long id() {
+        if (id == null) {
+            throw new IllegalStateException("change request not saved yet");
+        }
+        return id;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public @Nullable String getTicket() {
+        return ticket;
+    }
+
+    public @Nullable Integer getTargetPort() {
+        return targetPort;
+    }
+
+    public @Nullable Long getRollbackOf() {
+        return rollbackOf;
+    }
+
+    public ChangeState getState() {
+        return state;
+    }
+
+    void setState(ChangeState state) {
+        this.state = state;
+    }
+
+    public String getRequestedBy() {
+        return requestedBy;
+    }
+
+    public Instant getRequestedAt() {
+        return requestedAt;
+    }
+
+    public @Nullable String getDecidedBy() {
+        return decidedBy;
+    }
+
+    public @Nullable Instant getDecidedAt() {
+        return decidedAt;
+    }
+
+    public @Nullable String getDecisionComment() {
+        return decisionComment;
+    }
+
+    void decide(String by, Instant at, String comment) {
+        this.decidedBy = by;
+        this.decidedAt = at;
+        this.decisionComment = comment;
+    }
+
+    public ChangeDraft.Schedule schedule() {
+        return new ChangeDraft.Schedule(scheduleKind, windowStart, latestStart);
+    }
+
+    public ChangeDraft.Waves waves() {
+        return new ChangeDraft.Waves(canarySize, waveSize, concurrency, failureThreshold);
+    }
+
+    public @Nullable Instant getLatestStart() {
+        return latestStart;
+    }
+
+    public int getHostCount() {
+        return hostCount;
+    }
+
+    void setHostCount(int hostCount) {
+        this.hostCount = hostCount;
+    }
+
+    public @Nullable Instant getStartedAt() {
+        return startedAt;
+    }
+
+    void setStartedAt(Instant startedAt) {
+        this.startedAt = startedAt;
+    }
+
+    public @Nullable Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    void setFinishedAt(Instant finishedAt) {
+        this.finishedAt = finishedAt;
+    }
+
+    public boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    public @Nullable String getCancelledBy() {
+        return cancelledBy;
+    }
+
+    void requestCancel(String by, String why) {
+        this.cancelRequested = true;
+        this.cancelledBy = by;
+        if (endReason == null) {
+            this.endReason = why;
+        }
+    }
+
+    public boolean isHalted() {
+        return halted;
+    }
+
+    void halt(String why) {
+        this.halted = true;
+        if (endReason == null) {
+            this.endReason = why;
+        }
+    }
+
+    public @Nullable String getEndReason() {
+        return endReason;
+    }
+
+    void setEndReason(String endReason) {
+        this.endReason = endReason;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

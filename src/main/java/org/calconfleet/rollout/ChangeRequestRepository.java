@@ -1,0 +1,23 @@
+package org.calconfleet.rollout;
+
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface ChangeRequestRepository extends JpaRepository<ChangeRequest, Long> {
+
+    /** The change locked for the transaction: admissions and state changes of one rollout take turns. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from ChangeRequest c where c.id = :id")
+    Optional<ChangeRequest> lock(@Param("id") long id);
+
+    @Query("select c.cancelRequested from ChangeRequest c where c.id = :id")
+    Optional<Boolean> isCancelRequested(@Param("id") long id);
+
+    Page<ChangeRequest> findAllByOrderByIdDesc(Pageable pageable);
+}

@@ -1,0 +1,21 @@
+package org.calconfleet.rollout;
+
+import java.util.Locale;
+
+/** Where a change request stands: DRAFT → PENDING_APPROVAL → APPROVED/REJECTED → SCHEDULED → RUNNING → DONE/FAILED/CANCELLED. */
+public enum ChangeState {
+    DRAFT, PENDING_APPROVAL, APPROVED, REJECTED, SCHEDULED, RUNNING, DONE, FAILED, CANCELLED;
+
+    /** Approved and not finished: its hosts are claimed. */
+    public boolean isActive() {
+        return this == APPROVED || this == SCHEDULED || this == RUNNING;
+    }
+
+    public boolean isFinished() {
+        return this == REJECTED || this == DONE || this == FAILED || this == CANCELLED;
+    }
+
+    public String messageKey() {
+        return "rollout.change-state." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

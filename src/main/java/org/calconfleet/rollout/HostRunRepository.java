@@ -1,0 +1,63 @@
+package org.calconfleet.rollout;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface HostRunRepository extends JpaRepository<HostRun, Long> {
+
+    List<HostRun> findByChangeRequestIdOrderBySeq(long changeRequestId);
+
+    Page<HostRun> findByChangeRequestIdOrderBySeq(long changeRequestId, Pageable pageable);
+
+    Optional<HostRun> findByChangeRequestIdAndServerId(long changeRequestId, long serverId);
+
+    long countByChangeRequestIdAndState(long changeRequestId, HostRunState state);
+
+    long countByChangeRequestIdAndStateIn(long changeRequestId, Collection<HostRunState> states);
+
+    long countByChangeRequestIdAndWaveAndStateIn(long changeRequestId, int wave, Collection<HostRunState> states);
+
+    long countByChangeRequestIdAndStateAndWaveLessThan(long changeRequestId, HostRunState state, int wave);
+
+    @Query("select min(r.wave) from HostRun r where r.changeRequestId = :id and r.state = :state")
+    Optional<Integer> minWave(@Param("id") long changeRequestId, @Param("state") HostRunState state);
+
+    List<HostRun> findByChangeRequestIdAndStateAndWaveOrderBySeq(long changeRequestId, HostRunState state, int wave,
+            Pageable limit);
+
+    @Query("select r.changeRequestId, r.state, count(r) from HostRun r where r.changeRequestId in :ids"
+            + " group by r.changeRequestId, r.state")
+    List<Object[]> countStates(@Param("ids") Collection<Long> changeRequestIds);
+
+    @Query("select r.changeRequestId, count(r) from HostRun r where r.changeRequestId in :ids"
+            + " and r.state = org.calconfleet.rollout.HostRunState.DONE"
+            + " and r.verification = org.calconfleet.rollout.Verification.UNVERIFIABLE group by r.changeRequestId")
+    List<Object[]> countUnverifiable(@Param("ids") Collection<Long> changeRequestIds);
+
+    List<HostRun> findByActiveServerIdIn(Collection<Long> serverIds);
+
+    @Query("select r.activeServerId from HostRun r where r.activeServerId is not null")
+    List<Long> activeServerIds();
+
+    /** Claims the hosts of a change's waiting runs; a host claimed by another change violates the unique constraint. */
+    @Modifying(flushAutomatically = true)
+    @Query("update HostRun r set r.activeServerId = r.serverId, r.version = r.version + 1 where r.changeRequestId = :id"
+            + " and r.state = org.calconfleet.rollout.HostRunState.PENDING")
+    int claimPending(@Param("id") long changeRequestId);
+
+    /** Ends a change's waiting runs (cancelled, halted, window closed) and lets go of their hosts. */
+    @Modifying(flushAutomatically = true)
+    @Query("update HostRun r set r.state = :state, r.step = org.calconfleet.rollout.Step.FINISHED,"
+            + " r.lastMessage = :message, r.activeServerId = null, r.finishedAt = :now, r.updatedAt = :now,"
+            + " r.version = r.version + 1"
+            + " where r.changeRequestId = :id and r.state = org.calconfleet.rollout.HostRunState.PENDING")
+    int endPending(@Param("id") long changeRequestId, @Param("state") HostRunState state,
+            @Param("message") String message, @Param("now") java.time.Instant now);
+}

@@ -1,0 +1,57 @@
+package org.calconfleet.rollout;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads for pages and summaries, without method security: the services that call this check their callers. */
+@Component
+class RolloutQueries {
+
+    private final ChangeRequestRepository changes;
+    private final HostRunRepository runs;
+
+    RolloutQueries(ChangeRequestRepository changes, HostRunRepository runs) {
+        this.changes = changes;
+        this.runs = runs;
+    }
+
+    @Transactional(readOnly = true)
+    public ChangeSummary summary(ChangeRequest change) {
+        return ChangeSummary.of(change, counts(List.of(change.id())).getOrDefault(change.id(),
+                RolloutCounts.of(Map.of(), 0)));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ChangeSummary> page(Pageable pageable) {
+        Page<ChangeRequest> page = changes.findAllByOrderByIdDesc(pageable);
+        Map<Long, RolloutCounts> counts = counts(page.getContent().stream().map(ChangeRequest::id).toList());
+        return page.map(c -> ChangeSummary.of(c, counts.getOrDefault(c.id(), RolloutCounts.of(Map.of(), 0))));
+    }
+
+    Map<Long, RolloutCounts> counts(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Map<HostRunState, Integer>> byState = new HashMap<>();
+        for (Object[] row : runs.countStates(ids)) {
+            byState.computeIfAbsent((Long) row[0], k -> new EnumMap<>(HostRunState.class))
+                    .put((HostRunState) row[1], ((Number) row[2]).intValue());
+        }
+        Map<Long, Integer> unverifiable = new HashMap<>();
+        for (Object[] row : runs.countUnverifiable(ids)) {
+            unverifiable.put((Long) row[0], ((Number) row[1]).intValue());
+        }
+        Map<Long, RolloutCounts> result = new HashMap<>();
+        for (Long id : ids) {
+            result.put(id, RolloutCounts.of(byState.getOrDefault(id, Map.of()), unverifiable.getOrDefault(id, 0)));
+        }
+        return result;
+    }
+}

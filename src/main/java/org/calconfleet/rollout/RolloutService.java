@@ -1,0 +1,115 @@
+package org.calconfleet.rollout;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.calconfleet.access.CurrentUser;
+import org.calconfleet.access.Role;
+import org.calconfleet.audit.AuditAction;
+import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditTrail;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rollouts as people follow and steer them: pages of rollouts with their counts, the hosts of one rollout with
+ * their current step, a host's log; cancelling, and confirming runbook Domino commands. Live progress comes as
+ * {@link RolloutProgressEvent}s.
+ */
+@Service
+public class RolloutService {
+
+    private final ChangeRequestRepository changes;
+    private final HostRunRepository runs;
+    private final HostRunLogRepository logs;
+    private final RolloutQueries queries;
+    private final RolloutStore store;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    RolloutService(ChangeRequestRepository changes, HostRunRepository runs, HostRunLogRepository logs,
+            RolloutQueries queries, RolloutStore store, AuditTrail audit, Clock clock) {
+        this.changes = changes;
+        this.runs = runs;
+        this.logs = logs;
+        this.queries = queries;
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
+    @Transactional(readOnly = true)
+    public Page<ChangeSummary> rollouts(Pageable pageable) {
+        return queries.page(pageable);
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
+    @Transactional(readOnly = true)
+    public Optional<ChangeSummary> rollout(long id) {
+        return changes.findById(id).map(queries::summary);
+    }
+
+    /** The hosts of a rollout in their order, with the current step and last message. */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
+    @Transactional(readOnly = true)
+    public Page<HostRunView> hostRuns(long rolloutId, Pageable pageable) {
+        return runs.findByChangeRequestIdOrderBySeq(rolloutId, pageable).map(HostRunView::of);
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
+    @Transactional(readOnly = true)
+    public Optional<HostRunView> hostRun(long hostRunId) {
+        return runs.findById(hostRunId).map(HostRunView::of);
+    }
+
+    /** One host run's own log, oldest first: each step's outcome, retries, confirmations, with 6001 evidence. */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
+    @Transactional(readOnly = true)
+    public List<HostRunLogEntry> hostLog(long hostRunId) {
+        return logs.findByHostRunIdOrderById(hostRunId).stream().map(HostRunLogEntry::of).toList();
+    }
+
+    /** An operator typed the runbook's Domino commands: recorded (who, when) and the host run is done. */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
+    public HostRunView confirmDomino(long hostRunId, @Nullable String comment) {
+        return HostRunView.of(store.confirmDomino(hostRunId, CurrentUser.usernameOrSystem(), comment));
+    }
+
+    /**
+     * Cancels a change. Not yet running: it ends at once. Running: no new host starts; a host that has not written
+     * yet stops before its write, a host past its write finishes (or rolls back), since stopping between write and
+     * verification would leave it half-changed. Audited as PORT_CHANGE_REJECTED with the state CANCELLED.
+     */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
+    @Transactional
+    public ChangeSummary cancel(long id, String reason) {
+        String user = CurrentUser.usernameOrSystem();
+        ChangeRequest change = changes.lock(id).orElseThrow(() -> new ChangeRefusedException("rollout.change.unknown", id));
+        ChangeState before = change.getState();
+        Instant now = clock.instant();
+        String why = "cancelled by " + user + (reason.isBlank() ? "" : ": " + reason.strip());
+        switch (before) {
+            case DRAFT, PENDING_APPROVAL, APPROVED, SCHEDULED -> {
+                change.requestCancel(user, why);
+                change.setState(ChangeState.CANCELLED);
+                change.setFinishedAt(now);
+                runs.endPending(id, HostRunState.CANCELLED, why, now);
+            }
+            case RUNNING -> {
+                change.requestCancel(user, why);
+                store.admit(change);
+            }
+            default -> throw new ChangeRefusedException("rollout.cancel.finished", id, before);
+        }
+        audit.record(AuditEvent.of(user, AuditAction.PORT_CHANGE_REJECTED, ChangeService.subject(id))
+                .change(before.name(), ChangeState.CANCELLED.name()).because(why));
+        store.rolloutProgress(id);
+        return queries.summary(change);
+    }
+}

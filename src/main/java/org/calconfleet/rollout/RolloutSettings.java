@@ -1,0 +1,100 @@
+package org.calconfleet.rollout;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** How the engine treats hosts: retries of transient failures, service time-outs, verification, plan reads. */
+@ConfigurationProperties("calcon.rollout")
+public class RolloutSettings {
+
+    /** Tries of one call, the first included, when the host answers with a transient failure. */
+    private int maxAttempts = 4;
+    private Duration initialBackoff = Duration.ofSeconds(2);
+    private Duration maxBackoff = Duration.ofSeconds(30);
+    private Duration stopTimeout = Duration.ofMinutes(2);
+    private Duration startTimeout = Duration.ofMinutes(2);
+    /** Looks for event 6001 after a restart at logging High, before the host needs attention. */
+    private int verifyAttempts = 3;
+    private Duration verifyDelay = Duration.ofSeconds(2);
+    private Duration probeTimeout = Duration.ofSeconds(3);
+    /** Hosts read at once while planning. */
+    private int planConcurrency = 200;
+
+    public int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    public void setMaxAttempts(int maxAttempts) {
+        this.maxAttempts = Math.max(1, maxAttempts);
+    }
+
+    public Duration getInitialBackoff() {
+        return initialBackoff;
+    }
+
+    public void setInitialBackoff(Duration initialBackoff) {
+        this.initialBackoff = initialBackoff;
+    }
+
+    public Duration getMaxBackoff() {
+        return maxBackoff;
+    }
+
+    public void setMaxBackoff(Duration maxBackoff) {
+        this.maxBackoff = maxBackoff;
+    }
+
+    public Duration getStopTimeout() {
+        return stopTimeout;
+    }
+
+    public void setStopTimeout(Duration stopTimeout) {
+        this.stopTimeout = stopTimeout;
+    }
+
+    public Duration getStartTimeout() {
+        return startTimeout;
+    }
+
+    public void setStartTimeout(Duration startTimeout) {
+        this.startTimeout = startTimeout;
+    }
+
+    public int getVerifyAttempts() {
+        return verifyAttempts;
+    }
+
+    public void setVerifyAttempts(int verifyAttempts) {
+        this.verifyAttempts = Math.max(1, verifyAttempts);
+    }
+
+    public Duration getVerifyDelay() {
+        return verifyDelay;
+    }
+
+    public void setVerifyDelay(Duration verifyDelay) {
+        this.verifyDelay = verifyDelay;
+    }
+
+    public Duration getProbeTimeout() {
+        return probeTimeout;
+    }
+
+    public void setProbeTimeout(Duration probeTimeout) {
+        this.probeTimeout = probeTimeout;
+    }
+
+    public int getPlanConcurrency() {
+        return planConcurrency;
+    }
+
+    public void setPlanConcurrency(int planConcurrency) {
+        this.planConcurrency = Math.max(1, planConcurrency);
+    }
+
+    /** The wait before try {@code attempt + 2}: doubling from the initial back-off, capped. */
+    Duration backoff(int attempt) {
+        Duration wait = initialBackoff.multipliedBy(1L << Math.min(attempt, 20));
+        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    }
+}

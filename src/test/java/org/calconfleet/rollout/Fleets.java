@@ -1,0 +1,59 @@
+package org.calconfleet.rollout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.calconfleet.access.Role;
+import org.calconfleet.fleet.BackendKind;
+import org.calconfleet.fleet.ExchangeServer;
+import org.calconfleet.fleet.FleetService;
+import org.calconfleet.fleet.ServerValues;
+import org.calconfleet.port.ConnectorKind;
+
+/** Servers for rollout tests, created through the fleet service as an administrator would. */
+final class Fleets {
+
+    private Fleets() {
+    }
+
+    static ServerValues values(String host, int n, int desiredPort) {
+        return new ServerValues(host, "10.%d.%d.%d".formatted(n / 60000 % 250 + 1, n / 250 % 240 + 1, n % 250 + 1),
+                "Kyoto", "2007 SP3", ConnectorKind.LOTUS_DOMINO, "DOM-" + host, "10.200.%d.%d".formatted(n / 250 % 250,
+                n % 250 + 1), "ExchangeFreeBusy", "MSExchangeCalCon", BackendKind.SIMULATED, null, desiredPort, null);
+    }
+
+    /** {@code count} servers named {@code prefix-0001}…, all Domino, simulated, desired port 45001. */
+    static List<Long> create(FleetService fleet, String prefix, int count) {
+        return Users.as("admin", Role.ADMIN, () -> {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 1; i <= count; i++) {
+                ExchangeServer server = fleet.create(values("%s-%04d".formatted(prefix, i), i, 45001));
+                ids.add(Objects.requireNonNull(server.getId()));
+            }
+            return ids;
+        });
+    }
+
+    static ChangeSummary awaitFinished(RolloutService rollouts, long id, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            ChangeSummary summary = Users.as("auditor", Role.AUDITOR, () -> rollouts.rollout(id).orElseThrow());
+            if (summary.state().isFinished() || (summary.state() == ChangeState.RUNNING
+                    && summary.counts().pending() + summary.counts().running() == 0
+                    && summary.counts().awaitingConfirmation() > 0)) {
+                return summary;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("rollout " + id + " not finished after " + timeout + ": " + summary);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

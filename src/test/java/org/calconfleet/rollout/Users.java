@@ -1,0 +1,36 @@
+package org.calconfleet.rollout;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.calconfleet.access.Role;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Acting as a given user in a test, on the calling thread. */
+final class Users {
+
+    private Users() {
+    }
+
+    static <T> T as(String username, Role role, Supplier<T> action) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, "n/a",
+                List.of(new SimpleGrantedAuthority(role.authority()))));
+        SecurityContextHolder.setContext(context);
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    static void as(String username, Role role, Runnable action) {
+        as(username, role, () -> {
+            action.run();
+            return null;
+        });
+    }
+}
