@@ -1,0 +1,309 @@
+package org.calconfleet.rollout.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.OptionalParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.calconfleet.access.CurrentUser;
+import org.calconfleet.access.Role;
+import org.calconfleet.rollout.ChangeRefusedException;
+import org.calconfleet.rollout.ChangeService;
+import org.calconfleet.rollout.ChangeState;
+import org.calconfleet.rollout.ChangeSummary;
+import org.calconfleet.rollout.HostRunLogEntry;
+import org.calconfleet.rollout.HostRunState;
+import org.calconfleet.rollout.HostRunView;
+import org.calconfleet.rollout.RolloutCounts;
+import org.calconfleet.rollout.RolloutService;
+import org.calconfleet.ui.MainLayout;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+
+/** Every rollout with its progress; one rollout's hosts, updated live while the view is open. */
+@Route(value = "jobs", layout = MainLayout.class)
+@Menu(title = "nav.jobs", order = 30, icon = "vaadin:tasks")
+@PermitAll
+class JobsView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    static final int HOST_PAGE = 500;
+
+    private final RolloutService rollouts;
+    private final ChangeService changes;
+    private final RolloutBroadcaster broadcaster;
+    private final boolean mayAct;
+    final Grid<ChangeSummary> list = new Grid<>();
+    private final Div detail = new Div();
+    final Grid<HostRunView> hosts = new Grid<>();
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private @Nullable Long selected;
+    private @Nullable Runnable unregister;
+
+    JobsView(RolloutService rollouts, ChangeService changes, RolloutBroadcaster broadcaster,
+             AuthenticationContext authentication) {
+        this.rollouts = rollouts;
+        this.changes = changes;
+        this.broadcaster = broadcaster;
+        this.mayAct = authentication.hasAnyRole(Role.ADMIN_NAME, Role.OPERATOR_NAME);
+        setSizeFull();
+        configureList();
+        configureHosts();
+        detail.setWidthFull();
+        detail.setId("job-detail");
+        add(list, detail);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter Long id) {
+        selected = id;
+        refresh();
+    }
+
+    private void configureList() {
+        DateTimeFormatter format = formatter();
+        list.addColumn(ChangeSummary::id).setHeader("#").setAutoWidth(true);
+        list.addColumn(c -> getTranslation(c.state().messageKey())).setHeader(getTranslation("jobs.state"))
+                .setAutoWidth(true);
+        list.addColumn(c -> c.targetPort() == null ? "—" : String.valueOf(c.targetPort()))
+                .setHeader(getTranslation("jobs.port"));
+        list.addColumn(new ComponentRenderer<>(c -> progress(c.counts()))).setHeader(getTranslation("jobs.progress"))
+                .setWidth("12rem").setFlexGrow(0);
+        list.addColumn(c -> counts(c.counts())).setHeader(getTranslation("jobs.counts")).setFlexGrow(2);
+        list.addColumn(ChangeSummary::requestedBy).setHeader(getTranslation("jobs.requestedBy")).setAutoWidth(true);
+        list.addColumn(c -> format.format(c.requestedAt())).setHeader(getTranslation("jobs.requestedAt"))
+                .setAutoWidth(true);
+        list.addColumn(ChangeSummary::reason).setHeader(getTranslation("wizard.reason"));
+        list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        list.setHeight("16rem");
+        list.setId("jobs-list");
+        list.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(JobsView.class, click.getItem().id())));
+    }
+
+    private void configureHosts() {
+        hosts.addColumn(HostRunView::hostName).setHeader(getTranslation("servers.column.host")).setAutoWidth(true);
+        hosts.addColumn(HostRunView::wave).setHeader(getTranslation("wizard.wave")).setAutoWidth(true);
+        hosts.addColumn(h -> getTranslation(h.step().messageKey())).setHeader(getTranslation("jobs.step"))
+                .setAutoWidth(true);
+        hosts.addColumn(new ComponentRenderer<>(this::stateBadge)).setHeader(getTranslation("jobs.state"))
+                .setAutoWidth(true);
+        hosts.addColumn(h -> h.lastMessage() == null ? "" : h.lastMessage()).setHeader(getTranslation("jobs.message"))
+                .setFlexGrow(3);
+        hosts.addColumn(new ComponentRenderer<>(this::hostActions)).setHeader("").setAutoWidth(true);
+        hosts.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        hosts.setHeight("24rem");
+        hosts.setId("job-hosts");
+    }
+
+    private Span stateBadge(HostRunView host) {
+        Span badge = new Span(getTranslation(host.state().messageKey()));
+        badge.addClassNames("status-badge", "run-" + host.state().name().toLowerCase(java.util.Locale.ROOT));
+        return badge;
+    }
+
+    private Component hostActions(HostRunView host) {
+        HorizontalLayout actions = new HorizontalLayout();
+        Button log = new Button(getTranslation("jobs.log"), click -> showLog(host));
+        log.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        actions.add(log);
+        if (mayAct && host.state() == HostRunState.AWAITING_CONFIRMATION) {
+            Button confirm = new Button(getTranslation("jobs.confirmDomino"), click -> confirmDomino(host));
+            confirm.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+            actions.add(confirm);
+        }
+        return actions;
+    }
+
+    private ProgressBar progress(RolloutCounts counts) {
+        ProgressBar bar = new ProgressBar(0, Math.max(1, counts.total()), counts.total() - counts.unfinished());
+        bar.getElement().setAttribute("aria-label", getTranslation("jobs.progress"));
+        return bar;
+    }
+
+    private String counts(RolloutCounts c) {
+        return getTranslation("jobs.countsText", c.done(), c.noChange(), c.failed(), c.rolledBack(), c.unfinished(),
+                c.needsAttention(), c.unverifiable());
+    }
+
+    private void refresh() {
+        list.setItems(query -> rollouts.rollouts(PageRequest.of(query.getPage(), query.getPageSize(),
+                Sort.by(Sort.Direction.DESC, "id"))).stream());
+        detail.removeAll();
+        if (selected == null) {
+            detail.add(new Paragraph(getTranslation("jobs.pick")));
+            return;
+        }
+        rollouts.rollout(selected).ifPresentOrElse(this::showDetail,
+                () -> detail.add(new Paragraph(getTranslation("jobs.notFound"))));
+    }
+
+    private void showDetail(ChangeSummary change) {
+        H3 title = new H3(getTranslation("jobs.title", change.id(), getTranslation(change.state().messageKey())));
+        title.setId("job-title");
+        ProgressBar bar = progress(change.counts());
+        bar.setId("job-progress");
+        Span counts = new Span(counts(change.counts()));
+        counts.setId("job-counts");
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        if (mayAct) {
+            addActions(change, actions);
+        }
+        Paragraph facts = new Paragraph(getTranslation("jobs.facts", change.requestedBy(), change.reason(),
+                change.ticket() == null ? "—" : change.ticket(), change.decidedBy() == null ? "—" : change.decidedBy(),
+                change.decisionComment() == null ? "" : change.decisionComment()));
+        hosts.setItems(rollouts.hostRuns(change.id(), PageRequest.of(0, HOST_PAGE)).getContent());
+        detail.add(title, bar, counts, facts, actions, hosts);
+        if (change.endReason() != null) {
+            detail.add(new Paragraph(change.endReason()));
+        }
+    }
+
+    private void addActions(ChangeSummary change, HorizontalLayout actions) {
+        boolean ownChange = CurrentUser.username().map(change.requestedBy()::equals).orElse(false);
+        if (change.state() == ChangeState.PENDING_APPROVAL && !ownChange) {
+            TextField comment = new TextField();
+            comment.setPlaceholder(getTranslation("jobs.comment"));
+            comment.setAriaLabel(getTranslation("jobs.comment"));
+            comment.setId("job-comment");
+            Button approve = new Button(getTranslation("jobs.approve"), click -> act(() ->
+                    changes.approve(change.id(), comment.getValue()), "jobs.approved"));
+            approve.setId("job-approve");
+            approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+            Button reject = new Button(getTranslation("jobs.reject"), click -> act(() ->
+                    changes.reject(change.id(), comment.getValue()), "jobs.rejected"));
+            reject.setId("job-reject");
+            reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            actions.add(comment, approve, reject);
+        }
+        if (change.state().isActive() && !change.cancelRequested()) {
+            Button cancel = new Button(getTranslation("jobs.cancel"), click -> confirm(
+                    getTranslation("jobs.cancel.title", change.id()),
+                    getTranslation("jobs.cancel.text", change.counts().unfinished()),
+                    () -> act(() -> rollouts.cancel(change.id(), "cancelled from the jobs view"), "jobs.cancelled")));
+            cancel.setId("job-cancel");
+            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            actions.add(cancel);
+        }
+        if (change.state().isFinished() && change.state() != ChangeState.REJECTED && change.rollbackOf() == null) {
+            Button rollback = new Button(getTranslation("jobs.rollback"), click -> confirm(
+                    getTranslation("jobs.rollback.title", change.id()),
+                    getTranslation("jobs.rollback.text", change.counts().done()),
+                    () -> act(() -> changes.submitRollback(change.id(), getTranslation("jobs.rollback.reason",
+                            change.id()), change.ticket()), "jobs.rollbackSubmitted")));
+            rollback.setId("job-rollback");
+            actions.add(rollback);
+        }
+    }
+
+    private void confirm(String header, String text, Runnable onConfirm) {
+        ConfirmDialog dialog = new ConfirmDialog(header, text, getTranslation("jobs.confirm"), e -> onConfirm.run());
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("fleet.editor.cancel"));
+        dialog.open();
+    }
+
+    private void act(java.util.function.Supplier<ChangeSummary> action, String doneKey) {
+        try {
+            ChangeSummary result = action.get();
+            Notification.show(getTranslation(doneKey, result.id())).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            if (selected != null && result.id() != selected) {
+                getUI().ifPresent(ui -> ui.navigate(JobsView.class, result.id()));
+            } else {
+                refresh();
+            }
+        } catch (ChangeRefusedException e) {
+            Notification note = Notification.show(getTranslation(e.messageKey(), e.arguments().toArray()));
+            note.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            note.setDuration(8_000);
+        }
+    }
+
+    private void confirmDomino(HostRunView host) {
+        try {
+            rollouts.confirmDomino(host.id(), null);
+            Notification.show(getTranslation("jobs.dominoConfirmed", host.hostName()));
+        } catch (ChangeRefusedException e) {
+            Notification.show(getTranslation(e.messageKey(), e.arguments().toArray()))
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refresh();
+    }
+
+    private void showLog(HostRunView host) {
+        Dialog dialog = new Dialog(getTranslation("jobs.logTitle", host.hostName()));
+        Grid<HostRunLogEntry> log = new Grid<>();
+        DateTimeFormatter format = formatter();
+        log.addColumn(e -> format.format(e.at())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
+        log.addColumn(e -> getTranslation(e.step().messageKey())).setHeader(getTranslation("jobs.step"))
+                .setAutoWidth(true);
+        log.addColumn(e -> e.message() == null ? e.outcome() : e.outcome() + ": " + e.message()).setHeader(getTranslation("jobs.message")).setFlexGrow(3);
+        log.setItems(rollouts.hostLog(host.id()));
+        log.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        log.setWidth("min(60rem, 90vw)");
+        dialog.add(log);
+        dialog.getFooter().add(new Button(getTranslation("jobs.close"), click -> dialog.close()));
+        dialog.open();
+    }
+
+    private DateTimeFormatter formatter() {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
+                .withZone(ZoneId.systemDefault());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        UI ui = attach.getUI();
+        Consumer<org.calconfleet.rollout.RolloutProgressEvent> listener = event -> {
+            if (refreshQueued.compareAndSet(false, true)) {
+                ui.access(() -> {
+                    refreshQueued.set(false);
+                    refresh();
+                });
+            }
+        };
+        unregister = broadcaster.register(listener);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (unregister != null) {
+            unregister.run();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.jobs");
+    }
+}

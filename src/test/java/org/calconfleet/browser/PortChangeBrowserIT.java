@@ -1,0 +1,91 @@
+package org.calconfleet.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.calconfleet.access.Role;
+import org.calconfleet.fleet.FleetService;
+import org.calconfleet.fleet.ServerFilter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The product's main job in a real browser: an operator plans a port change for three servers, a second operator
+ * approves it, and the jobs view shows the rollout finish live (server push, no reload).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class PortChangeBrowserIT {
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Autowired
+    FleetService fleet;
+
+    private String idsOf(String... hosts) {
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("test", null,
+                List.of(new SimpleGrantedAuthority(Role.OPERATOR.authority()))));
+        try {
+            return Arrays.stream(hosts).map(host -> String.valueOf(fleet.list(new ServerFilter(host, null),
+                    Pageable.ofSize(1)).getFirst().getId())).collect(Collectors.joining(","));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
+    void an_operator_plans_a_second_approves_and_the_rollout_finishes_live() {
+        String base = "http://localhost:" + port;
+        Page operator = browser.newPage("en-US");
+        Browser.signIn(operator, base, "operator", "operator");
+        operator.navigate(base + "/changes/new?servers=" + idsOf("OSA-EXC10", "OSA-EXC11", "OSA-EXC12"));
+        assertThat(operator.locator("#wizard-servers")).hasAttribute("data-selected", "3");
+        operator.locator("#wizard-port input").fill("45120");
+        operator.locator("#wizard-reason input").fill("Pin Osaka 10-12 to the new firewall rule");
+        operator.locator("#wizard-ticket input").fill("CHG-2026-118");
+        operator.locator("#wizard-plan").click();
+        assertThat(operator.locator("#wizard-summary")).containsText("3 will change");
+        Browser.screenshot(operator, "operator-change-plan");
+        operator.locator("#wizard-submit").click();
+        assertThat(operator.locator("#job-title")).containsText("Waiting for approval");
+        assertThat(operator.locator("#job-approve")).hasCount(0);
+        String jobUrl = operator.url();
+
+        Page approver = browser.newPage("en-US");
+        Browser.signIn(approver, base, "operator2", "operator2");
+        approver.navigate(jobUrl);
+        approver.locator("#job-comment input").fill("Checked with the network team");
+        approver.locator("#job-approve").click();
+
+        assertThat(operator.locator("#job-title")).containsText("Done",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
+        assertThat(operator.locator("#job-counts")).containsText("3 done");
+        Browser.screenshot(operator, "operator-rollout-done-live");
+    }
+}
