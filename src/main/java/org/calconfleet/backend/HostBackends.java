@@ -4,15 +4,15 @@ import org.calconfleet.domino.DominoConsole;
 import org.calconfleet.domino.RunbookDominoConsole;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.host.HostBackend;
+import org.calconfleet.host.agent.AgentAddress;
+import org.calconfleet.host.agent.AgentConnection;
+import org.calconfleet.host.agent.AgentHostBackend;
 import org.calconfleet.host.windows.WindowsHostBackend;
 import org.springframework.stereotype.Service;
 
 /** The host backend and the Domino console for a server, by its backend kind. */
 @Service
 public class HostBackends {
-
-    /** Why AGENT servers cannot be reached in this build; replaced when the agent client is wired. */
-    public static final String AGENT_NOT_WIRED = "the agent backend is not available in this build";
 
     private final SimulatedFleet simulated;
     private final RunbookDominoConsole runbook = new RunbookDominoConsole();
@@ -25,16 +25,31 @@ public class HostBackends {
         return switch (server.getBackendKind()) {
             case SIMULATED -> simulated.backend(server);
             case WINDOWS -> WindowsHostBackend.remote(windowsMachine(server), server.getServiceName());
-            case AGENT -> new UnavailableHostBackend(server.getHostName(), server.getServiceName(), AGENT_NOT_WIRED);
+            case AGENT -> agent(server);
         };
     }
 
-    /** Simulated partners answer through the simulated Domino servers; Windows hosts' partners through the runbook. */
+    /** An agent address that does not parse makes a backend that says why, so a plan shows it per host. */
+    private static HostBackend agent(ExchangeServer server) {
+        String text = server.getBackendAddress() == null ? "" : server.getBackendAddress();
+        var problem = AgentAddress.problem(text);
+        if (problem.isPresent()) {
+            return new UnavailableHostBackend(server.getHostName(), server.getServiceName(),
+                    "agent address: " + problem.get());
+        }
+        AgentAddress address = AgentAddress.parse(text);
+        return new AgentHostBackend(server.getHostName(), server.getServiceName(), new AgentConnection(
+                address.baseUri(), address.fingerprint(), address.token(), AgentConnection.Settings.defaults()));
+    }
+
+    /**
+     * Simulated partners answer through the simulated Domino servers; the partners of real hosts through the runbook
+     * (the operator runs the commands shown and confirms), since the inventory holds no Domino agent address yet.
+     */
     public DominoConsole domino(ExchangeServer server) {
         return switch (server.getBackendKind()) {
             case SIMULATED -> simulated.dominoConsole(server);
-            case WINDOWS -> runbook;
-            case AGENT -> new UnavailableDominoConsole(AGENT_NOT_WIRED);
+            case WINDOWS, AGENT -> runbook;
         };
     }
 

@@ -30,7 +30,8 @@ public interface DominoConsole {
         if (commands.isEmpty()) {
             return Optional.of(DominoResult.failed(dominoServer, lines, DominoFailure.INVALID_ARGUMENT, "no commands"));
         }
-        Optional<String> problem = DominoNames.problem(dominoServer).map(p -> "Domino server name " + p)
+        Optional<String> problem = DominoCommand.refusalsForServer(dominoServer).stream().findFirst()
+                .map(DominoCommand::describe)
                 .or(() -> commands.stream().map(DominoCommand::problem).flatMap(Optional::stream).findFirst());
         return problem.map(p -> DominoResult.failed(dominoServer, lines, DominoFailure.INVALID_ARGUMENT, p));
     }

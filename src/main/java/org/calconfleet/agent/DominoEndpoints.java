@@ -1,0 +1,42 @@
+package org.calconfleet.agent;
+
+import java.util.List;
+
+import org.calconfleet.domino.DominoConsole;
+import org.calconfleet.domino.DominoResult;
+import org.calconfleet.domino.agent.DominoWire;
+import org.calconfleet.host.agent.AgentApi;
+import org.calconfleet.host.agent.WireException;
+import org.calconfleet.port.Refusal;
+
+/**
+ * {@code POST /v1/domino/commands}: commands for the Domino server beside the agent. A command the rules refuse
+ * is a request no console would send, so it is answered 422 and nothing runs; a failure of the Domino side is an
+ * answer (200, outcome FAILED).
+ */
+final class DominoEndpoints {
+
+    private final DominoConsole console;
+
+    DominoEndpoints(DominoConsole console) {
+        this.console = console;
+    }
+
+    void register(Routes routes) {
+        routes.withBody("POST", AgentApi.DOMINO_COMMANDS, r -> {
+            DominoWire.Request request = DominoWire.request(r.requiredJson());
+            List<? extends Refusal> server = org.calconfleet.domino.DominoCommand.refusalsForServer(request.server());
+            if (!server.isEmpty()) {
+                throw WireException.invalid("/server", org.calconfleet.domino.DominoCommand.describe(server.get(0)));
+            }
+            for (int i = 0; i < request.commands().size(); i++) {
+                int index = i;
+                request.commands().get(i).problem().ifPresent(p -> {
+                    throw WireException.invalid("/commands/" + index, p);
+                });
+            }
+            DominoResult result = console.send(request.server(), request.commands());
+            return DominoWire.result(result);
+        });
+    }
+}
