@@ -2,6 +2,7 @@ package org.calconfleet.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.util.Arrays;
@@ -83,8 +84,20 @@ class PortChangeBrowserIT {
         approver.locator("#job-comment input").fill("Checked with the network team");
         approver.locator("#job-approve").click();
 
-        assertThat(operator.locator("#job-title")).containsText("Done",
-                new LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
+        Locator confirm = operator.locator("vaadin-button", new Page.LocatorOptions().setHasText("Confirm Domino"));
+        for (int left = 3; left > 0; left--) {
+            assertThat(confirm).hasCount(left, new LocatorAssertions.HasCountOptions().setTimeout(90_000));
+            if (left == 3) {
+                Browser.screenshot(operator, "operator-rollout-awaiting-domino");
+            }
+            confirm.first().click();
+        }
+        try {
+            assertThat(operator.locator("#job-title")).containsText("Done",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
+        } finally {
+            Browser.screenshot(operator, "operator-rollout-end");
+        }
         assertThat(operator.locator("#job-counts")).containsText("3 done");
         Browser.screenshot(operator, "operator-rollout-done-live");
     }
