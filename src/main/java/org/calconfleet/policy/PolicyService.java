@@ -33,6 +33,15 @@ public class PolicyService {
         return stored().toPolicy();
     }
 
+    /**
+     * The same policy for the console's own work, which runs on threads no user signed in to (the rollout planner's
+     * per-host checks, the job engine). Every role may read the policy, so nothing is disclosed by this.
+     */
+    @Transactional(readOnly = true)
+    public FleetPolicy enforced() {
+        return stored().toPolicy();
+    }
+
     /** The policy with its version, the one to pass to {@code update}, and who changed it last. */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)

@@ -1,5 +1,7 @@
 package org.calconfleet.rollout;
 
+import org.calconfleet.policy.PolicyService;
+import org.calconfleet.port.PortPolicy;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
@@ -19,7 +21,6 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -91,10 +92,20 @@ class RolloutEngineConfig {
         };
     }
 
+    /** Changes are held to the administrator's policy, read afresh for each plan, submission and approval. */
     @Bean
-    @ConditionalOnMissingBean(RolloutPolicy.class)
-    RolloutPolicy defaultRolloutPolicy() {
-        return RolloutPolicy.DEFAULT;
+    RolloutPolicy rolloutPolicy(PolicyService policies) {
+        return new RolloutPolicy() {
+            @Override
+            public boolean approvalRequired() {
+                return policies.enforced().approvalRequired();
+            }
+
+            @Override
+            public PortPolicy portPolicy() {
+                return policies.enforced().ports();
+            }
+        };
     }
 
     /** Host name plus a random suffix: two consoles on one machine (or one restarted) are two nodes. */
