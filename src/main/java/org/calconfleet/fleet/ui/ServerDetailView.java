@@ -20,6 +20,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
@@ -28,10 +29,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.fleet.BackendKind;
+import org.calconfleet.fleet.Drift;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.host.agent.AgentAddress;
 import org.calconfleet.fleet.FleetService;
@@ -95,6 +98,15 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
             delete.setId("server-delete");
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             header.add(edit, delete);
+            if (s.drift() == Drift.DRIFTED && s.getDesiredPort() != null) {
+                Button fix = new Button(getTranslation("fleet.detail.fixDrift"), VaadinIcon.WRENCH.create(),
+                        click -> getUI().ifPresent(ui -> ui.navigate("changes/new", QueryParameters.simple(
+                                Map.of("servers", String.valueOf(s.getId()), "port",
+                                        String.valueOf(s.getDesiredPort()))))));
+                fix.setId("server-fix-drift");
+                fix.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                header.add(fix);
+            }
         }
         return header;
     }

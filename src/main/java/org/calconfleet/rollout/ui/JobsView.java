@@ -55,7 +55,7 @@ import org.springframework.data.domain.Sort;
 @Route(value = "jobs", layout = MainLayout.class)
 @Menu(title = "nav.jobs", order = 30, icon = "vaadin:tasks")
 @PermitAll
-class JobsView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     static final int HOST_PAGE = 500;
 

@@ -54,4 +54,21 @@ class ServerDetailViewTest extends KaribuSpringTest {
         _get(Button.class, spec -> spec.withId("server-edit"));
         _get(Button.class, spec -> spec.withId("server-delete"));
     }
+
+    @Test
+    void fix_drift_opens_the_change_wizard_with_the_server_and_its_desired_port() {
+        signIn("operator", Role.OPERATOR);
+        long id = idOf("TKY-EXC05");
+        UI.getCurrent().navigate(ServerDetailView.class, id);
+
+        _get(Button.class, spec -> spec.withId("server-fix-drift")).click();
+
+        var location = UI.getCurrent().getInternals().getActiveViewLocation();
+        assertThat(location.getPath()).isEqualTo("changes/new");
+        assertThat(location.getQueryParameters().getParameters())
+                .containsEntry("servers", java.util.List.of(String.valueOf(id)))
+                .containsEntry("port", java.util.List.of("45001"));
+        assertThat(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("wizard-port"))
+                .getValue()).isEqualTo("45001");
+    }
 }
