@@ -72,6 +72,7 @@ class PortChangeBrowserIT {
         operator.locator("#wizard-ticket input").fill("CHG-2026-118");
         operator.locator("#wizard-plan").click();
         assertThat(operator.locator("#wizard-summary")).containsText("3 will change");
+        operator.locator("#wizard-summary").scrollIntoViewIfNeeded();
         Browser.screenshot(operator, "operator-change-plan");
         operator.locator("#wizard-submit").click();
         assertThat(operator.locator("#job-title")).containsText("Waiting for approval");
