@@ -592,10 +592,13 @@ class HostRunExecutor {
         c.advance(store.finish(c.run, state, message, change, outcome, observation));
     }
 
+    /** What a host shows after the change took: the new port, running, and the 6001 evidence if any. */
     private Observation doneObservation(Ctx c, @Nullable HostEvent evidence) {
+        Instant at = evidence != null ? evidence.time() : c.run.getEvidenceAt();
+        String text = evidence != null ? evidence.text() : c.run.getEvidenceText();
         return observation(c, CalConPorts.of(c.target(), c.target()), ServiceState.RUNNING)
                 .diagnosticsHigh(c.run.getDiagnosticsHigh())
-                .evidence(evidence == null ? null : evidence.time(), evidence == null ? null : evidence.text())
+                .evidence(at, text)
                 .desired(c.target());
     }
 
