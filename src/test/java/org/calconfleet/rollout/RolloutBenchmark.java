@@ -71,15 +71,15 @@ public final class RolloutBenchmark {
     static String run(int n, Duration rtt, Duration stop, Duration start, ChangeDraft.Waves waves) throws Exception {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CalConFleetApplication.class)
                 .profiles("test")
-                .properties("server.port=0", "calcon.drift-scan.enabled=false",
-                        "spring.datasource.url=jdbc:h2:mem:bench-" + java.util.UUID.randomUUID(),
-                        "calcon.simulated.latency=" + rtt.toMillis() + "ms",
-                        "calcon.simulated.stop-duration=" + stop.toMillis() + "ms",
-                        "calcon.simulated.start-duration=" + start.toMillis() + "ms",
-                        "calcon.rollout.plan-concurrency=2000",
-                        "logging.level.root=WARN", "logging.level.org.calconfleet=WARN",
-                        "spring.main.banner-mode=off")
-                .run();
+                .run("--server.port=0", "--calcon.drift-scan.enabled=false",
+                        "--spring.datasource.url=" + System.getProperty("db",
+                                "jdbc:h2:mem:bench-" + java.util.UUID.randomUUID()),
+                        "--calcon.simulated.latency=" + rtt.toMillis() + "ms",
+                        "--calcon.simulated.stop-duration=" + stop.toMillis() + "ms",
+                        "--calcon.simulated.start-duration=" + start.toMillis() + "ms",
+                        "--calcon.rollout.plan-concurrency=2000",
+                        "--logging.level.root=WARN", "--logging.level.org.calconfleet=WARN",
+                        "--spring.main.banner-mode=off");
         try {
             insertServers(context.getBean(JdbcTemplate.class), n);
             ChangeService changes = context.getBean(ChangeService.class);
