@@ -97,6 +97,10 @@ public class ChangeRequest {
     @Column(nullable = false)
     private boolean halted;
 
+    /** The wave hosts are admitted from; waves run one after another. */
+    @Column(name = "current_wave", nullable = false)
+    private int currentWave;
+
     @Column(name = "end_reason", length = COMMENT_MAX_LENGTH)
     private @Nullable String endReason;
 
@@ -241,6 +245,14 @@ public class ChangeRequest {
         if (endReason == null) {
             this.endReason = why;
         }
+    }
+
+    int getCurrentWave() {
+        return currentWave;
+    }
+
+    void setCurrentWave(int wave) {
+        this.currentWave = wave;
     }
 
     public @Nullable String getEndReason() {

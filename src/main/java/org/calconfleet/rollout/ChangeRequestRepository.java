@@ -20,4 +20,7 @@ interface ChangeRequestRepository extends JpaRepository<ChangeRequest, Long> {
     Optional<Boolean> isCancelRequested(@Param("id") long id);
 
     Page<ChangeRequest> findAllByOrderByIdDesc(Pageable pageable);
+
+    @Query("select c.id from ChangeRequest c where c.state = :state")
+    java.util.List<Long> findIdsByState(@Param("state") ChangeState state);
 }

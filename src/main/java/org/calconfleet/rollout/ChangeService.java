@@ -36,7 +36,7 @@ public class ChangeService {
     private final ChangePlanner planner;
     private final ChangeRequestRepository changes;
     private final HostRunRepository runs;
-    private final RolloutStore store;
+    private final Admissions admissions;
     private final RolloutQueries queries;
     private final AuditTrail audit;
     private final RolloutPolicy policy;
@@ -44,13 +44,13 @@ public class ChangeService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ChangeService(ChangePlanner planner, ChangeRequestRepository changes, HostRunRepository runs, RolloutStore store,
+    ChangeService(ChangePlanner planner, ChangeRequestRepository changes, HostRunRepository runs, Admissions admissions,
             RolloutQueries queries, AuditTrail audit, RolloutPolicy policy, FleetObservations fleet,
             PlatformTransactionManager transactions, Clock clock) {
         this.planner = planner;
         this.changes = changes;
         this.runs = runs;
-        this.store = store;
+        this.admissions = admissions;
         this.queries = queries;
         this.audit = audit;
         this.policy = policy;
@@ -272,8 +272,8 @@ public class ChangeService {
     private void schedule(ChangeRequest change) {
         runs.claimPending(change.id());
         change.setState(ChangeState.SCHEDULED);
-        store.scheduleStart(change);
-        store.rolloutProgress(change.id());
+        admissions.scheduleStart(change);
+        admissions.progress(change.id());
     }
 
     private void decidable(ChangeRequest change, String user) {

@@ -329,10 +329,12 @@ public class HostRun {
         return startedAt;
     }
 
+    /** Lets the run start: its precheck (reads only) counts as begun. */
     void admit(long activeServer, Instant now) {
         this.state = HostRunState.RUNNING;
         this.activeServerId = activeServer;
         this.startedAt = now;
+        enter(Step.PRECHECK, Phase.STARTED, now);
     }
 
     void claim() {
@@ -371,5 +373,10 @@ public class HostRun {
 
     public long getVersion() {
         return version;
+    }
+
+    /** The run was written in plain SQL ({@link HostRunWrites}); this copy now has the stored version. */
+    void written() {
+        version++;
     }
 }

@@ -19,7 +19,6 @@ import org.calconfleet.domino.DominoConsole;
 import org.calconfleet.domino.DominoResult;
 import org.calconfleet.fleet.ConnectorServiceState;
 import org.calconfleet.fleet.ExchangeServer;
-import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.fleet.Observation;
 import org.calconfleet.host.CalConEvents;
 import org.calconfleet.host.CalConPorts;
@@ -59,14 +58,12 @@ class HostRunExecutor {
     }
 
     private final RolloutStore store;
-    private final FleetObservations fleet;
     private final HostBackends backends;
     private final RolloutSettings settings;
     private final ConcurrentMap<String, ReentrantLock> dominoLocks = new ConcurrentHashMap<>();
 
-    HostRunExecutor(RolloutStore store, FleetObservations fleet, HostBackends backends, RolloutSettings settings) {
+    HostRunExecutor(RolloutStore store, HostBackends backends, RolloutSettings settings) {
         this.store = store;
-        this.fleet = fleet;
         this.backends = backends;
         this.settings = settings;
     }
@@ -100,11 +97,12 @@ class HostRunExecutor {
     }
 
     void run(long runId) {
-        HostRun run = store.run(runId).orElse(null);
-        if (run == null || run.getState() != HostRunState.RUNNING) {
+        RolloutStore.Begin begin = store.begin(runId).orElse(null);
+        if (begin == null || begin.run().getState() != HostRunState.RUNNING) {
             return;
         }
-        Optional<ExchangeServer> server = fleet.server(run.getServerId());
+        HostRun run = begin.run();
+        Optional<ExchangeServer> server = Optional.ofNullable(begin.server());
         if (server.isEmpty()) {
             store.finish(run, HostRunState.FAILED, "the server is no longer in the inventory", r -> { },
                     StepOutcome.of(run.getStep(), "failed", "the server is no longer in the inventory"), null);
@@ -142,11 +140,6 @@ class HostRunExecutor {
             Instant now = store.now();
             c.advance(store.step(c.run, r -> r.enter(Step.PRECHECK, Phase.STARTED, now), null));
         }
-        if (store.cancelRequested(c.run.getChangeRequestId())) {
-            finish(c, HostRunState.CANCELLED, "cancelled before anything was changed",
-                    StepOutcome.of(Step.PRECHECK, "cancelled", "the rollout was cancelled"), null);
-            return;
-        }
         int target = c.target();
         HostInspector.Inspection i = HostInspector.inspect(c.host, target, settings.getProbeTimeout(),
                 new HostInspector.Caller() {
@@ -177,7 +170,7 @@ class HostRunExecutor {
         String after = "REG_DWORD " + target + " / REG_DWORD " + target + ", service restarted";
         String message = "precheck passed" + (needsWrite ? "" : "; values already hold " + target + ", restart only")
                 + (unverifiable ? "; logging below High: the change will be unverifiable" : "");
-        c.advance(store.step(c.run, r -> {
+        c.advance(store.stepUnlessCancelled(c.run, r -> {
             r.prechecked(RegistryReads.encode(ports.exchangeSide()), RegistryReads.encode(ports.notesSide()),
                     service.name(), !unverifiable, needsWrite);
             r.setLastMessage(message);
@@ -220,11 +213,12 @@ class HostRunExecutor {
             }
             Instant now = store.now();
             String message = alreadyWritten ? "values already written by an earlier execution" : "both values written";
+            StepOutcome written = StepOutcome.of(Step.WRITE, alreadyWritten ? "already written" : "written", message);
             c.advance(store.step(c.run, r -> {
                 r.setLastMessage(message);
                 r.enter(Step.RESTART, Phase.STOPPING, now);
                 r.restarting(seconds(now));
-            }, StepOutcome.of(Step.WRITE, alreadyWritten ? "already written" : "written", message)
+            }, written
                     .change(previous(c.run), "REG_DWORD " + target + " / REG_DWORD " + target)));
             return;
         }
@@ -598,10 +592,13 @@ class HostRunExecutor {
         c.advance(store.finish(c.run, state, message, change, outcome, observation));
     }
 
+    /** What a host shows after the change took: the new port, running, and the 6001 evidence if any. */
     private Observation doneObservation(Ctx c, @Nullable HostEvent evidence) {
+        Instant at = evidence != null ? evidence.time() : c.run.getEvidenceAt();
+        String text = evidence != null ? evidence.text() : c.run.getEvidenceText();
         return observation(c, CalConPorts.of(c.target(), c.target()), ServiceState.RUNNING)
                 .diagnosticsHigh(c.run.getDiagnosticsHigh())
-                .evidence(evidence == null ? null : evidence.time(), evidence == null ? null : evidence.text())
+                .evidence(at, text)
                 .desired(c.target());
     }
 

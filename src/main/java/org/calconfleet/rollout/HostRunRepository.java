@@ -20,14 +20,9 @@ interface HostRunRepository extends JpaRepository<HostRun, Long> {
 
     long countByChangeRequestIdAndState(long changeRequestId, HostRunState state);
 
-    long countByChangeRequestIdAndStateIn(long changeRequestId, Collection<HostRunState> states);
 
-    long countByChangeRequestIdAndWaveAndStateIn(long changeRequestId, int wave, Collection<HostRunState> states);
+    Optional<HostRun> findFirstByChangeRequestIdAndStateOrderByWaveAscSeqAsc(long changeRequestId, HostRunState state);
 
-    long countByChangeRequestIdAndStateAndWaveLessThan(long changeRequestId, HostRunState state, int wave);
-
-    @Query("select min(r.wave) from HostRun r where r.changeRequestId = :id and r.state = :state")
-    Optional<Integer> minWave(@Param("id") long changeRequestId, @Param("state") HostRunState state);
 
     List<HostRun> findByChangeRequestIdAndStateAndWaveOrderBySeq(long changeRequestId, HostRunState state, int wave,
             Pageable limit);

@@ -44,7 +44,7 @@ class RolloutEngineConfig {
 
     @Bean
     CustomTask<Void> hostRunTask(HostRunExecutor executor, RolloutStore store) {
-        return Tasks.custom(RolloutStore.HOST_RUN)
+        return Tasks.custom(Admissions.HOST_RUN)
                 .onFailure(new HostRunFailureHandler(store))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
@@ -54,13 +54,13 @@ class RolloutEngineConfig {
     }
 
     @Bean
-    CustomTask<Void> rolloutStartTask(RolloutStore store) {
-        return Tasks.custom(RolloutStore.ROLLOUT_START)
+    CustomTask<Void> rolloutStartTask(Admissions admissions) {
+        return Tasks.custom(Admissions.ROLLOUT_START)
                 .onFailure((complete, operations) -> operations.reschedule(complete,
                         complete.getTimeDone().plus(Duration.ofSeconds(5))))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
-                    store.start(Long.parseLong(instance.getId()));
+                    admissions.start(Long.parseLong(instance.getId()));
                     return (CompletionHandler<Void>) (complete, operations) -> operations.remove();
                 });
     }

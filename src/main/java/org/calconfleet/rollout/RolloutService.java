@@ -29,16 +29,18 @@ public class RolloutService {
     private final HostRunLogRepository logs;
     private final RolloutQueries queries;
     private final RolloutStore store;
+    private final Admissions admissions;
     private final AuditTrail audit;
     private final Clock clock;
 
     RolloutService(ChangeRequestRepository changes, HostRunRepository runs, HostRunLogRepository logs,
-            RolloutQueries queries, RolloutStore store, AuditTrail audit, Clock clock) {
+            RolloutQueries queries, RolloutStore store, Admissions admissions, AuditTrail audit, Clock clock) {
         this.changes = changes;
         this.runs = runs;
         this.logs = logs;
         this.queries = queries;
         this.store = store;
+        this.admissions = admissions;
         this.audit = audit;
         this.clock = clock;
     }
@@ -103,13 +105,13 @@ public class RolloutService {
             }
             case RUNNING -> {
                 change.requestCancel(user, why);
-                store.admit(change);
+                admissions.admit(change);
             }
             default -> throw new ChangeRefusedException("rollout.cancel.finished", id, before);
         }
         audit.record(AuditEvent.of(user, AuditAction.PORT_CHANGE_REJECTED, ChangeService.subject(id))
                 .change(before.name(), ChangeState.CANCELLED.name()).because(why));
-        store.rolloutProgress(id);
+        admissions.progress(id);
         return queries.summary(change);
     }
 }

@@ -2,87 +2,154 @@ package org.calconfleet.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.calconfleet.CalConFleetApplication;
 import org.calconfleet.access.Role;
+import org.calconfleet.audit.AuditAction;
+import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.audit.AuditFilter;
+import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.backend.SimulatedFleet;
+import org.calconfleet.fleet.ConnectorServiceState;
+import org.calconfleet.fleet.ExchangeServer;
+import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.fleet.FleetService;
+import org.calconfleet.fleet.Observation;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The console stops in the middle of a rollout and another starts on the same database: the rollout completes and
- * every host is written and restarted exactly once (counted on simulated hosts that outlive both consoles).
+ * A console stops in the middle of a rollout (its context closes; the scheduler interrupts the host runs) and another
+ * console starts on the same database file: it revives the dead node's host runs, each resumes where its last
+ * committed step left it, and every host is written, stopped and started exactly once. The simulated hosts are
+ * shared by both consoles, as real hosts would be.
  */
 class RolloutRestartTest {
 
-    static final int HOSTS = 40;
-    static final int NEW_PORT = 45130;
+    static final int HOSTS = 30;
+    static final SimulatedFleet FLEET = new SimulatedFleet(
+            new SimulatedFleet.Settings(Duration.ofMillis(700), Duration.ofMillis(700), Duration.ofMillis(10)));
 
-    private final SimulatedFleet hosts = new SimulatedFleet(
-            new SimulatedFleet.Settings(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ZERO));
+    @TempDir
+    Path dir;
 
-    private ConfigurableApplicationContext console(Path database, String node) {
+    /** Command-line arguments, since they outrank application-test.properties (builder properties do not). */
+    ConfigurableApplicationContext console(String node) {
         return new SpringApplicationBuilder(CalConFleetApplication.class)
                 .profiles("test")
-                .initializers(context -> context.getBeanFactory().registerSingleton("simulatedFleet", hosts))
-                .run("--spring.datasource.url=jdbc:h2:file:" + database.toAbsolutePath(),
-                        "--server.port=0", "--db-scheduler.scheduler-name=" + node, "--calcon.drift-scan.enabled=false",
-                        "--db-scheduler.shutdown-max-wait=1s", "--calcon.rollout.verify-delay=50ms",
+                .initializers(context -> context.getBeanFactory().registerSingleton("simulatedFleet", FLEET))
+                .run("--server.port=0", "--spring.main.banner-mode=off",
+                        "--spring.datasource.url=" + url(),
+                        "--db-scheduler.scheduler-name=" + node,
+                        "--db-scheduler.shutdown-max-wait=100ms",
+                        "--calcon.drift-scan.enabled=false",
                         "--calcon.rollout.initial-backoff=50ms");
     }
 
-    @Test
-    void a_rollout_cut_off_by_a_stopped_console_completes_on_the_next_and_no_host_is_touched_twice() throws Exception {
-        Path database = Files.createTempDirectory("calcon-restart").resolve("calcon");
-        ChangeSummary submitted;
-        try (ConfigurableApplicationContext first = console(database, "node-a")) {
-            FleetService fleet = first.getBean(FleetService.class);
-            ChangeService changes = first.getBean(ChangeService.class);
-            RolloutService rollouts = first.getBean(RolloutService.class);
-            List<Long> ids = Fleets.create(fleet, "RST", HOSTS);
-            ChangeDraft draft = ChangeDraft.now(ids, NEW_PORT, "restart-proof", null,
-                    new ChangeDraft.Waves(0, HOSTS, 4, HOSTS));
-            submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(draft));
-            Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(), "go"));
-            awaitDone(rollouts, submitted.id(), 5);
-        }
-        ChangeSummary cutOff;
-        try (ConfigurableApplicationContext second = console(database, "node-b")) {
-            RolloutService rollouts = second.getBean(RolloutService.class);
-            cutOff = Users.as("auditor", Role.AUDITOR, () -> rollouts.rollout(submitted.id()).orElseThrow());
-            ChangeSummary done = Fleets.awaitFinished(rollouts, submitted.id(), Duration.ofMinutes(2));
+    String url() {
+        return "jdbc:h2:file:" + dir.resolve("calcon").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
 
+    @Test
+    void a_rollout_interrupted_by_a_stopping_console_completes_on_the_next_without_repeating_a_step() throws Exception {
+        ConfigurableApplicationContext first = console("node-1");
+        long changeId;
+        List<String> inFlight;
+        try {
+            FleetService fleet = first.getBean(FleetService.class);
+            FleetObservations observations = first.getBean(FleetObservations.class);
+            List<Long> ids = Fleets.create(fleet, "RST", HOSTS);
+            for (Long id : ids) {
+                observations.record(id, Observation.by("test").ports(45001, 45001)
+                        .service(ConnectorServiceState.RUNNING).diagnosticsHigh(true));
+            }
+            ChangeService changes = first.getBean(ChangeService.class);
+            ChangeDraft draft = ChangeDraft.now(ids, 45002, "restart-proof", "CHG-RST",
+                    new ChangeDraft.Waves(2, 10, 8, 0));
+            changeId = Users.as("oscar", Role.OPERATOR, () -> changes.submit(draft)).id();
+            Users.as("olivia", Role.OPERATOR, () -> changes.approve(changeId, "go"));
+
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (count(jdbc, "select count(*) from host_run where state = 'DONE'") < 2
+                    || count(jdbc, "select count(*) from host_run where state = 'RUNNING' and step = 'RESTART'") < 3) {
+                assertThat(Instant.now()).as("hosts mid-restart").isBefore(deadline);
+                Thread.sleep(10);
+            }
+            inFlight = jdbc.queryForList("select host_name from host_run where state = 'RUNNING'", String.class);
+        } finally {
+            first.close();
+        }
+
+        try (Connection db = DriverManager.getConnection(url(), "sa", "")) {
+            assertThat(single(db, "select state from change_request where id = " + changeId)).isEqualTo("RUNNING");
+            assertThat(Integer.parseInt(single(db, "select count(*) from host_run where state = 'RUNNING'")))
+                    .as("host runs left mid-step by the stopped console").isPositive();
+        }
+        assertThat(inFlight).isNotEmpty();
+
+        ConfigurableApplicationContext second = console("node-2");
+        try {
+            RolloutService rollouts = second.getBean(RolloutService.class);
+            ChangeSummary done = Fleets.awaitFinished(rollouts, changeId, Duration.ofSeconds(90));
             assertThat(done.state()).isEqualTo(ChangeState.DONE);
             assertThat(done.counts().done()).isEqualTo(HOSTS);
-            Users.as("auditor", Role.AUDITOR, () -> rollouts.hostRuns(submitted.id(), Pageable.unpaged()).forEach(run ->
-                    assertThat(run.state()).as(run.hostName()).isEqualTo(HostRunState.DONE)));
-        }
-        assertThat(cutOff.counts().done()).as("the first console stopped mid-rollout").isLessThan(HOSTS);
-        for (int i = 1; i <= HOSTS; i++) {
-            SimulatedWindowsHost host = hosts.existingHost("RST-%04d".formatted(i)).orElseThrow();
-            assertThat(host.calConWrites()).as(host.hostName() + " writes").isEqualTo(1);
-            assertThat(host.startAttempts()).as(host.hostName() + " starts").isEqualTo(1);
-            assertThat(host.stopRequests()).as(host.hostName() + " stops").isEqualTo(1);
+            assertThat(done.requestedBy()).as("the change the first console stored").isEqualTo("oscar");
+
+            FleetObservations observations = second.getBean(FleetObservations.class);
+            List<ExchangeServer> servers = new ArrayList<>();
+            for (int page = 0; page < 10; page++) {
+                servers.addAll(observations.page(page, 100).getContent());
+            }
+            assertThat(servers).hasSize(HOSTS);
+            for (ExchangeServer server : servers) {
+                SimulatedWindowsHost host = FLEET.existingHost(server.getHostName()).orElseThrow();
+                assertThat(RolloutEndToEndTest.ports(host)).as(server.getHostName()).containsExactly(45002, 45002);
+                assertThat(host.calConWrites()).as(server.getHostName() + " writes").isEqualTo(1);
+                assertThat(host.stopRequests()).as(server.getHostName() + " stops").isEqualTo(1);
+                assertThat(host.startAttempts()).as(server.getHostName() + " starts").isEqualTo(1);
+                assertThat(server.getObservedExchangePort()).isEqualTo(45002);
+            }
+
+            AuditTrail audit = second.getBean(AuditTrail.class);
+            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (count(jdbc, "select count(*) from audit_outbox") > 0) {
+                assertThat(Instant.now()).as("audit outbox drained").isBefore(deadline);
+                Thread.sleep(20);
+            }
+            List<AuditEntry> finished = Users.as("auditor", Role.AUDITOR, () -> audit.search(
+                    new AuditFilter(null, null, AuditAction.HOST_RUN_FINISHED, null, null),
+                    PageRequest.of(0, 100)));
+            assertThat(finished).hasSize(HOSTS);
+            assertThat(Users.as("auditor", Role.AUDITOR, () -> audit.verify()).isIntact()).isTrue();
+        } finally {
+            second.close();
         }
     }
 
-    private static void awaitDone(RolloutService rollouts, long id, int atLeast) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (Instant.now().isBefore(deadline)) {
-            ChangeSummary summary = Users.as("auditor", Role.AUDITOR, () -> rollouts.rollout(id).orElseThrow());
-            if (summary.counts().done() >= atLeast) {
-                return;
-            }
-            Thread.sleep(20);
+    private static long count(JdbcTemplate jdbc, String sql) {
+        Long n = jdbc.queryForObject(sql, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static String single(Connection db, String sql) throws SQLException {
+        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         }
-        throw new AssertionError("rollout " + id + " never reached " + atLeast + " hosts done");
     }
 }

@@ -1,0 +1,258 @@
+package org.calconfleet.rollout;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Lets waiting hosts of a rollout run, as far as the rollout allows: waves one after another (the canary first; any
+ * failure in it halts the rollout), at most {@code concurrency} hosts at once, no new host once more than the
+ * failure threshold have failed, the maintenance window has closed or the rollout was cancelled; and ends the
+ * rollout when no host is left unfinished. Each pass locks the rollout's row, so passes of several nodes take turns,
+ * and schedules the admitted hosts' tasks in the same transaction: a host is RUNNING if and only if its task exists.
+ *
+ * <p>Hosts that end do not admit their successors themselves (hundreds of them would queue on the rollout's row):
+ * they signal this node's admitter after commit, which makes one pass for however many ended meanwhile. Every
+ * second each node also makes a pass over every running rollout, so that hosts ended by a node that died before its
+ * pass are followed up.
+ */
+@Component
+class Admissions implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Admissions.class);
+    static final TaskDescriptor<Void> HOST_RUN = TaskDescriptor.of("host-run");
+    static final TaskDescriptor<Void> ROLLOUT_START = TaskDescriptor.of("rollout-start");
+    private static final Duration SWEEP = Duration.ofSeconds(1);
+
+    private final ChangeRequestRepository changes;
+    private final HostRunRepository runs;
+    private final ObjectProvider<Scheduler> scheduler;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
+    private final Semaphore signal = new Semaphore(0);
+    private volatile boolean running;
+    private @Nullable Thread thread;
+
+    Admissions(ChangeRequestRepository changes, HostRunRepository runs, ObjectProvider<Scheduler> scheduler,
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+        this.changes = changes;
+        this.runs = runs;
+        this.scheduler = scheduler;
+        this.events = events;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** After the current transaction commits, this node makes a pass over the rollout. */
+    void afterCommit(long changeId) {
+        RolloutStore.afterCommit(() -> {
+            dirty.add(changeId);
+            signal.release();
+        });
+    }
+
+    /** The rollout-start task: at the scheduled time the rollout runs, or is cancelled if its window was missed. */
+    void start(long changeId) {
+        tx.executeWithoutResult(s -> {
+            ChangeRequest change = changes.lock(changeId).orElse(null);
+            if (change == null || change.getState() != ChangeState.SCHEDULED) {
+                return;
+            }
+            Instant now = clock.instant();
+            if (change.getLatestStart() != null && now.isAfter(change.getLatestStart())) {
+                change.setState(ChangeState.CANCELLED);
+                change.setEndReason("the maintenance window was missed: latest start " + change.getLatestStart()
+                        + ", the console started it at " + now);
+                change.setFinishedAt(now);
+                runs.endPending(changeId, HostRunState.CANCELLED, "the maintenance window was missed", now);
+            } else {
+                change.setState(ChangeState.RUNNING);
+                change.setStartedAt(now);
+                admit(change);
+            }
+            progress(changeId);
+        });
+    }
+
+    /** One pass over one rollout, in its own transaction. */
+    void pass(long changeId) {
+        tx.executeWithoutResult(s -> changes.lock(changeId).ifPresent(this::admit));
+    }
+
+    /**
+     * The pass itself, for callers that hold the rollout's lock in their transaction (start, cancel). A wave starts
+     * when the one before has no waiting and no running host left (hosts awaiting a Domino confirmation do not hold
+     * the next wave back).
+     */
+    void admit(ChangeRequest change) {
+        if (change.getState() != ChangeState.RUNNING) {
+            return;
+        }
+        long id = change.id();
+        Instant now = clock.instant();
+        if (!change.isHalted() && !change.isCancelRequested()) {
+            long failures = failures(id);
+            int threshold = change.waves().failureThreshold();
+            if (failures > threshold) {
+                change.halt(failures + " hosts failed, more than the threshold of " + threshold);
+            } else if (change.getLatestStart() != null && now.isAfter(change.getLatestStart())) {
+                change.halt("the maintenance window closed at " + change.getLatestStart());
+            }
+        }
+        if (change.isCancelRequested()) {
+            runs.endPending(id, HostRunState.CANCELLED, "cancelled before its turn", now);
+        } else if (change.isHalted()) {
+            runs.endPending(id, HostRunState.SKIPPED, "not started: " + change.getEndReason(), now);
+        } else {
+            admitNext(change, now);
+        }
+        if (runs.countByChangeRequestIdAndState(id, HostRunState.RUNNING) == 0
+                && runs.countByChangeRequestIdAndState(id, HostRunState.AWAITING_CONFIRMATION) == 0
+                && runs.findFirstByChangeRequestIdAndStateOrderByWaveAscSeqAsc(id, HostRunState.PENDING).isEmpty()) {
+            change.setState(change.isCancelRequested() ? ChangeState.CANCELLED
+                    : change.isHalted() ? ChangeState.FAILED : ChangeState.DONE);
+            change.setFinishedAt(now);
+            progress(id);
+        }
+    }
+
+    private void admitNext(ChangeRequest change, Instant now) {
+        long id = change.id();
+        int running = (int) runs.countByChangeRequestIdAndState(id, HostRunState.RUNNING);
+        int admitted = 0;
+        while (true) {
+            int free = change.waves().concurrency() - running;
+            if (free <= 0) {
+                break;
+            }
+            List<HostRun> next = runs.findByChangeRequestIdAndStateAndWaveOrderBySeq(id, HostRunState.PENDING,
+                    change.getCurrentWave(), PageRequest.of(0, free));
+            Scheduler tasks = scheduler.getObject();
+            for (HostRun run : next) {
+                run.admit(run.getServerId(), now);
+                run.touch(now);
+                tasks.scheduleIfNotExists(HOST_RUN.instance(String.valueOf(run.id())).scheduledTo(now));
+            }
+            running += next.size();
+            admitted += next.size();
+            if (next.size() == free || running > 0) {
+                break;
+            }
+            Optional<HostRun> first = runs.findFirstByChangeRequestIdAndStateOrderByWaveAscSeqAsc(id,
+                    HostRunState.PENDING);
+            if (first.isEmpty()) {
+                break;
+            }
+            if (change.waves().canarySize() > 0 && change.getCurrentWave() == 0 && failures(id) > 0) {
+                change.halt("the canary failed");
+                runs.endPending(id, HostRunState.SKIPPED, "not started: the canary failed", now);
+                break;
+            }
+            change.setCurrentWave(first.get().getWave());
+        }
+        if (admitted > 0) {
+            RolloutStore.afterCommit(() -> {
+                Scheduler s = scheduler.getIfAvailable();
+                if (s != null) {
+                    s.triggerCheckForDueExecutions();
+                }
+            });
+            progress(id);
+        }
+    }
+
+    private long failures(long id) {
+        long failures = 0;
+        for (HostRunState state : RolloutStore.FAILURES) {
+            failures += runs.countByChangeRequestIdAndState(id, state);
+        }
+        return failures;
+    }
+
+    /** Schedules the rollout's start: now, or at its window's start. Within the approving transaction. */
+    void scheduleStart(ChangeRequest change) {
+        Instant at = change.schedule().kind() == ScheduleKind.WINDOW && change.schedule().windowStart() != null
+                ? change.schedule().windowStart() : clock.instant();
+        scheduler.getObject().scheduleIfNotExists(ROLLOUT_START.instance(String.valueOf(change.id())).scheduledTo(at));
+        RolloutStore.afterCommit(() -> {
+            Scheduler s = scheduler.getIfAvailable();
+            if (s != null) {
+                s.triggerCheckForDueExecutions();
+            }
+        });
+    }
+
+    void progress(long changeId) {
+        RolloutStore.afterCommit(() -> events.publishEvent(RolloutProgressEvent.ofRollout(changeId)));
+    }
+
+    private void loop() {
+        Instant nextSweep = Instant.now().plus(SWEEP);
+        while (running) {
+            try {
+                signal.tryAcquire(SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+                signal.drainPermits();
+                for (Long id : List.copyOf(dirty)) {
+                    dirty.remove(id);
+                    pass(id);
+                }
+                if (Instant.now().isAfter(nextSweep)) {
+                    nextSweep = Instant.now().plus(SWEEP);
+                    for (Long id : changes.findIdsByState(ChangeState.RUNNING)) {
+                        pass(id);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("admitting hosts failed; trying again", e);
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofVirtual().name("rollout-admissions").start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            signal.release();
+            try {
+                t.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

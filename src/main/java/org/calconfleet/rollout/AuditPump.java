@@ -1,0 +1,131 @@
+package org.calconfleet.rollout;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.calconfleet.audit.AuditAction;
+import org.calconfleet.audit.AuditBatch;
+import org.calconfleet.audit.AuditEvent;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves the engine's audit entries from the outbox ({@code audit_outbox}, written in the same transaction as the
+ * step each records) into the audit chain, oldest first, in batches: when a step commits (signalled), and every
+ * second in any case, so that what a dead node left behind is moved by another. One pump runs at a time across
+ * nodes (a row lock); each batch is one transaction, so an entry is in the chain or still in the outbox, never both
+ * or neither. Entries of steps that end while the node shuts down are moved by another node or at the next start.
+ * The time a step happened leads the entry's reason, since the chain stamps the time of its append.
+ */
+@Component
+class AuditPump implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditPump.class);
+    static final int BATCH = 1000;
+    private static final Duration SWEEP = Duration.ofSeconds(1);
+
+    private record Pending(long id, AuditEvent event) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditBatch audit;
+    private final TransactionTemplate tx;
+    private final Semaphore signal = new Semaphore(0);
+    private volatile boolean running;
+    private @Nullable Thread thread;
+
+    AuditPump(JdbcClient jdbc, AuditBatch audit, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    void signal() {
+        signal.release();
+    }
+
+    /** Moves everything in the outbox now; the number of entries moved. */
+    int drain() {
+        int moved = 0;
+        while (true) {
+            Integer n = tx.execute(s -> moveBatch());
+            moved += n == null ? 0 : n;
+            if (n == null || n < BATCH) {
+                return moved;
+            }
+        }
+    }
+
+    private int moveBatch() {
+        jdbc.sql("select id from audit_outbox_lock where id = 1 for update").query(Integer.class).list();
+        List<Pending> batch = jdbc.sql("select id, occurred_at, actor, action, subject, before_value, after_value,"
+                        + " reason from audit_outbox order by id limit " + BATCH)
+                .query((rs, i) -> {
+                    String reason = rs.getString("reason");
+                    String when = "at " + rs.getTimestamp("occurred_at").toInstant();
+                    return new Pending(rs.getLong("id"), new AuditEvent(rs.getString("actor"),
+                            AuditAction.valueOf(rs.getString("action")), rs.getString("subject"),
+                            rs.getString("before_value"), rs.getString("after_value"),
+                            reason == null ? when : when + ": " + reason));
+                }).list();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        audit.recordAll(batch.stream().map(Pending::event).toList());
+        jdbc.sql("delete from audit_outbox where id in (:ids)").param("ids", batch.stream().map(Pending::id).toList())
+                .update();
+        return batch.size();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                signal.tryAcquire(SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+                signal.drainPermits();
+                drain();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("moving audit entries from the outbox failed; trying again", e);
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofVirtual().name("audit-pump").start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            signal();
+            try {
+                t.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            log.warn("the audit outbox could not be drained at shutdown; another node or the next start will", e);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

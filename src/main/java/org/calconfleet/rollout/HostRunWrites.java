@@ -1,0 +1,99 @@
+package org.calconfleet.rollout;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.calconfleet.audit.AuditEvent;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's hot writes in plain SQL, in the caller's transaction: a host run's state (checked against the version
+ * the execution last wrote), its log lines and its audit outbox entries. Hundreds of host runs each write after
+ * every step; going through the ORM for that cost more CPU than everything else the engine does.
+ */
+@Component
+class HostRunWrites {
+
+    private final JdbcClient jdbc;
+
+    HostRunWrites(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Writes the run as it is in memory, if nobody wrote it since this execution did; bumps its version. */
+    void update(HostRun run) {
+        int rows = jdbc.sql("""
+                update host_run set state = :state, step = :step, phase = :phase, phase_at = :phaseAt,
+                  attempt = :attempt, previous_exchange = :previousExchange, previous_notes = :previousNotes,
+                  service_before = :serviceBefore, diagnostics_high = :diagnosticsHigh, needs_write = :needsWrite,
+                  restarted = :restarted, restart_at = :restartAt, verification = :verification,
+                  evidence_at = :evidenceAt, evidence_text = :evidenceText, last_message = :lastMessage,
+                  failure_reason = :failureReason, domino_commands = :dominoCommands,
+                  domino_confirmed_by = :dominoConfirmedBy, domino_confirmed_at = :dominoConfirmedAt,
+                  started_at = :startedAt, updated_at = :updatedAt, finished_at = :finishedAt,
+                  active_server_id = :activeServerId, version = version + 1
+                where id = :id and version = :version""")
+                .param("state", run.getState().name())
+                .param("step", run.getStep().name())
+                .param("phase", run.getPhase().name())
+                .param("phaseAt", time(run.getPhaseAt()))
+                .param("attempt", run.getAttempt())
+                .param("previousExchange", run.getPreviousExchange())
+                .param("previousNotes", run.getPreviousNotes())
+                .param("serviceBefore", run.getServiceBefore())
+                .param("diagnosticsHigh", run.getDiagnosticsHigh())
+                .param("needsWrite", run.isNeedsWrite())
+                .param("restarted", run.isRestarted())
+                .param("restartAt", time(run.getRestartAt()))
+                .param("verification", run.getVerification().name())
+                .param("evidenceAt", time(run.getEvidenceAt()))
+                .param("evidenceText", run.getEvidenceText())
+                .param("lastMessage", run.getLastMessage())
+                .param("failureReason", run.getFailureReason())
+                .param("dominoCommands", run.getDominoCommands())
+                .param("dominoConfirmedBy", run.getDominoConfirmedBy())
+                .param("dominoConfirmedAt", time(run.getDominoConfirmedAt()))
+                .param("startedAt", time(run.getStartedAt()))
+                .param("updatedAt", time(run.getUpdatedAt()))
+                .param("finishedAt", time(run.getFinishedAt()))
+                .param("activeServerId", run.getActiveServerId())
+                .param("id", run.id())
+                .param("version", run.getVersion())
+                .update();
+        if (rows != 1) {
+            throw new StaleHostRunException(run.id(), run.getVersion(), -1);
+        }
+        run.written();
+    }
+
+    void log(long runId, Instant at, Step step, String outcome, @Nullable String message, @Nullable String evidence) {
+        jdbc.sql("insert into host_run_log (host_run_id, at, step, outcome, message, evidence)"
+                        + " values (:run, :at, :step, :outcome, :message, :evidence)")
+                .param("run", runId)
+                .param("at", time(at))
+                .param("step", step.name())
+                .param("outcome", HostRun.clip(outcome, 32))
+                .param("message", HostRun.clip(message, HostRun.MESSAGE_MAX_LENGTH))
+                .param("evidence", HostRun.clip(evidence, 255))
+                .update();
+    }
+
+    void outbox(Instant at, AuditEvent event) {
+        jdbc.sql("insert into audit_outbox (occurred_at, actor, action, subject, before_value, after_value, reason)"
+                        + " values (:at, :actor, :action, :subject, :before, :after, :reason)")
+                .param("at", time(at))
+                .param("actor", HostRun.clip(event.actor(), 64))
+                .param("action", event.action().name())
+                .param("subject", HostRun.clip(event.subject(), 255))
+                .param("before", HostRun.clip(event.before(), 4000))
+                .param("after", HostRun.clip(event.after(), 4000))
+                .param("reason", HostRun.clip(event.reason(), 1000))
+                .update();
+    }
+
+    private static @Nullable OffsetDateTime time(@Nullable Instant at) {
+        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+}

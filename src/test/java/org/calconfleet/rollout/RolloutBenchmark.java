@@ -1,0 +1,231 @@
+package org.calconfleet.rollout;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.calconfleet.CalConFleetApplication;
+import org.calconfleet.access.Role;
+import org.calconfleet.backend.SimulatedFleet;
+import org.calconfleet.host.HostOperation;
+import org.calconfleet.host.simulated.SimulatedWindowsHost;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Rolls a port change out to N simulated hosts and prints the time next to the ideal: the number of batches (each
+ * wave in slices of the concurrency limit) times the per-host minimum (the backend calls one host needs, each one
+ * round trip, plus the service's stop and start), both from the same settings. Also the heap in use.
+ *
+ * <p>Run (after {@code mvn -q -o test-compile}):
+ * <pre>
+ * mvn -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -Xmx2g -cp target/classes:target/test-classes:$(cat target/cp.txt) org.calconfleet.rollout.RolloutBenchmark 1000 10000
+ * </pre>
+ * Arguments: host counts (default 1000 10000). System properties: {@code rtt} (50ms), {@code stop} (1s),
+ * {@code start} (1s), {@code concurrency} (500), {@code canary} (10), {@code wave} (1000), {@code warmup} (1000: a
+ * rollout on that many hosts first, not reported, so that the JIT has compiled the engine's paths).
+ */
+public final class RolloutBenchmark {
+
+    /** Backend calls of one host in the happy path: read values, query service, read level, list listeners,
+     * write, stop, start, query service, read events. */
+    static final int CALLS_PER_HOST = 9;
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        for (String a : args) {
+            sizes.add(Integer.parseInt(a));
+        }
+        if (sizes.isEmpty()) {
+            sizes = List.of(1000, 10000);
+        }
+        Duration rtt = Duration.parse("PT" + System.getProperty("rtt", "0.05S").toUpperCase(Locale.ROOT));
+        Duration stop = Duration.parse("PT" + System.getProperty("stop", "1S").toUpperCase(Locale.ROOT));
+        Duration start = Duration.parse("PT" + System.getProperty("start", "1S").toUpperCase(Locale.ROOT));
+        int concurrency = Integer.getInteger("concurrency", 500);
+        int canary = Integer.getInteger("canary", 10);
+        int wave = Integer.getInteger("wave", 1000);
+        List<String> lines = new ArrayList<>();
+        int warmup = Integer.getInteger("warmup", 1000);
+        if (warmup > 0) {
+            System.out.println("warm-up (not reported): " + run(warmup, rtt, stop, start,
+                    new ChangeDraft.Waves(canary, wave, concurrency, warmup)));
+            System.gc();
+        }
+        for (int n : sizes) {
+            lines.add(run(n, rtt, stop, start, new ChangeDraft.Waves(canary, wave, concurrency, n)));
+            System.gc();
+        }
+        System.out.println();
+        lines.forEach(System.out::println);
+        System.exit(0);
+    }
+
+    static String run(int n, Duration rtt, Duration stop, Duration start, ChangeDraft.Waves waves) throws Exception {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CalConFleetApplication.class)
+                .profiles("test")
+                .run("--server.port=0", "--calcon.drift-scan.enabled=false",
+                        "--spring.datasource.url=" + System.getProperty("db",
+                                "jdbc:h2:mem:bench-" + java.util.UUID.randomUUID()),
+                        "--calcon.simulated.latency=" + rtt.toMillis() + "ms",
+                        "--calcon.simulated.stop-duration=" + stop.toMillis() + "ms",
+                        "--calcon.simulated.start-duration=" + start.toMillis() + "ms",
+                        "--calcon.rollout.plan-concurrency=2000",
+                        "--logging.level.root=WARN", "--logging.level.org.calconfleet=WARN",
+                        "--spring.main.banner-mode=off");
+        try {
+            insertServers(context.getBean(JdbcTemplate.class), n);
+            ChangeService changes = context.getBean(ChangeService.class);
+            RolloutService rollouts = context.getBean(RolloutService.class);
+            SimulatedFleet simulated = context.getBean(SimulatedFleet.class);
+            List<Long> ids = context.getBean(JdbcTemplate.class)
+                    .queryForList("select id from exchange_server order by id", Long.class);
+            ChangeDraft draft = ChangeDraft.now(ids, 45002, "benchmark", "BENCH-" + n, waves);
+            Instant planStart = Instant.now();
+            ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(draft));
+            Duration planned = Duration.between(planStart, Instant.now());
+            long callsBefore = calls(simulated, n);
+            long before = usedHeap();
+            long cpuBefore = cpuNanos();
+            long gcBefore = gcMillis();
+            Instant approved = Instant.now();
+            Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(), "go"));
+            awaitFinished(context.getBean(JdbcTemplate.class), submitted.id());
+            ChangeSummary done = Users.as("auditor", Role.AUDITOR, () -> rollouts.rollout(submitted.id()).orElseThrow());
+            Duration wall = Duration.between(approved, Instant.now());
+            double cpu = (cpuNanos() - cpuBefore) / 1e9;
+            double gc = (gcMillis() - gcBefore) / 1e3;
+            Duration engine = Duration.between(done.startedAt(), done.finishedAt());
+            long peak = peakHeap();
+            double callsPerHost = (double) (calls(simulated, n) - callsBefore) / n;
+            int batches = batches(n, waves);
+            Duration perHost = rtt.multipliedBy(CALLS_PER_HOST).plus(stop).plus(start);
+            Duration ideal = perHost.multipliedBy(batches);
+            String line = String.format(Locale.ROOT,
+                    "N=%,d: %s; rollout %.2f s (approve to last host %.2f s), ideal %.2f s = %d batches x %.3f s"
+                            + " (%d calls x %d ms + stop %d ms + start %d ms); ratio %.3f; calls per host %.2f;"
+                            + " done %d, failed %d;"
+                            + " heap used %d MB before, peak %d MB; plan+submit %.1f s; CPU %.1f s (%.1f ms per host), GC %.1f s; load %.1f",
+                    n, waves, seconds(engine), seconds(wall), seconds(ideal), batches, seconds(perHost),
+                    CALLS_PER_HOST, rtt.toMillis(), stop.toMillis(), start.toMillis(),
+                    seconds(engine) / seconds(ideal), callsPerHost, done.counts().done(), done.counts().failures(),
+                    before / 1_048_576, peak / 1_048_576, seconds(planned), cpu, cpu * 1000 / n, gc,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.println(line);
+            if (Boolean.getBoolean("details")) {
+                JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+                jdbc.queryForList("select wave, count(*) c, min(started_at) s, max(finished_at) f,"
+                        + " avg(datediff('MILLISECOND', started_at, finished_at)) d,"
+                        + " max(datediff('MILLISECOND', started_at, finished_at)) dmax"
+                        + " from host_run group by wave order by wave").forEach(System.out::println);
+                jdbc.queryForList("select l.step, count(*) c, avg(datediff('MILLISECOND', r.started_at, l.at)) since_start"
+                        + " from host_run_log l join host_run r on r.id = l.host_run_id group by l.step, l.outcome"
+                        + " order by since_start").forEach(System.out::println);
+            }
+            return line;
+        } finally {
+            context.close();
+        }
+    }
+
+    /** Polls the state only (cheap), not the counts, so that watching does not slow the rollout down. */
+    private static void awaitFinished(JdbcTemplate jdbc, long id) throws InterruptedException {
+        while (!List.of("DONE", "FAILED", "CANCELLED").contains(
+                jdbc.queryForObject("select state from change_request where id = ?", String.class, id))) {
+            Thread.sleep(200);
+        }
+    }
+
+    static int batches(int n, ChangeDraft.Waves waves) {
+        int batches = 0;
+        int left = n;
+        int canary = Math.min(waves.canarySize(), left);
+        if (canary > 0) {
+            batches += ceil(canary, waves.concurrency());
+            left -= canary;
+        }
+        while (left > 0) {
+            int size = Math.min(waves.waveSize(), left);
+            batches += ceil(size, waves.concurrency());
+            left -= size;
+        }
+        return batches;
+    }
+
+    private static int ceil(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    private static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+
+    private static List<String> hostNames(int n) {
+        List<String> names = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            names.add("B%05d".formatted(i));
+        }
+        return names;
+    }
+
+    private static long calls(SimulatedFleet simulated, int n) {
+        long calls = 0;
+        for (String host : hostNames(n)) {
+            SimulatedWindowsHost h = simulated.existingHost(host).orElseThrow();
+            for (HostOperation op : HostOperation.values()) {
+                calls += h.calls(op);
+            }
+        }
+        return calls;
+    }
+
+    private static void insertServers(JdbcTemplate jdbc, int n) {
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> rows = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            rows.add(new Object[] {"B%05d".formatted(i), "10.%d.%d.%d".formatted(i / 62500 + 1, i / 250 % 250, i % 250 + 1),
+                    "Bench", "DOM%05d".formatted(i), "10.200.%d.%d".formatted(i / 250 % 250, i % 250 + 1), now});
+        }
+        jdbc.batchUpdate("insert into exchange_server (host_name, ip_address, site, exchange_version, connector_kind,"
+                + " domino_server, domino_address, calendar_system, service_name, backend_kind, desired_port,"
+                + " observed_exchange_port, observed_notes_port, service_state, diagnostics_high, updated_at,"
+                + " updated_by, version) values (?, ?, ?, '2007 SP3', 'LOTUS_DOMINO', ?, ?, 'ExchangeFreeBusy',"
+                + " 'MSExchangeCalCon', 'SIMULATED', 45001, 45001, 45001, 'RUNNING', true, ?, 'bench', 0)", rows);
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long usedHeap() {
+        System.gc();
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}

@@ -1,0 +1,118 @@
+package org.calconfleet.rollout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.calconfleet.access.Role;
+import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.backend.SimulatedFleet;
+import org.calconfleet.fleet.ConnectorServiceState;
+import org.calconfleet.fleet.ExchangeServer;
+import org.calconfleet.fleet.FleetObservations;
+import org.calconfleet.fleet.FleetService;
+import org.calconfleet.fleet.Observation;
+import org.calconfleet.host.simulated.SimulatedWindowsHost;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * One application context for the rollout tests (so it is built once): simulated hosts whose restarts take 20 ms,
+ * retries 20 ms apart, no drift scan of its own. Each test uses its own host names.
+ */
+@SpringBootTest(properties = {"calcon.simulated.stop-duration=20ms", "calcon.simulated.start-duration=20ms",
+        "calcon.rollout.initial-backoff=20ms", "calcon.rollout.max-backoff=100ms", "calcon.rollout.max-attempts=3",
+        "calcon.rollout.verify-delay=20ms", "calcon.drift-scan.enabled=false"})
+@ActiveProfiles("test")
+abstract class RolloutTestBase {
+
+    @Autowired
+    FleetService fleet;
+    @Autowired
+    FleetObservations observations;
+    @Autowired
+    ChangeService changes;
+    @Autowired
+    RolloutService rollouts;
+    @Autowired
+    SimulatedFleet simulated;
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** {@code count} Domino servers whose registry holds {@code port} on both sides, connector running, logging High. */
+    List<Long> servers(String prefix, int count, int port) {
+        List<Long> ids = Fleets.create(fleet, prefix, count);
+        for (Long id : ids) {
+            observations.record(id, Observation.by("test").ports(port, port).service(ConnectorServiceState.RUNNING)
+                    .diagnosticsHigh(true));
+        }
+        return ids;
+    }
+
+    ExchangeServer server(long id) {
+        return observations.server(id).orElseThrow();
+    }
+
+    SimulatedWindowsHost host(long id) {
+        return simulated.host(server(id));
+    }
+
+    static String name(String prefix, int n) {
+        return "%s-%04d".formatted(prefix, n);
+    }
+
+    ChangeSummary submit(ChangeDraft draft) {
+        return Users.as("oscar", Role.OPERATOR, () -> changes.submit(draft));
+    }
+
+    ChangeSummary approve(long id) {
+        return Users.as("olivia", Role.OPERATOR, () -> changes.approve(id, "looks right"));
+    }
+
+    ChangeSummary awaitFinished(long id) {
+        return Fleets.awaitFinished(rollouts, id, Duration.ofSeconds(60));
+    }
+
+    List<HostRunView> hostRuns(long rolloutId) {
+        return Users.as("helpdesk", Role.HELPDESK, () -> rollouts.hostRuns(rolloutId, Pageable.unpaged()).getContent());
+    }
+
+    HostRunView run(long rolloutId, String hostName) {
+        return hostRuns(rolloutId).stream().filter(r -> r.hostName().equals(hostName)).findFirst().orElseThrow();
+    }
+
+    /** Waits until the audit outbox is empty: every committed step is then in the chain. */
+    void awaitAuditDrained() {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Objects.requireNonNull(jdbc.queryForObject("select count(*) from audit_outbox", Long.class)) > 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("audit outbox not drained");
+            }
+            sleep(20);
+        }
+    }
+
+    /** The server's audit history, oldest first. */
+    List<AuditEntry> history(String hostName) {
+        List<AuditEntry> newestFirst = Users.as("auditor", Role.AUDITOR, () -> audit.historyOf("server:" + hostName, 100));
+        List<AuditEntry> oldestFirst = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
