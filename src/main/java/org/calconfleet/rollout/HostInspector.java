@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The read-only look at a host that both the plan and the run's precheck take: the port values, the service, the
  * diagnostic level, and whether the target port is free (the host's listener table, or a TCP probe where the
- * backend cannot list listeners). The connector's own listener is left out: when the connector already runs
- * pinned to the target port, what listens there is the connector itself.
+ * backend cannot list listeners). The connector's own listener is left out: while the connector runs with the
+ * Exchange-side value at the target port, one listener there is the connector itself.
  */
 final class HostInspector {
 
@@ -112,18 +112,30 @@ final class HostInspector {
             checks.add(Precheck.pass(Precheck.Check.PORT_FREE, "dynamic port: nothing to reserve"));
             return null;
         }
-        if (hasPort(ports, target) && service == ServiceState.RUNNING) {
-            checks.add(Precheck.pass(Precheck.Check.PORT_FREE, "the connector itself listens on TCP " + target));
-            return null;
-        }
+        // The connector binds the Exchange-side port: while it runs with that value at the target, one listener
+        // on the target is its own.
+        boolean connectorHolds = service == ServiceState.RUNNING
+                && ports.exchangeSide().dword().orElse(-1) == target;
         HostResult<List<TcpListener>> listeners = caller.call("list the TCP listeners", host::listTcpListeners);
         if (listeners instanceof HostResult.Ok<List<TcpListener>> ok) {
             List<TcpListener> holders = ok.value().stream().filter(l -> l.port() == target).toList();
-            checks.add(holders.isEmpty()
-                    ? Precheck.pass(Precheck.Check.PORT_FREE, "nothing listens on TCP " + target)
-                    : Precheck.fail(Precheck.Check.PORT_FREE, "TCP " + target + " is in use on the host by "
-                            + holders.stream().map(l -> l.processName() + " (pid " + l.processId() + ")")
-                                    .collect(Collectors.joining(", "))));
+            String who = holders.stream().map(l -> l.processName() + " (pid " + l.processId() + ")")
+                    .collect(Collectors.joining(", "));
+            if (holders.isEmpty()) {
+                checks.add(Precheck.pass(Precheck.Check.PORT_FREE, "nothing listens on TCP " + target));
+            } else if (connectorHolds && holders.size() == 1) {
+                checks.add(Precheck.pass(Precheck.Check.PORT_FREE, "the connector itself listens on TCP " + target
+                        + ": " + who));
+            } else if (connectorHolds) {
+                checks.add(Precheck.warn(Precheck.Check.PORT_FREE, "TCP " + target + " has several listeners, one of"
+                        + " them the connector: " + who));
+            } else {
+                checks.add(Precheck.fail(Precheck.Check.PORT_FREE, "TCP " + target + " is in use on the host by " + who));
+            }
+            return null;
+        }
+        if (connectorHolds) {
+            checks.add(Precheck.pass(Precheck.Check.PORT_FREE, "the connector itself listens on TCP " + target));
             return null;
         }
         HostResult.Failure<?> listFailure = listeners.failure().orElseThrow();

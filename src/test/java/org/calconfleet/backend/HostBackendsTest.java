@@ -1,0 +1,121 @@
+package org.calconfleet.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.calconfleet.domino.DominoCommand;
+import org.calconfleet.domino.DominoResult;
+import org.calconfleet.fleet.BackendKind;
+import org.calconfleet.fleet.ConnectorServiceState;
+import org.calconfleet.fleet.ExchangeServer;
+import org.calconfleet.host.CalConPorts;
+import org.calconfleet.host.DiagnosticLevel;
+import org.calconfleet.host.HostBackend;
+import org.calconfleet.host.HostFailure;
+import org.calconfleet.host.HostResult;
+import org.calconfleet.host.ServiceState;
+import org.calconfleet.host.TcpListener;
+import org.calconfleet.host.simulated.SimulatedWindowsHost;
+import org.calconfleet.host.windows.WindowsHostBackend;
+import org.junit.jupiter.api.Test;
+
+class HostBackendsTest {
+
+    private final SimulatedFleet fleet = new SimulatedFleet(
+            new SimulatedFleet.Settings(Duration.ofMillis(5), Duration.ofMillis(5), Duration.ZERO),
+            org.calconfleet.host.HostTime.system(), List.of(new DemoHostQuirks()));
+    private final HostBackends backends = new HostBackends(fleet);
+
+    private static ExchangeServer server(String name, BackendKind kind) {
+        ExchangeServer server = new ExchangeServer(name, "Tokyo");
+        server.setBackendKind(kind);
+        server.setDominoServer(name.substring(0, 3) + "-DOM01");
+        server.setCalendarSystem("ExchangeFreeBusy");
+        return server;
+    }
+
+    @Test
+    void a_simulated_host_starts_in_the_state_the_inventory_last_observed() {
+        ExchangeServer server = server("TKY-EXC06", BackendKind.SIMULATED);
+        server.observePorts(45001, 45002);
+        server.setServiceState(ConnectorServiceState.STOPPED);
+        server.setDiagnosticsHigh(false);
+
+        HostBackend backend = backends.backend(server);
+        assertThat(backend.readCalConPorts().orElseThrow()).isEqualTo(CalConPorts.of(45001, 45002));
+        assertThat(backend.queryServiceState().orElseThrow()).isEqualTo(ServiceState.STOPPED);
+        assertThat(backend.readDiagnosticLevel().orElseThrow()).isEqualTo(DiagnosticLevel.LOW);
+        assertThat(backends.backend(server).readCalConPorts().orElseThrow())
+                .as("the same host on the next call").isEqualTo(CalConPorts.of(45001, 45002));
+    }
+
+    @Test
+    void an_unobserved_host_has_no_port_values_a_running_connector_and_logging_high() {
+        HostBackend backend = backends.backend(server("KYO-EXC01", BackendKind.SIMULATED));
+        assertThat(backend.readCalConPorts().orElseThrow()).isEqualTo(CalConPorts.absent());
+        assertThat(backend.queryServiceState().orElseThrow()).isEqualTo(ServiceState.RUNNING);
+        assertThat(backend.readDiagnosticLevel().orElseThrow()).isEqualTo(DiagnosticLevel.HIGH);
+    }
+
+    @Test
+    void an_agent_server_without_a_valid_agent_address_gets_a_backend_that_says_why_and_is_not_retried() {
+        ExchangeServer server = server("TKY-EXC02", BackendKind.AGENT);
+        HostBackend backend = backends.backend(server);
+        assertThat(backend).isInstanceOf(UnavailableHostBackend.class);
+        List<HostResult<?>> results = List.of(backend.readCalConPorts(), backend.writeCalConPorts(45001, 45001),
+                backend.restoreCalConPorts(CalConPorts.absent()), backend.queryServiceState(),
+                backend.stopService(Duration.ofSeconds(1)), backend.startService(Duration.ofSeconds(1)),
+                backend.readCalConEvents(java.time.Instant.EPOCH), backend.readDiagnosticLevel(),
+                backend.listTcpListeners(), backend.probeTcpPort(45001, Duration.ofSeconds(1)),
+                backend.findServiceName("x"));
+        assertThat(results).allSatisfy(r -> {
+            HostResult.Failure<?> f = r.failure().orElseThrow();
+            assertThat(f.kind()).isEqualTo(HostFailure.UNSUPPORTED);
+            assertThat(f.retryable()).isFalse();
+            assertThat(f.detail()).contains("agent address");
+        });
+    }
+
+    @Test
+    void an_agent_server_with_an_agent_address_talks_to_its_agent_and_its_domino_partner_through_the_runbook() {
+        ExchangeServer server = server("TKY-EXC03", BackendKind.AGENT);
+        server.setBackendAddress("https://tky-exc03.corp.example:8443 sha256=" + "ab".repeat(32) + " token="
+                + "t".repeat(40));
+
+        assertThat(backends.backend(server)).isInstanceOf(org.calconfleet.host.agent.AgentHostBackend.class);
+        assertThat(backends.domino(server)).isInstanceOf(org.calconfleet.domino.RunbookDominoConsole.class);
+    }
+
+    @Test
+    void a_windows_server_is_reached_by_its_backend_address_or_host_name() {
+        ExchangeServer server = server("TKY-EXC03", BackendKind.WINDOWS);
+        server.setBackendAddress("tky-exc03.corp.example");
+        HostBackend backend = backends.backend(server);
+        assertThat(backend).isInstanceOf(WindowsHostBackend.class);
+        assertThat(backend.hostName()).isEqualTo("tky-exc03.corp.example");
+        assertThat(backends.domino(server).send("TKY-DOM01", List.of(DominoCommand.quit())))
+                .isInstanceOf(DominoResult.AwaitingConfirmation.class);
+    }
+
+    @Test
+    void the_demo_quirks_fail_the_next_start_of_exc08_and_hold_sin_exc05s_port() {
+        ExchangeServer exc08 = server("OSA-EXC08", BackendKind.SIMULATED);
+        SimulatedWindowsHost host = fleet.host(exc08);
+        HostBackend backend = backends.backend(exc08);
+        assertThat(backend.stopService(Duration.ofSeconds(5)).isOk()).isTrue();
+        HostResult<ServiceState> start = backend.startService(Duration.ofSeconds(5));
+        assertThat(start.failure().orElseThrow().kind()).isEqualTo(HostFailure.FAILED);
+        assertThat(backend.startService(Duration.ofSeconds(5)).orElseThrow()).isEqualTo(ServiceState.RUNNING);
+        assertThat(host.startAttempts()).isEqualTo(2);
+
+        ExchangeServer sin05 = server("SIN-EXC05", BackendKind.SIMULATED);
+        assertThat(backends.backend(sin05).listTcpListeners().orElseThrow()).extracting(TcpListener::port)
+                .contains(DemoHostQuirks.PORT_TAKEN);
+
+        assertThat(backends.domino(exc08).send("OSA-DOM04", List.of(DominoCommand.quit())))
+                .as("Osaka's Domino servers go through the runbook").isInstanceOf(DominoResult.AwaitingConfirmation.class);
+        assertThat(backends.domino(sin05).send("SIN-DOM03", List.of(DominoCommand.quit())))
+                .isInstanceOf(DominoResult.Failed.class);
+    }
+}

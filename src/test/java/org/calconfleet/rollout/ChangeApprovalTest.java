@@ -1,0 +1,154 @@
+package org.calconfleet.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Consumer;
+import org.calconfleet.access.Role;
+import org.calconfleet.audit.AuditAction;
+import org.calconfleet.audit.AuditEntry;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+
+class ChangeApprovalTest extends RolloutTestBase {
+
+    private static ChangeDraft draft(List<Long> ids, int port) {
+        return ChangeDraft.now(ids, port, "pin for the firewall", "CHG-9", new ChangeDraft.Waves(0, 10, 5, 0));
+    }
+
+    private static ChangeDraft inAWindow(List<Long> ids, int port) {
+        Instant start = Instant.now().plus(2, ChronoUnit.DAYS);
+        return new ChangeDraft(ids, port, "pin in the weekend window", "CHG-10",
+                ChangeDraft.Schedule.window(start, start.plus(4, ChronoUnit.HOURS)), new ChangeDraft.Waves(0, 10, 5, 0));
+    }
+
+    @Test
+    void the_requester_can_neither_approve_nor_reject_their_own_change() {
+        List<Long> ids = servers("APR", 2, 45001);
+        ChangeSummary submitted = submit(draft(ids, 45005));
+
+        assertThatThrownBy(() -> Users.as("oscar", Role.OPERATOR, () -> changes.approve(submitted.id(), "mine")))
+                .isInstanceOfSatisfying(ChangeRefusedException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("rollout.approve.own"));
+        assertThatThrownBy(() -> Users.as("OSCAR", Role.ADMIN, () -> changes.reject(submitted.id(), "mine")))
+                .isInstanceOfSatisfying(ChangeRefusedException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("rollout.approve.own"));
+        assertThat(rollout(submitted.id()).state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+        assertThat(host(ids.getFirst()).calConWrites()).isZero();
+    }
+
+    @Test
+    void a_second_operator_approves_and_request_and_approval_are_audited_with_who_and_why() {
+        List<Long> ids = servers("APS", 2, 45001);
+        ChangeSummary submitted = submit(draft(ids, 45006));
+        ChangeSummary approved = Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(), "checked CHG-9"));
+        assertThat(approved.decidedBy()).isEqualTo("olivia");
+        assertThat(approved.decisionComment()).isEqualTo("checked CHG-9");
+        assertThat(awaitFinished(submitted.id()).state()).isEqualTo(ChangeState.DONE);
+
+        List<AuditEntry> entries = Users.as("auditor", Role.AUDITOR,
+                () -> audit.historyOf("change:" + submitted.id(), 10));
+        assertThat(entries).extracting(AuditEntry::getAction)
+                .containsExactly(AuditAction.PORT_CHANGE_APPROVED, AuditAction.PORT_CHANGE_REQUESTED);
+        assertThat(entries.get(1).getActor()).isEqualTo("oscar");
+        assertThat(entries.get(1).getReason()).isEqualTo("pin for the firewall");
+        assertThat(entries.get(1).getAfter()).contains("port 45006 on 2 servers").contains("ticket CHG-9");
+        assertThat(entries.get(0).getActor()).isEqualTo("olivia");
+        assertThat(entries.get(0).getReason()).isEqualTo("checked CHG-9");
+    }
+
+    @Test
+    void a_rejection_needs_a_comment_and_ends_the_change_without_touching_a_host() {
+        List<Long> ids = servers("REJ", 2, 45001);
+        ChangeSummary submitted = submit(draft(ids, 45007));
+        assertThatThrownBy(() -> Users.as("olivia", Role.OPERATOR, () -> changes.reject(submitted.id(), " ")))
+                .isInstanceOf(ChangeRefusedException.class);
+        ChangeSummary rejected = Users.as("olivia", Role.OPERATOR, () -> changes.reject(submitted.id(), "wrong port"));
+        assertThat(rejected.state()).isEqualTo(ChangeState.REJECTED);
+        assertThat(rejected.counts().cancelled()).isEqualTo(2);
+        assertThatThrownBy(() -> approve(submitted.id())).isInstanceOfSatisfying(ChangeRefusedException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("rollout.approve.state"));
+        assertThat(host(ids.getFirst()).calConWrites()).isZero();
+    }
+
+    @Test
+    void helpdesk_and_auditor_are_refused_on_every_write_but_may_read() {
+        List<Long> ids = servers("ROL", 1, 45001);
+        ChangeSummary submitted = submit(draft(ids, 45008));
+        List<Consumer<ChangeService>> changeWrites = List.of(
+                s -> s.plan(draft(ids, 45008)),
+                s -> s.saveDraft(draft(ids, 45008)),
+                s -> s.submit(draft(ids, 45008)),
+                s -> s.submitDraft(submitted.id()),
+                s -> s.approve(submitted.id(), "x"),
+                s -> s.reject(submitted.id(), "x"),
+                s -> s.planRollback(submitted.id()),
+                s -> s.submitRollback(submitted.id(), "x", null));
+        List<Consumer<RolloutService>> rolloutWrites = List.of(
+                s -> s.cancel(submitted.id(), "x"),
+                s -> s.confirmDomino(1L, "x"));
+        for (Role role : List.of(Role.HELPDESK, Role.AUDITOR)) {
+            for (Consumer<ChangeService> write : changeWrites) {
+                assertThatThrownBy(() -> Users.as("reader", role, () -> write.accept(changes)))
+                        .as(role.name()).isInstanceOf(AccessDeniedException.class);
+            }
+            for (Consumer<RolloutService> write : rolloutWrites) {
+                assertThatThrownBy(() -> Users.as("reader", role, () -> write.accept(rollouts)))
+                        .as(role.name()).isInstanceOf(AccessDeniedException.class);
+            }
+            Users.as("reader", role, () -> {
+                assertThat(rollouts.rollout(submitted.id())).isPresent();
+                assertThat(rollouts.rollouts(Pageable.ofSize(10)).getContent()).isNotEmpty();
+                HostRunView run = rollouts.hostRuns(submitted.id(), Pageable.unpaged()).getContent().getFirst();
+                assertThat(rollouts.hostLog(run.id())).isNotNull();
+            });
+        }
+        assertThat(rollout(submitted.id()).state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+    }
+
+    @Test
+    void a_host_is_never_in_two_active_changes() {
+        List<Long> ids = servers("ONE", 1, 45001);
+        ChangeSummary first = submit(inAWindow(ids, 45009));
+        ChangeSummary second = submit(inAWindow(ids, 45010));
+        assertThat(approve(first.id()).state()).isEqualTo(ChangeState.SCHEDULED);
+
+        assertThatThrownBy(() -> approve(second.id())).isInstanceOfSatisfying(ChangeRefusedException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo("rollout.approve.busy");
+            assertThat(e.arguments().getFirst()).contains("ONE-0001").contains("change #" + first.id());
+        });
+        ChangePlan third = Users.as("oscar", Role.OPERATOR, () -> changes.plan(draft(ids, 45011)));
+        assertThat(third.hosts().getFirst().failures()).extracting(Precheck::check)
+                .containsExactly(Precheck.Check.NOT_IN_ACTIVE_CHANGE);
+
+        long secondRun = run(second.id(), "ONE-0001").id();
+        assertThatThrownBy(() -> jdbc.update("update host_run set active_server_id = server_id where id = ?", secondRun))
+                .as("the database refuses a second active run of a host")
+                .isInstanceOf(DataIntegrityViolationException.class);
+
+        Users.as("oscar", Role.OPERATOR, () -> rollouts.cancel(first.id(), "window moved"));
+        assertThat(approve(second.id()).state()).isEqualTo(ChangeState.SCHEDULED);
+        Users.as("oscar", Role.OPERATOR, () -> rollouts.cancel(second.id(), "not needed"));
+    }
+
+    @Test
+    void a_change_that_would_touch_nothing_is_not_submitted() {
+        List<Long> ids = servers("NOP", 2, 45012);
+        assertThatThrownBy(() -> submit(draft(ids, 45012))).isInstanceOfSatisfying(ChangeRefusedException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("rollout.submit.nothing-to-change"));
+        assertThatThrownBy(() -> submit(draft(ids, 80))).isInstanceOf(ChangeRefusedException.class);
+        ChangePlan outside = Users.as("oscar", Role.OPERATOR, () -> changes.plan(draft(ids, 50000)));
+        assertThat(outside.blocked()).isEqualTo(2);
+        assertThat(outside.hosts().getFirst().failures()).extracting(Precheck::check)
+                .containsExactly(Precheck.Check.POLICY);
+    }
+
+    private ChangeSummary rollout(long id) {
+        return Users.as("helpdesk", Role.HELPDESK, () -> rollouts.rollout(id).orElseThrow());
+    }
+}
