@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -22,8 +23,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -39,6 +44,7 @@ import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.host.agent.AgentAddress;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.port.DominoConsole;
+import org.calconfleet.port.FirewallCsv;
 import org.calconfleet.port.FirewallEndpoint;
 import org.calconfleet.port.FirewallPlan;
 import org.calconfleet.port.FirewallTable;
@@ -187,7 +193,13 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
         table.addThemeVariants(GridVariant.LUMO_COMPACT);
         table.setId("firewall-table");
         List<String> netsh = NetshCommands.forPlan(plan).stream().map(NetshCommand::commandLine).toList();
-        panel.add(table, copyable("fleet.detail.firewall.netsh", String.join("\n", netsh), "netsh-commands"));
+        Anchor csv = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                new ByteArrayInputStream(FirewallCsv.render(plan).getBytes(StandardCharsets.UTF_8)),
+                "firewall-" + s.getHostName() + ".csv", "text/csv; charset=UTF-8", -1)),
+                getTranslation("fleet.detail.firewall.csv"));
+        csv.setId("firewall-csv");
+        csv.getElement().setAttribute("download", true);
+        panel.add(table, csv, copyable("fleet.detail.firewall.netsh", String.join("\n", netsh), "netsh-commands"));
         return panel;
     }
 

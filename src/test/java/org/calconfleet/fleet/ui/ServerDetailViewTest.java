@@ -41,6 +41,7 @@ class ServerDetailViewTest extends KaribuSpringTest {
         @SuppressWarnings("unchecked")
         Grid<Object> firewall = _get(Grid.class, spec -> spec.withId("firewall-table"));
         assertThat(GridKt._size(firewall)).isPositive();
+        _get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("firewall-csv"));
         assertThat(_find(Button.class)).extracting(Button::getId)
                 .noneMatch(idValue -> idValue.filter(v -> v.equals("server-edit") || v.equals("server-delete"))
                         .isPresent());
