@@ -4,9 +4,13 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
-/** Every {@code interval} after the last run ended; the first run {@code initialDelay} after the task is first registered. */
-record DelayedFixedDelay(Duration interval, Duration initialDelay) implements Schedule {
+/**
+ * Every {@code interval} after the last run ended, the interval read afresh after each run (so a policy change
+ * applies from the next run on); the first run {@code initialDelay} after the task is first registered.
+ */
+record DelayedFixedDelay(Supplier<Duration> interval, Duration initialDelay) implements Schedule {
 
     @Override
     public Instant getInitialExecutionTime(Instant now) {
@@ -15,7 +19,7 @@ record DelayedFixedDelay(Duration interval, Duration initialDelay) implements Sc
 
     @Override
     public Instant getNextExecutionTime(ExecutionComplete executionComplete) {
-        return executionComplete.getTimeDone().plus(interval);
+        return executionComplete.getTimeDone().plus(interval.get());
     }
 
     @Override

@@ -67,10 +67,10 @@ class RolloutEngineConfig {
 
     @Bean
     @ConditionalOnProperty(name = "calcon.drift-scan.enabled", havingValue = "true", matchIfMissing = true)
-    RecurringTask<Void> driftScanTask(DriftScan scan,
-            @Value("${calcon.drift-scan.interval:15m}") Duration interval,
+    RecurringTask<Void> driftScanTask(DriftScan scan, PolicyService policies,
             @Value("${calcon.drift-scan.initial-delay:1m}") Duration initialDelay) {
-        return Tasks.recurring("drift-scan", new DelayedFixedDelay(interval, initialDelay))
+        return Tasks.recurring("drift-scan", new DelayedFixedDelay(() -> policies.enforced().driftScanInterval(),
+                        initialDelay))
                 .execute((instance, context) -> scan.scan());
     }
 
