@@ -8,37 +8,15 @@ import com.microsoft.playwright.Page;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The auditor's journey: filter the trail, verify the chain, export CSV and check the file. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-class AuditorBrowserIT {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
+class AuditorBrowserIT extends BrowserJourney {
 
     @Test
     void auditor_filters_verifies_and_exports_the_trail() throws Exception {
         Page page = browser.newPage("en-US");
-        String base = "http://localhost:" + port;
+        String base = base();
         Browser.signIn(page, base, "auditor", "auditor");
         Browser.assertAccessible(page, "dashboard");
 
@@ -74,7 +52,7 @@ class AuditorBrowserIT {
     @Test
     void the_main_views_have_no_serious_accessibility_violations() {
         Page page = browser.newPage("ja-JP");
-        String base = "http://localhost:" + port;
+        String base = base();
         page.navigate(base + "/login");
         page.waitForSelector("vaadin-login-form");
         Browser.assertAccessible(page, "login");

@@ -10,44 +10,22 @@ import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditFilter;
 import org.calconfleet.audit.AuditTrail;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-class HelpdeskBrowserIT {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class HelpdeskBrowserIT extends BrowserJourney {
 
     @Autowired
     AuditTrail audit;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
-
     @Test
     void helpdesk_signs_in_filters_the_fleet_and_reads_it_in_japanese() {
         Page page = browser.newPage("en-US");
-        String base = "http://localhost:" + port;
+        String base = base();
 
         page.navigate(base + "/");
         assertThat(page.locator("vaadin-login-form")).isVisible();
@@ -89,7 +67,7 @@ class HelpdeskBrowserIT {
     @Test
     void sign_ins_and_failed_sign_ins_are_audited() {
         Page page = browser.newPage("en-US");
-        String base = "http://localhost:" + port;
+        String base = base();
         page.navigate(base + "/login");
         page.locator("input[name=username]").fill("auditor");
         page.locator("input[name=password]").fill("wrong");

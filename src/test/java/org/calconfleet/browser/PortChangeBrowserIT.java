@@ -11,40 +11,18 @@ import java.util.stream.Collectors;
 import org.calconfleet.access.Role;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.ServerFilter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The product's main job in a real browser: an operator plans a port change for three servers, a second operator
  * approves it, and the jobs view shows the rollout finish live (server push, no reload).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-class PortChangeBrowserIT {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
+class PortChangeBrowserIT extends BrowserJourney {
 
     @Autowired
     FleetService fleet;
@@ -62,7 +40,7 @@ class PortChangeBrowserIT {
 
     @Test
     void an_operator_plans_a_second_approves_and_the_rollout_finishes_live() {
-        String base = "http://localhost:" + port;
+        String base = base();
         Page operator = browser.newPage("en-US");
         Browser.signIn(operator, base, "operator", "operator");
         operator.navigate(base + "/changes/new?servers=" + idsOf("OSA-EXC10", "OSA-EXC11", "OSA-EXC12"));
