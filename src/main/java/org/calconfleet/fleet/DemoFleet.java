@@ -1,5 +1,6 @@
 package org.calconfleet.fleet;
 
+import org.calconfleet.common.SeedLock;
 import org.calconfleet.port.ConnectorKind;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,15 +32,18 @@ class DemoFleet implements ApplicationRunner {
 
     private final ExchangeServerRepository servers;
     private final Clock clock;
+    private final SeedLock seedLock;
 
-    DemoFleet(ExchangeServerRepository servers, Clock clock) {
+    DemoFleet(ExchangeServerRepository servers, Clock clock, SeedLock seedLock) {
         this.servers = servers;
         this.clock = clock;
+        this.seedLock = seedLock;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        seedLock.hold();
         if (servers.count() > 0) {
             return;
         }

@@ -48,6 +48,10 @@ class FirstAdmin implements ApplicationRunner {
             userService.createFirstAdmin(new NewUser(username, username, password, Role.ADMIN));
             log.info("Created the first administrator '{}'", username);
         } catch (UserRejectedException e) {
+            if (userService.anyAdminExists()) {
+                log.info("The first administrator was created meanwhile by another console node");
+                return;
+            }
             log.error("The first administrator was not created: {}", e.getMessage());
         }
     }

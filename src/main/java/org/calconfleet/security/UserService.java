@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.common.SeedLock;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,11 +26,13 @@ public class UserService {
     private final AppUserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final AuditTrail audit;
+    private final SeedLock seedLock;
 
-    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, AuditTrail audit) {
+    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, AuditTrail audit, SeedLock seedLock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
+        this.seedLock = seedLock;
     }
 
     @RolesAllowed(Role.ADMIN_NAME)
@@ -42,6 +45,7 @@ public class UserService {
     @PermitAll
     @Transactional
     public AppUser createFirstAdmin(NewUser user) {
+        seedLock.hold();
         if (users.existsByRole(Role.ADMIN)) {
             throw new UserRejectedException(List.of(new UserRejectedException.Problem("username",
                     "users.firstRun.done", List.of())));
@@ -119,6 +123,7 @@ public class UserService {
     /** Start-up only: the demo seeding, before anyone signs in; demo users are not audited as people's acts. */
     @Transactional
     AppUser createIfAbsent(String username, String displayName, String rawPassword, Role role) {
+        seedLock.hold();
         return users.findByUsername(username).orElseGet(() ->
                 users.save(new AppUser(username, displayName, passwordEncoder.encode(rawPassword), role)));
     }

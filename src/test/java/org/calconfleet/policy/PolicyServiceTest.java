@@ -17,6 +17,7 @@ import org.calconfleet.access.Role;
 import org.calconfleet.port.PortPolicy;
 import org.calconfleet.port.PortRange;
 import org.calconfleet.port.PortScope;
+import org.calconfleet.testdb.DatabaseTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.ActiveProfiles;
 
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class PolicyServiceTest {

@@ -9,6 +9,7 @@ import org.calconfleet.access.Role;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.policy.FleetPolicy;
 import org.calconfleet.policy.PolicyService;
+import org.calconfleet.testdb.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +17,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Changes are held to the administrator's policy: approval as it says, ports inside its ranges. */
+@DatabaseTest
 @SpringBootTest(properties = {"calcon.simulated.stop-duration=50ms", "calcon.simulated.start-duration=50ms",
         "calcon.rollout.initial-backoff=50ms", "calcon.rollout.verify-delay=50ms", "calcon.drift-scan.enabled=false"})
 @ActiveProfiles("test")

@@ -10,6 +10,7 @@ import org.calconfleet.access.Role;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.ServerFilter;
+import org.calconfleet.testdb.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +20,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The demo fleet and its simulated quirks, as someone trying the console would meet them. */
+@DatabaseTest
 @SpringBootTest(properties = {"calcon.simulated.stop-duration=20ms", "calcon.simulated.start-duration=20ms"})
 @ActiveProfiles({"demo", "test"})
 class DemoRolloutTest {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.calconfleet.CalConFleetApplication;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
@@ -24,6 +24,10 @@ import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.Observation;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
+import org.calconfleet.testdb.DatabaseTest;
+import org.calconfleet.testdb.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,10 +37,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A console stops in the middle of a rollout (its context closes; the scheduler interrupts the host runs) and another
- * console starts on the same database file: it revives the dead node's host runs, each resumes where its last
+ * console starts on the same database (an H2 file, or a PostgreSQL database): it revives the dead node's host runs, each resumes where its last
  * committed step left it, and every host is written, stopped and started exactly once. The simulated hosts are
  * shared by both consoles, as real hosts would be.
  */
+@DatabaseTest
 class RolloutRestartTest {
 
     static final int HOSTS = 30;
@@ -46,21 +51,29 @@ class RolloutRestartTest {
     @TempDir
     Path dir;
 
+    TestDatabase database;
+
+    @BeforeEach
+    void freshDatabase() {
+        database = TestDatabase.create(dir);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        database.close();
+    }
+
     /** Command-line arguments, since they outrank application-test.properties (builder properties do not). */
     ConfigurableApplicationContext console(String node) {
         return new SpringApplicationBuilder(CalConFleetApplication.class)
                 .profiles("test")
                 .initializers(context -> context.getBeanFactory().registerSingleton("simulatedFleet", FLEET))
-                .run("--server.port=0", "--spring.main.banner-mode=off",
-                        "--spring.datasource.url=" + url(),
+                .run(Stream.concat(Stream.of(database.arguments()), Stream.of("--server.port=0",
+                        "--spring.main.banner-mode=off",
                         "--db-scheduler.scheduler-name=" + node,
                         "--db-scheduler.shutdown-max-wait=100ms",
                         "--calcon.drift-scan.enabled=false",
-                        "--calcon.rollout.initial-backoff=50ms");
-    }
-
-    String url() {
-        return "jdbc:h2:file:" + dir.resolve("calcon").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+                        "--calcon.rollout.initial-backoff=50ms")).toArray(String[]::new));
     }
 
     @Test
@@ -94,7 +107,7 @@ class RolloutRestartTest {
             first.close();
         }
 
-        try (Connection db = DriverManager.getConnection(url(), "sa", "")) {
+        try (Connection db = database.connect()) {
             assertThat(single(db, "select state from change_request where id = " + changeId)).isEqualTo("RUNNING");
             assertThat(Integer.parseInt(single(db, "select count(*) from host_run where state = 'RUNNING'")))
                     .as("host runs left mid-step by the stopped console").isPositive();

@@ -15,6 +15,7 @@ import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.Observation;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
+import org.calconfleet.testdb.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.Pageable;
@@ -25,6 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
  * One application context for the rollout tests (so it is built once): simulated hosts whose restarts take 20 ms,
  * retries 20 ms apart, no drift scan of its own. Each test uses its own host names.
  */
+@DatabaseTest
 @SpringBootTest(properties = {"calcon.simulated.stop-duration=20ms", "calcon.simulated.start-duration=20ms",
         "calcon.rollout.initial-backoff=20ms", "calcon.rollout.max-backoff=100ms", "calcon.rollout.max-attempts=3",
         "calcon.rollout.verify-delay=20ms", "calcon.drift-scan.enabled=false"})

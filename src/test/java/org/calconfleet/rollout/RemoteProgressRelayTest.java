@@ -1,0 +1,82 @@
+package org.calconfleet.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+
+/** A host run changed by another console node (here: by SQL, as its commit would) reaches this node's listeners. */
+class RemoteProgressRelayTest extends RolloutTestBase {
+
+    @Autowired
+    ConfigurableApplicationContext context;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    RemoteProgressRelay relay;
+
+    final List<RolloutProgressEvent> received = new CopyOnWriteArrayList<>();
+    final ApplicationListener<PayloadApplicationEvent<RolloutProgressEvent>> listener =
+            event -> received.add(event.getPayload());
+
+    @BeforeEach
+    void listen() {
+        context.addApplicationListener(listener);
+    }
+
+    @AfterEach
+    void stopListening() {
+        context.removeApplicationListener(listener);
+    }
+
+    long pendingHostRun(String prefix) {
+        List<Long> ids = servers(prefix, 1, 45001);
+        long change = submit(ChangeDraft.now(ids, 45002, "relay", "CHG-RELAY", ChangeDraft.Waves.DEFAULT)).id();
+        return jdbc.queryForObject("select id from host_run where change_request_id = ?", Long.class, change);
+    }
+
+    void changedByAnotherNode(long hostRunId, HostRunState state, Step step) {
+        jdbc.update("update host_run set state = ?, step = ?, updated_at = current_timestamp, version = version + 1"
+                + " where id = ?", state.name(), step.name(), hostRunId);
+    }
+
+    @Test
+    void a_step_committed_by_another_node_is_published_here_with_its_rollout() {
+        long hostRunId = pendingHostRun("RLY");
+        long rolloutId = jdbc.queryForObject("select change_request_id from host_run where id = ?", Long.class,
+                hostRunId);
+        received.clear();
+
+        changedByAnotherNode(hostRunId, HostRunState.RUNNING, Step.WRITE);
+        relay.relay();
+
+        assertThat(received).contains(
+                new RolloutProgressEvent(rolloutId, hostRunId, name("RLY", 1), HostRunState.RUNNING, Step.WRITE),
+                RolloutProgressEvent.ofRollout(rolloutId));
+    }
+
+    @Test
+    void a_step_this_node_announced_itself_is_not_published_again() {
+        long hostRunId = pendingHostRun("RLZ");
+        long rolloutId = jdbc.queryForObject("select change_request_id from host_run where id = ?", Long.class,
+                hostRunId);
+        RolloutProgressEvent local = new RolloutProgressEvent(rolloutId, hostRunId, name("RLZ", 1),
+                HostRunState.RUNNING, Step.RESTART);
+        changedByAnotherNode(hostRunId, HostRunState.RUNNING, Step.RESTART);
+        events.publishEvent(local);
+        received.clear();
+
+        relay.relay();
+        relay.relay();
+
+        assertThat(received).doesNotContain(local);
+    }
+}
