@@ -137,7 +137,6 @@ class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         Button revoke = new Button(getTranslation("tokens.revoke"), click -> confirmRevoke(token));
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         revoke.setAriaLabel(getTranslation("tokens.revoke") + " " + token.name());
-        revoke.addClassName("token-revoke");
         return revoke;
     }
 
