@@ -32,6 +32,7 @@ import org.calconfleet.rollout.ChangeDraft;
 import org.calconfleet.rollout.ChangeService;
 import org.calconfleet.rollout.ChangeState;
 import org.calconfleet.rollout.RolloutService;
+import org.calconfleet.rollout.Users;
 import org.calconfleet.security.ApiTokenService;
 import org.calconfleet.security.NewUser;
 import org.calconfleet.security.UserService;
@@ -47,9 +48,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -96,7 +94,7 @@ class RestApiTest {
         for (Role role : Role.values()) {
             String username = usernameOf(role);
             asAdmin(() -> users.createUser(new NewUser(username, username, PASSWORD, role)));
-            tokenOf.put(role, as(username, role, () -> tokens.create("tests", null)).secret());
+            tokenOf.put(role, Users.as(username, role, () -> tokens.create("tests", null)).secret());
         }
         asAdmin(() -> users.createUser(new NewUser(REQUESTER, REQUESTER, PASSWORD, Role.OPERATOR)));
     }
@@ -163,23 +161,17 @@ class RestApiTest {
         },
         APPROVE(200, 200, 403, 403) {
             Call prepare(RestApiTest t) {
-                long id = t.requested(false);
-                return new Call("POST", "/api/v1/rollouts/" + id + "/approve", "{\"comment\": \"ok\"}",
-                        () -> t.stateOf(id));
+                return decision(t, "approve", "ok");
             }
         },
         REJECT(200, 200, 403, 403) {
             Call prepare(RestApiTest t) {
-                long id = t.requested(false);
-                return new Call("POST", "/api/v1/rollouts/" + id + "/reject", "{\"comment\": \"wrong port\"}",
-                        () -> t.stateOf(id));
+                return decision(t, "reject", "wrong port");
             }
         },
         CANCEL(200, 200, 403, 403) {
             Call prepare(RestApiTest t) {
-                long id = t.requested(false);
-                return new Call("POST", "/api/v1/rollouts/" + id + "/cancel", "{\"comment\": \"not tonight\"}",
-                        () -> t.stateOf(id));
+                return decision(t, "cancel", "not tonight");
             }
         },
         QUERY_AUDIT(200, 403, 200, 403) {
@@ -209,6 +201,13 @@ class RestApiTest {
 
         int expectedFor(Role role) {
             return expected[role.ordinal()];
+        }
+
+        /** A decision on a new change waiting for approval; refused, it leaves the change waiting. */
+        private static Call decision(RestApiTest t, String action, String comment) {
+            long id = t.requested(false);
+            return new Call("POST", "/api/v1/rollouts/" + id + "/" + action, "{\"comment\": \"" + comment + "\"}",
+                    () -> t.stateOf(id));
         }
 
         private static Call read(String path) {
@@ -268,11 +267,11 @@ class RestApiTest {
 
     @Test
     void a_revoked_token_and_an_expired_token_are_401() throws Exception {
-        var revoked = as(usernameOf(Role.OPERATOR), Role.OPERATOR, () -> tokens.create("to revoke", null));
-        var expired = as(usernameOf(Role.OPERATOR), Role.OPERATOR,
+        var revoked = Users.as(usernameOf(Role.OPERATOR), Role.OPERATOR, () -> tokens.create("to revoke", null));
+        var expired = Users.as(usernameOf(Role.OPERATOR), Role.OPERATOR,
                 () -> tokens.create("to expire", Instant.now().plusSeconds(3600)));
         assertThat(send("GET", "/api/v1/servers", null, revoked.secret()).statusCode()).isEqualTo(200);
-        as(usernameOf(Role.OPERATOR), Role.OPERATOR, () -> tokens.revoke(revoked.info().id()));
+        Users.as(usernameOf(Role.OPERATOR), Role.OPERATOR, () -> tokens.revoke(revoked.info().id()));
         jdbc.update("update api_token set expires_at = ? where id = ?",
                 java.sql.Timestamp.from(Instant.now().minusSeconds(1)), expired.info().id());
 
@@ -287,7 +286,7 @@ class RestApiTest {
     void a_demoted_owners_token_loses_the_right_to_write_and_a_disabled_owners_token_is_refused() throws Exception {
         String username = "api-demoted";
         asAdmin(() -> users.createUser(new NewUser(username, username, PASSWORD, Role.OPERATOR)));
-        String token = as(username, Role.OPERATOR, () -> tokens.create("script", null)).secret();
+        String token = Users.as(username, Role.OPERATOR, () -> tokens.create("script", null)).secret();
         long id = server();
         long version = asAdmin(() -> fleet.find(id).orElseThrow().getVersion());
         String body = "{\"desiredPort\": " + freePort() + ", \"version\": " + version + "}";
@@ -486,7 +485,7 @@ class RestApiTest {
     long requested(boolean draft) {
         ChangeDraft change = ChangeDraft.now(List.of(server()), freePort(), "api test", "API-1",
                 ChangeDraft.Waves.DEFAULT);
-        return as(REQUESTER, Role.OPERATOR, () -> draft ? changes.saveDraft(change) : changes.submit(change)).id();
+        return Users.as(REQUESTER, Role.OPERATOR, () -> draft ? changes.saveDraft(change) : changes.submit(change)).id();
     }
 
     String changeBody(long serverId, int port) {
@@ -568,26 +567,6 @@ class RestApiTest {
     }
 
     <T> T asAdmin(Supplier<T> action) {
-        return as("api-test-setup", Role.ADMIN, action);
-    }
-
-    static <T> T as(String username, Role role, Supplier<T> action) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                List.of(new SimpleGrantedAuthority(role.authority()))));
-        SecurityContextHolder.setContext(context);
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
-    }
-
-    static void as(String username, Role role, Runnable action) {
-        as(username, role, () -> {
-            action.run();
-            return null;
-        });
+        return Users.as("api-test-setup", Role.ADMIN, action);
     }
 }

@@ -6,22 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditFilter;
 import org.calconfleet.audit.AuditTrail;
-import org.junit.jupiter.api.AfterEach;
+import org.calconfleet.rollout.Users;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 @SpringBootTest(properties = "calcon.drift-scan.enabled=false")
@@ -37,15 +33,10 @@ class ApiTokenServiceTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
-
     @Test
     void a_token_is_shown_once_and_only_its_sha256_is_stored() {
         user("tok-ann", Role.OPERATOR);
-        IssuedApiToken issued = as("tok-ann", Role.OPERATOR, () -> tokens.create("nightly export", null));
+        IssuedApiToken issued = Users.as("tok-ann", Role.OPERATOR, () -> tokens.create("nightly export", null));
 
         assertThat(issued.secret()).startsWith(ApiTokenService.PREFIX).hasSizeGreaterThan(40);
         assertThat(issued.toString()).doesNotContain(issued.secret());
@@ -54,7 +45,7 @@ class ApiTokenServiceTest {
         assertThat(stored).containsExactly(ApiTokenService.hash(issued.secret()));
         assertThat(jdbc.queryForObject("select count(*) from api_token where token_hash like ?", Long.class,
                 "%" + issued.secret().substring(4, 20) + "%")).isZero();
-        assertThat(as("tok-ann", Role.OPERATOR, tokens::mine)).extracting(ApiTokenInfo::name)
+        assertThat(Users.as("tok-ann", Role.OPERATOR, tokens::mine)).extracting(ApiTokenInfo::name)
                 .containsExactly("nightly export");
         assertThat(latest(AuditAction.API_TOKEN_CREATED).getAfter()).contains("nightly export")
                 .doesNotContain(issued.secret());
@@ -63,15 +54,15 @@ class ApiTokenServiceTest {
     @Test
     void a_token_acts_as_its_owner_with_the_owners_role_of_now() {
         user("tok-bob", Role.OPERATOR);
-        IssuedApiToken issued = as("tok-bob", Role.OPERATOR, () -> tokens.create("ci", null));
+        IssuedApiToken issued = Users.as("tok-bob", Role.OPERATOR, () -> tokens.create("ci", null));
         assertThat(tokens.authenticate(issued.secret(), "10.0.0.1"))
                 .isEqualTo(new ApiTokenCheck.Accepted("tok-bob", Role.OPERATOR));
 
-        as("tok-admin", Role.ADMIN, () -> users.changeUser("tok-bob", Role.HELPDESK, true));
+        Users.as("tok-admin", Role.ADMIN, () -> users.changeUser("tok-bob", Role.HELPDESK, true));
         assertThat(tokens.authenticate(issued.secret(), "10.0.0.1"))
                 .isEqualTo(new ApiTokenCheck.Accepted("tok-bob", Role.HELPDESK));
 
-        as("tok-admin", Role.ADMIN, () -> users.changeUser("tok-bob", Role.HELPDESK, false));
+        Users.as("tok-admin", Role.ADMIN, () -> users.changeUser("tok-bob", Role.HELPDESK, false));
         assertThat(tokens.authenticate(issued.secret(), "10.0.0.1"))
                 .isEqualTo(new ApiTokenCheck.Refused(ApiTokenCheck.Reason.OWNER_DISABLED));
         AuditEntry refused = latest(AuditAction.API_TOKEN_REFUSED);
@@ -82,10 +73,10 @@ class ApiTokenServiceTest {
     @Test
     void revoked_expired_and_unknown_tokens_are_refused_and_each_refusal_is_audited() {
         user("tok-cy", Role.AUDITOR);
-        IssuedApiToken revoked = as("tok-cy", Role.AUDITOR, () -> tokens.create("old", null));
-        IssuedApiToken expiring = as("tok-cy", Role.AUDITOR,
+        IssuedApiToken revoked = Users.as("tok-cy", Role.AUDITOR, () -> tokens.create("old", null));
+        IssuedApiToken expiring = Users.as("tok-cy", Role.AUDITOR,
                 () -> tokens.create("short", Instant.now().plus(Duration.ofHours(1))));
-        as("tok-cy", Role.AUDITOR, () -> tokens.revoke(revoked.info().id()));
+        Users.as("tok-cy", Role.AUDITOR, () -> tokens.revoke(revoked.info().id()));
         jdbc.update("update api_token set expires_at = ? where id = ?",
                 java.sql.Timestamp.from(Instant.now().minusSeconds(1)), expiring.info().id());
 
@@ -93,9 +84,9 @@ class ApiTokenServiceTest {
         assertThat(tokens.authenticate(expiring.secret(), "a")).isEqualTo(new ApiTokenCheck.Refused(ApiTokenCheck.Reason.EXPIRED));
         assertThat(tokens.authenticate("ccf_made-up", "a")).isEqualTo(new ApiTokenCheck.Refused(ApiTokenCheck.Reason.UNKNOWN));
         assertThat(tokens.authenticate("not even ours", "a")).isEqualTo(new ApiTokenCheck.Refused(ApiTokenCheck.Reason.UNKNOWN));
-        assertThat(as("tok-cy", Role.AUDITOR, tokens::mine)).extracting(ApiTokenInfo::name).containsExactly("short");
+        assertThat(Users.as("tok-cy", Role.AUDITOR, tokens::mine)).extracting(ApiTokenInfo::name).containsExactly("short");
         assertThat(latest(AuditAction.API_TOKEN_REVOKED).getBefore()).contains("'old'");
-        assertThat(as("tok-admin", Role.ADMIN, () -> audit.search(new AuditFilter(null, null,
+        assertThat(Users.as("tok-admin", Role.ADMIN, () -> audit.search(new AuditFilter(null, null,
                 AuditAction.API_TOKEN_REFUSED, null, null), PageRequest.of(0, 4)))).extracting(AuditEntry::getReason)
                 .containsExactly("UNKNOWN", "UNKNOWN", "EXPIRED", "REVOKED");
     }
@@ -104,14 +95,14 @@ class ApiTokenServiceTest {
     void only_the_owner_or_an_administrator_revokes_a_token_and_only_the_administrator_lists_everyones() {
         user("tok-dee", Role.OPERATOR);
         user("tok-eve", Role.OPERATOR);
-        IssuedApiToken dees = as("tok-dee", Role.OPERATOR, () -> tokens.create("dee's", null));
+        IssuedApiToken dees = Users.as("tok-dee", Role.OPERATOR, () -> tokens.create("dee's", null));
 
-        assertThatThrownBy(() -> as("tok-eve", Role.OPERATOR, () -> tokens.revoke(dees.info().id())))
+        assertThatThrownBy(() -> Users.as("tok-eve", Role.OPERATOR, () -> tokens.revoke(dees.info().id())))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as("tok-eve", Role.OPERATOR, tokens::everyone)).isInstanceOf(AccessDeniedException.class);
-        assertThat(as("tok-admin", Role.ADMIN, tokens::everyone)).extracting(ApiTokenInfo::owner).contains("tok-dee");
+        assertThatThrownBy(() -> Users.as("tok-eve", Role.OPERATOR, tokens::everyone)).isInstanceOf(AccessDeniedException.class);
+        assertThat(Users.as("tok-admin", Role.ADMIN, tokens::everyone)).extracting(ApiTokenInfo::owner).contains("tok-dee");
 
-        as("tok-admin", Role.ADMIN, () -> tokens.revoke(dees.info().id()));
+        Users.as("tok-admin", Role.ADMIN, () -> tokens.revoke(dees.info().id()));
         assertThat(tokens.authenticate(dees.secret(), "a")).isInstanceOf(ApiTokenCheck.Refused.class);
         assertThat(latest(AuditAction.API_TOKEN_REVOKED).getActor()).isEqualTo("tok-admin");
         assertThat(latest(AuditAction.API_TOKEN_REVOKED).getSubject()).isEqualTo("user:tok-dee");
@@ -120,37 +111,20 @@ class ApiTokenServiceTest {
     @Test
     void a_token_needs_a_name_and_an_expiry_in_the_future() {
         user("tok-fay", Role.HELPDESK);
-        assertThatThrownBy(() -> as("tok-fay", Role.HELPDESK, () -> tokens.create("  ", null)))
+        assertThatThrownBy(() -> Users.as("tok-fay", Role.HELPDESK, () -> tokens.create("  ", null)))
                 .isInstanceOfSatisfying(ApiTokenRejectedException.class, e -> assertThat(e.field()).isEqualTo("name"));
-        assertThatThrownBy(() -> as("tok-fay", Role.HELPDESK, () -> tokens.create("x", Instant.now().minusSeconds(5))))
+        assertThatThrownBy(() -> Users.as("tok-fay", Role.HELPDESK, () -> tokens.create("x", Instant.now().minusSeconds(5))))
                 .isInstanceOfSatisfying(ApiTokenRejectedException.class,
                         e -> assertThat(e.field()).isEqualTo("expiresAt"));
-        assertThat(as("tok-fay", Role.HELPDESK, tokens::mine)).isEmpty();
+        assertThat(Users.as("tok-fay", Role.HELPDESK, tokens::mine)).isEmpty();
     }
 
     private void user(String username, Role role) {
-        as("tok-admin", Role.ADMIN, () -> users.createUser(new NewUser(username, username, "a long passphrase", role)));
+        Users.as("tok-admin", Role.ADMIN, () -> users.createUser(new NewUser(username, username, "a long passphrase", role)));
     }
 
     private AuditEntry latest(AuditAction action) {
-        return as("tok-admin", Role.ADMIN, () -> audit.search(new AuditFilter(null, null, action, null, null),
+        return Users.as("tok-admin", Role.ADMIN, () -> audit.search(new AuditFilter(null, null, action, null, null),
                 PageRequest.of(0, 1)).getFirst());
-    }
-
-    private static <T> T as(String username, Role role, Supplier<T> action) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                username, null, List.of(new SimpleGrantedAuthority(role.authority()))));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    private static void as(String username, Role role, Runnable action) {
-        as(username, role, () -> {
-            action.run();
-            return null;
-        });
     }
 }

@@ -18,13 +18,10 @@ import org.calconfleet.KaribuSpringTest;
 import org.calconfleet.access.Role;
 import org.calconfleet.security.ApiTokenCheck;
 import org.calconfleet.security.ApiTokenService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 class ApiTokensViewTest extends KaribuSpringTest {
 
@@ -33,20 +30,9 @@ class ApiTokensViewTest extends KaribuSpringTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private SecurityContextHolderStrategy previousStrategy = SecurityContextHolder.getContextHolderStrategy();
-
-    /** As in PolicyViewTest: a cached context must get its own security strategy back. */
     @BeforeEach
-    void useThisContextsSecurityStrategy() {
-        previousStrategy = SecurityContextHolder.getContextHolderStrategy();
-        SecurityContextHolder.setContextHolderStrategy(context.getBean(SecurityContextHolderStrategy.class));
+    void noTokensYet() {
         jdbc.update("delete from api_token");
-    }
-
-    @AfterEach
-    void restoreTheSecurityStrategy() {
-        SecurityContextHolder.clearContext();
-        SecurityContextHolder.setContextHolderStrategy(previousStrategy);
     }
 
     @Test
