@@ -21,7 +21,10 @@ public enum AuditAction {
     DRIFT_DETECTED,
     DOMINO_CONFIRMED,
     AUDIT_EXPORTED,
-    AUDIT_VERIFIED;
+    AUDIT_VERIFIED,
+    API_TOKEN_CREATED,
+    API_TOKEN_REVOKED,
+    API_TOKEN_REFUSED;
 
     public String messageKey() {
         return "audit.action." + name().toLowerCase(Locale.ROOT);

@@ -22,6 +22,7 @@ import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.access.Role;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -100,6 +101,19 @@ public class FleetService {
         audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.SERVER_UPDATED, subjectBefore)
                 .change(side(changes, true), side(changes, false)));
         return server;
+    }
+
+    /**
+     * Sets only the port a server should use, as the REST API's scripts do: the same rules, check of the version the
+     * caller read, and audit entry as a full {@link #update}.
+     */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
+    @Transactional
+    public ExchangeServer updateDesiredPort(long id, long expectedVersion, @Nullable Integer desiredPort) {
+        ExchangeServer server = servers.findById(id).orElseThrow(() -> new ServerRejectedException(
+                List.of(ServerProblem.of("id", "fleet.server.gone", "#" + id))));
+        ServerValues current = ServerValues.of(server);
+        return update(id, expectedVersion, current, current.withDesiredPort(desiredPort));
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})

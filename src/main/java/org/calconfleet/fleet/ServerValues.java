@@ -47,6 +47,11 @@ public record ServerValues(String hostName, @Nullable String ipAddress, String s
                 server.getDesiredPort(), server.getNotes());
     }
 
+    public ServerValues withDesiredPort(@Nullable Integer port) {
+        return new ServerValues(hostName, ipAddress, site, exchangeVersion, connectorKind, dominoServer, dominoAddress,
+                calendarSystem, serviceName, backendKind, backendAddress, port, notes);
+    }
+
     void applyTo(ExchangeServer server) {
         server.setHostName(hostName);
         server.setIpAddress(ipAddress);

@@ -113,6 +113,39 @@ class FleetServiceTest {
         assertThatThrownBy(() -> fleet.delete(1, 0, "x")).isInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    @WithMockUser(username = "oscar", roles = "OPERATOR")
+    void only_the_desired_port_changes_when_it_alone_is_set_and_the_change_is_audited() {
+        ExchangeServer created = fleet.create(values("KYO-EXC04", 45001));
+        ExchangeServer updated = fleet.updateDesiredPort(created.getId(), created.getVersion(), 45010);
+
+        assertThat(ServerValues.of(updated)).isEqualTo(values("KYO-EXC04", 45010));
+        AuditEntry entry = auditOf("server:KYO-EXC04").getFirst();
+        assertThat(entry.getAction()).isEqualTo(AuditAction.SERVER_UPDATED);
+        assertThat(entry.getBefore()).isEqualTo("desiredPort=45001");
+        assertThat(entry.getAfter()).isEqualTo("desiredPort=45010");
+    }
+
+    @Test
+    @WithMockUser(username = "oscar", roles = "OPERATOR")
+    void a_desired_port_against_the_port_rules_or_on_a_stale_version_is_refused() {
+        ExchangeServer created = fleet.create(values("KYO-EXC05", 45001));
+        assertThatThrownBy(() -> fleet.updateDesiredPort(created.getId(), created.getVersion(), 1024))
+                .isInstanceOfSatisfying(ServerRejectedException.class, e ->
+                        assertThat(e.problems()).extracting(ServerProblem::field).containsExactly("desiredPort"));
+        fleet.updateDesiredPort(created.getId(), created.getVersion(), 45002);
+        assertThatThrownBy(() -> fleet.updateDesiredPort(created.getId(), created.getVersion(), 45003))
+                .isInstanceOfSatisfying(ConcurrentEditException.class, e ->
+                        assertThat(e.changedBy()).isEqualTo("oscar"));
+        assertThat(fleet.find(created.getId()).orElseThrow().getDesiredPort()).isEqualTo(45002);
+    }
+
+    @Test
+    @WithMockUser(roles = "HELPDESK")
+    void the_helpdesk_may_not_set_a_desired_port() {
+        assertThatThrownBy(() -> fleet.updateDesiredPort(1, 0, 45001)).isInstanceOf(AccessDeniedException.class);
+    }
+
     private java.util.List<AuditEntry> auditOf(String subject) {
         return audit.historyOf(subject, 10);
     }

@@ -9,12 +9,12 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Acting as a given user in a test, on the calling thread. */
-final class Users {
+public final class Users {
 
     private Users() {
     }
 
-    static <T> T as(String username, Role role, Supplier<T> action) {
+    public static <T> T as(String username, Role role, Supplier<T> action) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, "n/a",
@@ -27,7 +27,7 @@ final class Users {
         }
     }
 
-    static void as(String username, Role role, Runnable action) {
+    public static void as(String username, Role role, Runnable action) {
         as(username, role, () -> {
             action.run();
             return null;

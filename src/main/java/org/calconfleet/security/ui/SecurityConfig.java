@@ -1,6 +1,7 @@
 package org.calconfleet.security.ui;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.calconfleet.access.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -14,7 +15,9 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/styles/**", "/components/**", "/webjars/**").permitAll());
+                .requestMatchers("/styles/**", "/components/**", "/webjars/**").permitAll()
+                .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
+                .hasRole(Role.ADMIN_NAME));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

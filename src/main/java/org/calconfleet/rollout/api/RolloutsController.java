@@ -1,0 +1,110 @@
+package org.calconfleet.rollout.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import org.calconfleet.api.NotFoundException;
+import org.calconfleet.rollout.ChangeService;
+import org.calconfleet.rollout.ChangeSummary;
+import org.calconfleet.rollout.HostRunView;
+import org.calconfleet.rollout.RolloutService;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/rollouts")
+@Tag(name = "Rollouts", description = "Port changes: plan, submit, four-eyes approval, progress, cancel")
+class RolloutsController {
+
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final ChangeService changes;
+    private final RolloutService rollouts;
+
+    RolloutsController(ChangeService changes, RolloutService rollouts) {
+        this.changes = changes;
+        this.rollouts = rollouts;
+    }
+
+    @PostMapping("/plan")
+    @Operation(summary = "What a change would do on each host, read from the hosts now; nothing is stored",
+            description = "ADMIN and OPERATOR.")
+    PlanResponse plan(@Valid @RequestBody ChangeRequestBody body) {
+        return PlanResponse.of(changes.plan(body.toDraft()));
+    }
+
+    @PostMapping
+    @Operation(summary = "Plan the change afresh and submit it for approval, or keep it as a draft",
+            description = "ADMIN and OPERATOR. Where the policy asks for no approval it is scheduled at once.")
+    ResponseEntity<ChangeSummary> create(@Valid @RequestBody ChangeRequestBody body,
+            @RequestParam(defaultValue = "false") boolean draft) {
+        ChangeSummary created = draft ? changes.saveDraft(body.toDraft()) : changes.submit(body.toDraft());
+        return ResponseEntity.created(URI.create("/api/v1/rollouts/" + created.id())).body(created);
+    }
+
+    @PostMapping("/{id}/submit")
+    @Operation(summary = "Submit a draft: planned again from the hosts as they are now, as a new change",
+            description = "ADMIN and OPERATOR.")
+    ResponseEntity<ChangeSummary> submitDraft(@PathVariable long id) {
+        ChangeSummary submitted = changes.submitDraft(id);
+        return ResponseEntity.created(URI.create("/api/v1/rollouts/" + submitted.id())).body(submitted);
+    }
+
+    @GetMapping
+    @Operation(summary = "Rollouts, newest first, with their counts per host state", description = "Every role.")
+    PageResponse<ChangeSummary> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        return PageResponse.of(rollouts.rollouts(PageRequest.of(page, size)));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One rollout's state and progress: counts per host state", description = "Every role.")
+    ChangeSummary read(@PathVariable long id) {
+        return rollouts.rollout(id).orElseThrow(() -> new NotFoundException("rollout.change.unknown", id));
+    }
+
+    @GetMapping("/{id}/hosts")
+    @Operation(summary = "The rollout's host runs in order, each with its step, state and last message",
+            description = "Every role.")
+    PageResponse<HostRunView> hosts(@PathVariable long id, @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        read(id);
+        return PageResponse.of(rollouts.hostRuns(id, PageRequest.of(page, size)));
+    }
+
+    @PostMapping("/{id}/approve")
+    @Operation(summary = "Approve (a second person: never the requester); the rollout is scheduled",
+            description = "ADMIN and OPERATOR.")
+    ChangeSummary approve(@PathVariable long id, @RequestBody(required = false) DecisionBody body) {
+        return changes.approve(id, text(body));
+    }
+
+    @PostMapping("/{id}/reject")
+    @Operation(summary = "Reject with a comment (a second person: never the requester)",
+            description = "ADMIN and OPERATOR.")
+    ChangeSummary reject(@PathVariable long id, @RequestBody DecisionBody body) {
+        return changes.reject(id, body.text());
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel: no new host starts; a host past its write finishes or rolls back",
+            description = "ADMIN and OPERATOR. The comment is kept as the reason.")
+    ChangeSummary cancel(@PathVariable long id, @RequestBody(required = false) DecisionBody body) {
+        return rollouts.cancel(id, text(body));
+    }
+
+    private static String text(@Nullable DecisionBody body) {
+        return body == null ? "" : body.text();
+    }
+}

@@ -1,0 +1,572 @@
+package org.calconfleet.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.calconfleet.access.Role;
+import org.calconfleet.audit.AuditAction;
+import org.calconfleet.audit.AuditFilter;
+import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.fleet.BackendKind;
+import org.calconfleet.fleet.ExchangeServer;
+import org.calconfleet.fleet.FleetService;
+import org.calconfleet.fleet.ServerValues;
+import org.calconfleet.port.ConnectorKind;
+import org.calconfleet.rollout.ChangeDraft;
+import org.calconfleet.rollout.ChangeService;
+import org.calconfleet.rollout.ChangeState;
+import org.calconfleet.rollout.RolloutService;
+import org.calconfleet.rollout.Users;
+import org.calconfleet.security.ApiTokenService;
+import org.calconfleet.security.NewUser;
+import org.calconfleet.security.UserService;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The REST API over real HTTP, with real personal tokens made through the token service: every endpoint as each
+ * role, refusals as problem details, and a refused write that changes nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "calcon.simulated.stop-duration=20ms", "calcon.simulated.start-duration=20ms",
+        "calcon.rollout.initial-backoff=20ms", "calcon.rollout.verify-delay=20ms", "calcon.drift-scan.enabled=false"})
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RestApiTest {
+
+    static final String PASSWORD = "a long passphrase";
+    /** Submits the changes that the four roles then approve, reject or cancel: never one of them. */
+    static final String REQUESTER = "api-requester";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserService users;
+    @Autowired
+    ApiTokenService tokens;
+    @Autowired
+    FleetService fleet;
+    @Autowired
+    ChangeService changes;
+    @Autowired
+    RolloutService rollouts;
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final JsonMapper json = JsonMapper.builder().build();
+    final Map<Role, String> tokenOf = new EnumMap<>(Role.class);
+    final AtomicInteger serial = new AtomicInteger();
+
+    @BeforeAll
+    void usersAndTheirTokens() {
+        for (Role role : Role.values()) {
+            String username = usernameOf(role);
+            asAdmin(() -> users.createUser(new NewUser(username, username, PASSWORD, role)));
+            tokenOf.put(role, Users.as(username, role, () -> tokens.create("tests", null)).secret());
+        }
+        asAdmin(() -> users.createUser(new NewUser(REQUESTER, REQUESTER, PASSWORD, Role.OPERATOR)));
+    }
+
+    // ---------------------------------------------------------------- every endpoint, every role
+
+    /** A request ready to send, and what it must leave unchanged when refused. */
+    record Call(String method, String path, @Nullable String body, Supplier<Object> state) {
+    }
+
+    enum Endpoint {
+        LIST_SERVERS(200, 200, 200, 200) {
+            Call prepare(RestApiTest t) {
+                t.server();
+                return read("/api/v1/servers?q=API-&sort=hostName&direction=DESC&size=5");
+            }
+        },
+        READ_SERVER(200, 200, 200, 200) {
+            Call prepare(RestApiTest t) {
+                return read("/api/v1/servers/" + t.server());
+            }
+        },
+        SET_DESIRED_PORT(200, 200, 403, 403) {
+            Call prepare(RestApiTest t) {
+                long id = t.server();
+                ExchangeServer server = t.asAdmin(() -> t.fleet.find(id).orElseThrow());
+                return new Call("PUT", "/api/v1/servers/" + id + "/desired-port",
+                        "{\"desiredPort\": " + t.freePort() + ", \"version\": " + server.getVersion() + "}",
+                        () -> t.asAdmin(() -> ServerValues.of(t.fleet.find(id).orElseThrow())));
+            }
+        },
+        PLAN(200, 200, 403, 403) {
+            Call prepare(RestApiTest t) {
+                return new Call("POST", "/api/v1/rollouts/plan", t.changeBody(t.server(), t.freePort()),
+                        t::rolloutCount);
+            }
+        },
+        SUBMIT(201, 201, 403, 403) {
+            Call prepare(RestApiTest t) {
+                return new Call("POST", "/api/v1/rollouts", t.changeBody(t.server(), t.freePort()), t::rolloutCount);
+            }
+        },
+        SUBMIT_DRAFT(201, 201, 403, 403) {
+            Call prepare(RestApiTest t) {
+                long draft = t.requested(true);
+                return new Call("POST", "/api/v1/rollouts/" + draft + "/submit", null, () -> t.stateOf(draft));
+            }
+        },
+        LIST_ROLLOUTS(200, 200, 200, 200) {
+            Call prepare(RestApiTest t) {
+                t.requested(false);
+                return read("/api/v1/rollouts?size=3");
+            }
+        },
+        READ_ROLLOUT(200, 200, 200, 200) {
+            Call prepare(RestApiTest t) {
+                return read("/api/v1/rollouts/" + t.requested(false));
+            }
+        },
+        READ_HOST_RUNS(200, 200, 200, 200) {
+            Call prepare(RestApiTest t) {
+                return read("/api/v1/rollouts/" + t.requested(false) + "/hosts");
+            }
+        },
+        APPROVE(200, 200, 403, 403) {
+            Call prepare(RestApiTest t) {
+                return decision(t, "approve", "ok");
+            }
+        },
+        REJECT(200, 200, 403, 403) {
+            Call prepare(RestApiTest t) {
+                return decision(t, "reject", "wrong port");
+            }
+        },
+        CANCEL(200, 200, 403, 403) {
+            Call prepare(RestApiTest t) {
+                return decision(t, "cancel", "not tonight");
+            }
+        },
+        QUERY_AUDIT(200, 403, 200, 403) {
+            Call prepare(RestApiTest t) {
+                return read("/api/v1/audit/entries?action=SERVER_CREATED&size=2");
+            }
+        },
+        EXPORT_AUDIT(200, 403, 200, 403) {
+            Call prepare(RestApiTest t) {
+                return new Call("GET", "/api/v1/audit/export?action=SERVER_CREATED", null,
+                        () -> t.auditCount(AuditAction.AUDIT_EXPORTED));
+            }
+        },
+        VERIFY_AUDIT(200, 403, 200, 403) {
+            Call prepare(RestApiTest t) {
+                return new Call("POST", "/api/v1/audit/verify", null, () -> t.auditCount(AuditAction.AUDIT_VERIFIED));
+            }
+        };
+
+        private final int[] expected;
+
+        Endpoint(int admin, int operator, int auditor, int helpdesk) {
+            this.expected = new int[] {admin, operator, auditor, helpdesk};
+        }
+
+        abstract Call prepare(RestApiTest t);
+
+        int expectedFor(Role role) {
+            return expected[role.ordinal()];
+        }
+
+        /** A decision on a new change waiting for approval; refused, it leaves the change waiting. */
+        private static Call decision(RestApiTest t, String action, String comment) {
+            long id = t.requested(false);
+            return new Call("POST", "/api/v1/rollouts/" + id + "/" + action, "{\"comment\": \"" + comment + "\"}",
+                    () -> t.stateOf(id));
+        }
+
+        private static Call read(String path) {
+            return new Call("GET", path, null, () -> "reads change nothing");
+        }
+    }
+
+    static Stream<Arguments> everyEndpointAsEachRole() {
+        List<Arguments> rows = new ArrayList<>();
+        for (Endpoint endpoint : Endpoint.values()) {
+            for (Role role : Role.values()) {
+                rows.add(Arguments.of(endpoint, role, endpoint.expectedFor(role)));
+            }
+        }
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} answers {2}")
+    @MethodSource("everyEndpointAsEachRole")
+    void every_endpoint_answers_each_role_as_its_rights_allow_and_a_refused_write_changes_nothing(Endpoint endpoint,
+            Role role, int expected) throws Exception {
+        Call call = endpoint.prepare(this);
+        Object before = call.state().get();
+
+        HttpResponse<String> response = send(call.method(), call.path(), call.body(), tokenOf.get(role));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+        if (expected == 403) {
+            assertProblem(response, 403, "forbidden", "api.problem.forbidden");
+            assertThat(call.state().get()).isEqualTo(before);
+        }
+    }
+
+    // ---------------------------------------------------------------- authentication
+
+    @Test
+    void without_a_token_the_answer_is_401_with_a_bearer_challenge() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/v1/servers", null, null);
+
+        JsonNode problem = assertProblem(response, 401, "unauthenticated", "api.token.missing");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"calcon\"");
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/servers");
+        assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void a_made_up_token_is_401_and_the_refusal_is_audited() throws Exception {
+        long refusedBefore = auditCount(AuditAction.API_TOKEN_REFUSED);
+
+        assertProblem(send("GET", "/api/v1/servers", null, "ccf_made-up"), 401, "unauthenticated",
+                "api.token.refused.unknown");
+        assertProblem(send("GET", "/api/v1/servers", null, "garbage"), 401, "unauthenticated",
+                "api.token.refused.unknown");
+
+        assertThat(auditCount(AuditAction.API_TOKEN_REFUSED)).isEqualTo(refusedBefore + 2);
+    }
+
+    @Test
+    void a_revoked_token_and_an_expired_token_are_401() throws Exception {
+        var revoked = Users.as(usernameOf(Role.OPERATOR), Role.OPERATOR, () -> tokens.create("to revoke", null));
+        var expired = Users.as(usernameOf(Role.OPERATOR), Role.OPERATOR,
+                () -> tokens.create("to expire", Instant.now().plusSeconds(3600)));
+        assertThat(send("GET", "/api/v1/servers", null, revoked.secret()).statusCode()).isEqualTo(200);
+        Users.as(usernameOf(Role.OPERATOR), Role.OPERATOR, () -> tokens.revoke(revoked.info().id()));
+        jdbc.update("update api_token set expires_at = ? where id = ?",
+                java.sql.Timestamp.from(Instant.now().minusSeconds(1)), expired.info().id());
+
+        assertProblem(send("GET", "/api/v1/servers", null, revoked.secret()), 401, "unauthenticated",
+                "api.token.refused.revoked");
+        JsonNode expiredProblem = assertProblem(send("GET", "/api/v1/servers", null, expired.secret()), 401,
+                "unauthenticated", "api.token.refused.expired");
+        assertThat(expiredProblem.get("detail").asString()).isEqualTo("The API token has expired.");
+    }
+
+    @Test
+    void a_demoted_owners_token_loses_the_right_to_write_and_a_disabled_owners_token_is_refused() throws Exception {
+        String username = "api-demoted";
+        asAdmin(() -> users.createUser(new NewUser(username, username, PASSWORD, Role.OPERATOR)));
+        String token = Users.as(username, Role.OPERATOR, () -> tokens.create("script", null)).secret();
+        long id = server();
+        long version = asAdmin(() -> fleet.find(id).orElseThrow().getVersion());
+        String body = "{\"desiredPort\": " + freePort() + ", \"version\": " + version + "}";
+
+        asAdmin(() -> users.changeUser(username, Role.HELPDESK, true));
+        assertThat(send("GET", "/api/v1/servers/" + id, null, token).statusCode()).isEqualTo(200);
+        assertProblem(send("PUT", "/api/v1/servers/" + id + "/desired-port", body, token), 403, "forbidden",
+                "api.problem.forbidden");
+
+        asAdmin(() -> users.changeUser(username, Role.HELPDESK, false));
+        assertProblem(send("GET", "/api/v1/servers/" + id, null, token), 401, "unauthenticated",
+                "api.token.refused.owner-disabled");
+    }
+
+    @Test
+    void the_token_acts_as_its_owner_in_the_audit_trail() throws Exception {
+        long id = server();
+        long version = asAdmin(() -> fleet.find(id).orElseThrow().getVersion());
+        send("PUT", "/api/v1/servers/" + id + "/desired-port", "{\"desiredPort\": " + freePort() + ", \"version\": "
+                + version + "}", tokenOf.get(Role.OPERATOR));
+
+        var entry = asAdmin(() -> audit.search(new AuditFilter(null, null, AuditAction.SERVER_UPDATED, null, null),
+                Pageable.ofSize(1)).getFirst());
+        assertThat(entry.getActor()).isEqualTo(usernameOf(Role.OPERATOR));
+    }
+
+    // ---------------------------------------------------------------- problem details
+
+    @Test
+    void a_request_without_a_required_field_is_400_naming_the_field() throws Exception {
+        long id = server();
+        JsonNode problem = assertProblem(send("PUT", "/api/v1/servers/" + id + "/desired-port",
+                "{\"desiredPort\": 45001}", tokenOf.get(Role.OPERATOR)), 400, "validation", "api.problem.validation");
+
+        assertThat(problem.get("errors")).hasSize(1);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("version");
+        assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo("must be given");
+    }
+
+    @Test
+    void bad_query_parameters_and_unreadable_bodies_are_400_naming_what_is_wrong() throws Exception {
+        JsonNode size = assertProblem(send("GET", "/api/v1/servers?size=5000", null, tokenOf.get(Role.HELPDESK)),
+                400, "validation", "api.problem.validation");
+        assertThat(size.get("errors").get(0).get("field").asString()).isEqualTo("size");
+        assertThat(size.get("errors").get(0).get("message").asString()).isEqualTo("must be at most 500");
+
+        JsonNode action = assertProblem(send("GET", "/api/v1/audit/entries?action=NOPE", null,
+                tokenOf.get(Role.AUDITOR)), 400, "validation", "api.problem.validation");
+        assertThat(action.get("errors").get(0).get("field").asString()).isEqualTo("action");
+
+        JsonNode body = assertProblem(send("POST", "/api/v1/rollouts/plan", "{\"serverIds\": \"x\"}",
+                tokenOf.get(Role.OPERATOR)), 400, "validation", "api.problem.validation");
+        assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo("serverIds");
+
+        JsonNode waves = assertProblem(send("POST", "/api/v1/rollouts/plan", "{\"serverIds\": [1], \"port\": 45001,"
+                + " \"waves\": {\"canarySize\": 0, \"waveSize\": 0, \"concurrency\": 1, \"failureThreshold\": 0}}",
+                tokenOf.get(Role.OPERATOR)), 400, "validation", "api.problem.validation");
+        assertThat(waves.get("errors").get(0).get("field").asString()).isEqualTo("waves.waveSize");
+    }
+
+    @Test
+    void a_port_against_the_port_rules_is_422_with_the_rules_message_in_the_callers_language() throws Exception {
+        long id = server();
+        long version = asAdmin(() -> fleet.find(id).orElseThrow().getVersion());
+        String body = "{\"desiredPort\": 1024, \"version\": " + version + "}";
+
+        JsonNode english = assertProblem(send("PUT", "/api/v1/servers/" + id + "/desired-port", body,
+                tokenOf.get(Role.OPERATOR)), 422, "refused", null);
+        JsonNode japanese = assertProblem(send("PUT", "/api/v1/servers/" + id + "/desired-port", body,
+                tokenOf.get(Role.OPERATOR), "ja"), 422, "refused", null);
+
+        assertThat(english.get("errors").get(0).get("field").asString()).isEqualTo("desiredPort");
+        assertThat(english.get("messageKey").asString()).startsWith("port.");
+        assertThat(english.get("detail").asString()).contains("1024");
+        assertThat(japanese.get("title").asString()).isEqualTo("拒否されました");
+        assertThat(japanese.get("detail").asString()).isNotEqualTo(english.get("detail").asString());
+        assertThat(asAdmin(() -> fleet.find(id).orElseThrow().getVersion())).isEqualTo(version);
+    }
+
+    @Test
+    void a_stale_version_is_409_naming_who_changed_the_server() throws Exception {
+        long id = server();
+        long version = asAdmin(() -> fleet.find(id).orElseThrow().getVersion());
+        String first = "{\"desiredPort\": " + freePort() + ", \"version\": " + version + "}";
+        assertThat(send("PUT", "/api/v1/servers/" + id + "/desired-port", first, tokenOf.get(Role.ADMIN))
+                .statusCode()).isEqualTo(200);
+
+        JsonNode problem = assertProblem(send("PUT", "/api/v1/servers/" + id + "/desired-port",
+                "{\"desiredPort\": " + freePort() + ", \"version\": " + version + "}", tokenOf.get(Role.OPERATOR)),
+                409, "conflict", "api.server.stale");
+
+        assertThat(problem.get("changedBy").asString()).isEqualTo(usernameOf(Role.ADMIN));
+        assertThat(problem.get("detail").asString()).startsWith(usernameOf(Role.ADMIN) + " changed the server");
+    }
+
+    @Test
+    void unknown_servers_and_rollouts_are_404() throws Exception {
+        assertProblem(send("GET", "/api/v1/servers/999999", null, tokenOf.get(Role.HELPDESK)), 404, "not-found",
+                "api.server.unknown");
+        assertProblem(send("GET", "/api/v1/rollouts/999999", null, tokenOf.get(Role.HELPDESK)), 404, "not-found",
+                "rollout.change.unknown");
+        assertProblem(send("POST", "/api/v1/rollouts/999999/approve", "{}", tokenOf.get(Role.OPERATOR)), 404,
+                "not-found", "rollout.change.unknown");
+    }
+
+    @Test
+    void approving_ones_own_change_is_422_and_deciding_twice_is_409() throws Exception {
+        HttpResponse<String> submitted = send("POST", "/api/v1/rollouts", changeBody(server(), freePort()),
+                tokenOf.get(Role.OPERATOR));
+        assertThat(submitted.statusCode()).isEqualTo(201);
+        long id = json.readTree(submitted.body()).get("id").asLong();
+        assertThat(submitted.headers().firstValue("Location")).hasValue("/api/v1/rollouts/" + id);
+
+        JsonNode own = assertProblem(send("POST", "/api/v1/rollouts/" + id + "/approve", null,
+                tokenOf.get(Role.OPERATOR)), 422, "refused", "rollout.approve.own");
+        assertThat(own.get("detail").asString()).contains("requested by you");
+        assertThat(send("POST", "/api/v1/rollouts/" + id + "/reject", "{\"comment\": \"no\"}",
+                tokenOf.get(Role.ADMIN)).statusCode()).isEqualTo(200);
+        assertProblem(send("POST", "/api/v1/rollouts/" + id + "/approve", null, tokenOf.get(Role.ADMIN)), 409,
+                "conflict", "rollout.approve.state");
+    }
+
+    @Test
+    void a_submitted_change_shows_its_counts_and_host_runs() throws Exception {
+        long server = server();
+        long id = json.readTree(send("POST", "/api/v1/rollouts", changeBody(server, freePort()),
+                tokenOf.get(Role.OPERATOR)).body()).get("id").asLong();
+
+        JsonNode rollout = json.readTree(send("GET", "/api/v1/rollouts/" + id, null, tokenOf.get(Role.HELPDESK)).body());
+        JsonNode hosts = json.readTree(send("GET", "/api/v1/rollouts/" + id + "/hosts", null,
+                tokenOf.get(Role.HELPDESK)).body());
+
+        assertThat(rollout.get("state").asString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(rollout.get("counts").get("total").asInt()).isEqualTo(1);
+        assertThat(rollout.get("counts").get("pending").asInt()).isEqualTo(1);
+        assertThat(hosts.get("total").asLong()).isEqualTo(1);
+        assertThat(hosts.get("items").get(0).get("serverId").asLong()).isEqualTo(server);
+        assertThat(hosts.get("items").get(0).get("state").asString()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void the_audit_export_is_csv_and_the_verification_says_the_chain_is_intact() throws Exception {
+        HttpResponse<String> csv = send("GET", "/api/v1/audit/export?action=USER_CREATED", null,
+                tokenOf.get(Role.AUDITOR));
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                d -> assertThat(d).contains("audit-trail.csv"));
+        assertThat(csv.body()).startsWith("seq,occurred_at,actor,action,subject").contains("user:" + REQUESTER);
+
+        JsonNode verified = json.readTree(send("POST", "/api/v1/audit/verify", null, tokenOf.get(Role.AUDITOR), "ja")
+                .body());
+        assertThat(verified.get("intact").asBoolean()).isTrue();
+        assertThat(verified.get("message").asString()).contains("改ざん").isNotBlank();
+    }
+
+    // ---------------------------------------------------------------- OpenAPI and Swagger UI
+
+    @Test
+    void the_openapi_document_and_swagger_ui_are_for_a_signed_in_administrator_only() throws Exception {
+        HttpClient admin = signedIn(usernameOf(Role.ADMIN));
+        HttpResponse<String> docs = admin.send(get("/v3/api-docs"), HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode document = json.readTree(docs.body());
+        assertThat(document.get("components").get("securitySchemes").get("bearerToken").get("scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(document.get("paths").propertyNames()).contains("/api/v1/servers", "/api/v1/rollouts/{id}/approve",
+                "/api/v1/audit/verify").allMatch(path -> path.startsWith("/api/v1/"));
+        assertThat(admin.send(get("/swagger-ui/index.html"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+
+        HttpClient helpdesk = signedIn(usernameOf(Role.HELPDESK));
+        assertThat(helpdesk.send(get("/v3/api-docs"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(403);
+        assertThat(helpdesk.send(get("/swagger-ui/index.html"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> withToken = send("GET", "/v3/api-docs", null, tokenOf.get(Role.ADMIN));
+        assertThat(withToken.statusCode()).isEqualTo(302);
+    }
+
+    // ---------------------------------------------------------------- fixtures and helpers
+
+    long server() {
+        int n = serial.incrementAndGet();
+        String host = "API-%04d".formatted(n);
+        return asAdmin(() -> Objects.requireNonNull(fleet.create(new ServerValues(host, null, "Nara", "2007 SP3",
+                ConnectorKind.LOTUS_DOMINO, "DOM-" + host, null, "ExchangeFreeBusy", "MSExchangeCalCon",
+                BackendKind.SIMULATED, null, 45001, null)).getId()));
+    }
+
+    /** A port no other server wants: the default policy gives each server its own. */
+    int freePort() {
+        return 45100 + serial.incrementAndGet();
+    }
+
+    /** A change of a new server, by {@link #REQUESTER}: pending approval, or a draft. */
+    long requested(boolean draft) {
+        ChangeDraft change = ChangeDraft.now(List.of(server()), freePort(), "api test", "API-1",
+                ChangeDraft.Waves.DEFAULT);
+        return Users.as(REQUESTER, Role.OPERATOR, () -> draft ? changes.saveDraft(change) : changes.submit(change)).id();
+    }
+
+    String changeBody(long serverId, int port) {
+        return "{\"serverIds\": [" + serverId + "], \"port\": " + port + ", \"reason\": \"api test\","
+                + " \"ticket\": \"API-2\", \"waves\": {\"canarySize\": 0, \"waveSize\": 5, \"concurrency\": 2,"
+                + " \"failureThreshold\": 0}}";
+    }
+
+    ChangeState stateOf(long changeId) {
+        return asAdmin(() -> rollouts.rollout(changeId).orElseThrow().state());
+    }
+
+    long rolloutCount() {
+        return asAdmin(() -> rollouts.rollouts(Pageable.ofSize(1)).getTotalElements());
+    }
+
+    long auditCount(AuditAction action) {
+        return asAdmin(() -> audit.count(new AuditFilter(null, null, action, null, null)));
+    }
+
+    static String usernameOf(Role role) {
+        return "api-" + role.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    HttpResponse<String> send(String method, String path, @Nullable String body,
+            @Nullable String token) throws IOException, InterruptedException {
+        return send(method, path, body, token, "en");
+    }
+
+    HttpResponse<String> send(String method, String path, @Nullable String body,
+            @Nullable String token, String language) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept-Language", language)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Checks the RFC 9457 shape and returns the parsed problem. */
+    JsonNode assertProblem(HttpResponse<String> response, int status, String type,
+            @Nullable String messageKey) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("type").asString()).isEqualTo(ApiProblems.TYPE_PREFIX + type);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("detail").asString()).isNotBlank().doesNotContain("!");
+        if (messageKey != null) {
+            assertThat(problem.get("messageKey").asString()).isEqualTo(messageKey);
+        }
+        return problem;
+    }
+
+    HttpClient signedIn(String username) throws IOException, InterruptedException {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        browser.send(get("/login"), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> login = browser.send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(username,
+                        StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        return browser;
+    }
+
+    HttpRequest get(String path) {
+        return HttpRequest.newBuilder(uri(path)).GET().build();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    <T> T asAdmin(Supplier<T> action) {
+        return Users.as("api-test-setup", Role.ADMIN, action);
+    }
+}
