@@ -21,7 +21,10 @@ public enum AuditAction {
     DRIFT_DETECTED,
     DOMINO_CONFIRMED,
     AUDIT_EXPORTED,
-    AUDIT_VERIFIED;
+    AUDIT_VERIFIED,
+    SIGN_IN_LOCKED,
+    NOTIFICATION_SENT,
+    NOTIFICATION_FAILED;
 
     public String messageKey() {
         return "audit.action." + name().toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package org.calconfleet.security.ui;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.calconfleet.security.SignInManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -12,7 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, SignInManager signIn) throws Exception {
+        http.authenticationManager(signIn);
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles/**", "/components/**", "/webjars/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));

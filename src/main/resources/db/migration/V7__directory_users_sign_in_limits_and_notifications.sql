@@ -1,0 +1,18 @@
+-- Users who sign in through the directory get a record here too (language, audit name), without a password.
+alter table app_user add column directory boolean default false not null;
+alter table app_user alter column password_hash drop not null;
+
+-- Failed sign-ins, counted per user name and per client address in the database, so that the limit holds
+-- across every console node. One row per key ('user:alice', 'address:192.0.2.7').
+create table sign_in_failures (
+    throttle_key varchar(320) primary key,
+    failures     integer      not null,
+    window_start timestamp with time zone not null,
+    locked_until timestamp with time zone
+);
+
+-- The rollouts whose end was mailed: the node that inserts the row sends the mail, no other node does.
+create table rollout_notification (
+    change_request_id bigint primary key,
+    claimed_at        timestamp with time zone not null
+);
