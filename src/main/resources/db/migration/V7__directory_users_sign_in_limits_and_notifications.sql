@@ -11,8 +11,11 @@ create table sign_in_failures (
     locked_until timestamp with time zone
 );
 
--- The rollouts whose end was mailed: the node that inserts the row sends the mail, no other node does.
+-- The notices mailed about rollouts (its end; its first host that needs attention): the node that inserts the
+-- row sends the mail, no other node does.
 create table rollout_notification (
-    change_request_id bigint primary key,
-    claimed_at        timestamp with time zone not null
+    change_request_id bigint      not null,
+    notice            varchar(16) not null,
+    claimed_at        timestamp with time zone not null,
+    primary key (change_request_id, notice)
 );
