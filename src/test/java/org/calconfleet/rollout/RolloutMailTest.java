@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.calconfleet.RestoreSecurityContextStrategy;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
@@ -23,11 +24,13 @@ import org.calconfleet.policy.PolicyService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Rollout e-mail through an in-process SMTP server (GreenMail's plain API). */
+@ExtendWith(RestoreSecurityContextStrategy.class)
 class RolloutMailTest extends RolloutTestBase {
 
     private static final int SMTP_PORT = freePort();
@@ -90,6 +93,27 @@ class RolloutMailTest extends RolloutTestBase {
         assertThat(mail.getSubject()).isEqualTo("[CalCon] Rollout #" + failed.id() + " failed: port 45032");
         assertThat((String) mail.getContent()).contains("Hosts that failed or need attention:",
                 "- MLFL-0001: Rolled back.", "Why it ended: ", "skipped 2");
+    }
+
+    @Test
+    void a_host_that_needs_attention_is_mailed_at_once_while_the_rollout_goes_on() throws Exception {
+        mailPolicyTo("ops@example.test");
+        List<Long> ids = servers("MLAT", 2, 45001);
+        host(ids.getFirst()).failStartsAlways(WindowsErrors.ERROR_PROCESS_ABORTED);
+        host(ids.getLast()).setServiceTimings(Duration.ofSeconds(3), Duration.ofSeconds(3));
+        ChangeSummary submitted = submit(ChangeDraft.now(ids, 45035, "attention", null,
+                new ChangeDraft.Waves(0, 2, 1, 5)));
+        approve(submitted.id());
+
+        assertThat(smtp.waitForIncomingEmail(Duration.ofSeconds(30).toMillis(), 1)).isTrue();
+        MimeMessage first = smtp.getReceivedMessages()[0];
+        assertThat(first.getSubject()).isEqualTo("[CalCon] Rollout #" + submitted.id() + " needs attention: port 45035");
+        assertThat((String) first.getContent()).contains("The rollout is still running", "- MLAT-0001: Needs attention.");
+
+        assertThat(awaitFinished(submitted.id()).state()).isEqualTo(ChangeState.DONE);
+        assertThat(smtp.waitForIncomingEmail(Duration.ofSeconds(30).toMillis(), 2)).isTrue();
+        assertThat((String) smtp.getReceivedMessages()[1].getContent()).doesNotContain("still running")
+                .contains("Done 1", "need attention 1");
     }
 
     @Test
