@@ -24,7 +24,10 @@ public enum AuditAction {
     AUDIT_VERIFIED,
     API_TOKEN_CREATED,
     API_TOKEN_REVOKED,
-    API_TOKEN_REFUSED;
+    API_TOKEN_REFUSED,
+    SIGN_IN_LOCKED,
+    NOTIFICATION_SENT,
+    NOTIFICATION_FAILED;
 
     public String messageKey() {
         return "audit.action." + name().toLowerCase(Locale.ROOT);

@@ -20,6 +20,9 @@ interface HostRunRepository extends JpaRepository<HostRun, Long> {
 
     long countByChangeRequestIdAndState(long changeRequestId, HostRunState state);
 
+    List<HostRun> findByChangeRequestIdAndStateInOrderBySeq(long changeRequestId, Collection<HostRunState> states,
+            Pageable limit);
+
 
     Optional<HostRun> findFirstByChangeRequestIdAndStateOrderByWaveAscSeqAsc(long changeRequestId, HostRunState state);
 

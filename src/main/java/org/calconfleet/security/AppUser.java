@@ -29,8 +29,9 @@ public class AppUser {
     @Column(name = "display_name", nullable = false, length = DISPLAY_NAME_MAX_LENGTH)
     private String displayName = "";
 
-    @Column(name = "password_hash", nullable = false)
-    private String passwordHash = "";
+    /** Null for a directory user: the directory checks their password. */
+    @Column(name = "password_hash")
+    private @Nullable String passwordHash;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -39,6 +40,9 @@ public class AppUser {
     private @Nullable String language;
 
     private boolean enabled = true;
+
+    /** Signs in through the directory; its role is refreshed from the directory's groups at each sign-in. */
+    private boolean directory;
 
     @Version
     private long version;
@@ -53,6 +57,13 @@ public class AppUser {
         this.role = role;
     }
 
+    static AppUser fromDirectory(String username, String displayName, Role role) {
+        AppUser user = new AppUser(username, displayName, "", role);
+        user.passwordHash = null;
+        user.directory = true;
+        return user;
+    }
+
     public @Nullable Long getId() {
         return id;
     }
@@ -65,7 +76,7 @@ public class AppUser {
         return displayName;
     }
 
-    public String getPasswordHash() {
+    public @Nullable String getPasswordHash() {
         return passwordHash;
     }
 
@@ -88,5 +99,14 @@ public class AppUser {
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    public boolean isDirectory() {
+        return directory;
+    }
+
+    void refreshFromDirectory(String newDisplayName, Role newRole) {
+        this.displayName = newDisplayName;
+        this.role = newRole;
     }
 }

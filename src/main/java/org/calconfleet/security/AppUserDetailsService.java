@@ -8,6 +8,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/** The built-in users. A directory user's record has no password, so it is no built-in user. */
 @Service
 class AppUserDetailsService implements UserDetailsService {
 
@@ -21,6 +22,7 @@ class AppUserDetailsService implements UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         AppUser user = users.findByUsername(username)
+                .filter(found -> !found.isDirectory() && found.getPasswordHash() != null)
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
         return User.withUsername(user.getUsername())
                 .password(user.getPasswordHash())

@@ -8,5 +8,6 @@ interface AppUserRepository extends JpaRepository<AppUser, Long> {
 
     Optional<AppUser> findByUsername(String username);
 
-    boolean existsByRole(Role role);
+    /** Built-in users only: a directory administrator is no break-glass account. */
+    boolean existsByRoleAndDirectoryFalse(Role role);
 }

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserService {
 
     public static final int MIN_PASSWORD_LENGTH = 12;
+    static final String DIRECTORY_ACTOR = "directory";
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,64}");
 
     private final AppUserRepository users;
@@ -46,7 +47,7 @@ public class UserService {
     @Transactional
     public AppUser createFirstAdmin(NewUser user) {
         seedLock.hold();
-        if (users.existsByRole(Role.ADMIN)) {
+        if (users.existsByRoleAndDirectoryFalse(Role.ADMIN)) {
             throw new UserRejectedException(List.of(new UserRejectedException.Problem("username",
                     "users.firstRun.done", List.of())));
         }
@@ -56,7 +57,7 @@ public class UserService {
     @PermitAll
     @Transactional(readOnly = true)
     public boolean firstRunNeeded() {
-        return !users.existsByRole(Role.ADMIN);
+        return !users.existsByRoleAndDirectoryFalse(Role.ADMIN);
     }
 
     /** Changes a user's role or disables them; an administrator cannot lock themselves out. */
@@ -128,8 +129,46 @@ public class UserService {
                 users.save(new AppUser(username, displayName, passwordEncoder.encode(rawPassword), role)));
     }
 
+    /**
+     * A user the directory accepted, with the role their groups give: their record is made at the first sign-in
+     * (no password: the directory checks it) and its name and role follow the directory at every sign-in after.
+     * Refused for the name of a built-in user (the directory cannot take over a break-glass account) and for a
+     * record an administrator disabled.
+     */
+    @Transactional
+    AppUser signedInFromDirectory(String username, String displayName, Role role) {
+        if (username.length() > AppUser.USERNAME_MAX_LENGTH) {
+            throw new SignInRefusedException("login.error.directoryName", "the directory's user name is too long");
+        }
+        String name = displayName.length() > AppUser.DISPLAY_NAME_MAX_LENGTH
+                ? displayName.substring(0, AppUser.DISPLAY_NAME_MAX_LENGTH) : displayName;
+        Optional<AppUser> existing = users.findByUsername(username);
+        if (existing.isEmpty()) {
+            AppUser created = users.save(AppUser.fromDirectory(username, name, role));
+            audit.record(AuditEvent.of(DIRECTORY_ACTOR, AuditAction.USER_CREATED, "user:" + username)
+                    .change(null, "role=" + role + ", displayName=" + name + ", from the directory"));
+            return created;
+        }
+        AppUser user = existing.get();
+        if (!user.isDirectory()) {
+            throw new SignInRefusedException("login.error.directoryName",
+                    "a built-in user has the directory user's name");
+        }
+        if (!user.isEnabled()) {
+            throw new SignInRefusedException("login.error.disabled", "the directory user's record is disabled");
+        }
+        if (user.getRole() != role || !user.getDisplayName().equals(name)) {
+            String before = "role=" + user.getRole() + ", displayName=" + user.getDisplayName();
+            user.refreshFromDirectory(name, role);
+            audit.record(AuditEvent.of(DIRECTORY_ACTOR, AuditAction.USER_CHANGED, "user:" + username)
+                    .change(before, "role=" + role + ", displayName=" + name)
+                    .because("groups in the directory"));
+        }
+        return user;
+    }
+
     @Transactional(readOnly = true)
     boolean anyAdminExists() {
-        return users.existsByRole(Role.ADMIN);
+        return users.existsByRoleAndDirectoryFalse(Role.ADMIN);
     }
 }

@@ -12,9 +12,13 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.VaadinSession;
 import org.calconfleet.security.DemoMode;
+import org.calconfleet.security.SignInRefusedException;
 import org.calconfleet.security.DemoUsers;
 import org.calconfleet.security.UserService;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.web.WebAttributes;
 
 @Route("login")
 @AnonymousAllowed
@@ -34,14 +38,14 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
-        login.setI18n(i18n());
+        login.setI18n(i18n(getTranslation("login.error.message")));
         add(new H1(getTranslation("app.title")), new Paragraph(getTranslation("login.tagline")), login);
         if (demoMode.isActive()) {
             add(demoUsers());
         }
     }
 
-    private LoginI18n i18n() {
+    private LoginI18n i18n(String errorMessage) {
         LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form form = i18n.getForm();
         form.setTitle(getTranslation("login.title"));
@@ -50,7 +54,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         form.setSubmit(getTranslation("login.submit"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         error.setTitle(getTranslation("login.error.title"));
-        error.setMessage(getTranslation("login.error.message"));
+        error.setMessage(errorMessage);
         return i18n;
     }
 
@@ -73,7 +77,25 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             event.forwardTo(FirstRunView.class);
             return;
         }
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        if (failed) {
+            login.setI18n(i18n(failureMessage()));
+        }
+        login.setError(failed);
+    }
+
+    /** Why the last sign-in of this session failed, in words that never tell whether the user exists. */
+    private String failureMessage() {
+        VaadinSession session = VaadinSession.getCurrent();
+        Object failure = session == null ? null
+                : session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (failure instanceof SignInRefusedException refused) {
+            return getTranslation(refused.messageKey(), refused.arguments());
+        }
+        if (failure instanceof AuthenticationServiceException) {
+            return getTranslation("login.error.unavailable");
+        }
+        return getTranslation("login.error.message");
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.calconfleet.security.ui;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.calconfleet.access.Role;
+import org.calconfleet.security.SignInManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,7 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, SignInManager signIn) throws Exception {
+        http.authenticationManager(signIn);
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles/**", "/components/**", "/webjars/**").permitAll()
                 .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")

@@ -1,0 +1,50 @@
+package org.calconfleet.security;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.calconfleet.access.Role;
+import org.springframework.ldap.core.DirContextAdapter;
+import org.springframework.ldap.core.DirContextOperations;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.ldap.userdetails.UserDetailsContextMapper;
+
+/**
+ * Turns a user the directory accepted into a user of the console: their groups (as authorities holding the groups'
+ * DNs) give the role, and their record is made or refreshed. A user in none of the mapped groups is refused.
+ */
+class DirectoryAccounts implements UserDetailsContextMapper {
+
+    private final DirectoryGroups groups;
+    private final String nameAttribute;
+    private final UserService users;
+
+    DirectoryAccounts(DirectoryGroups groups, String nameAttribute, UserService users) {
+        this.groups = groups;
+        this.nameAttribute = nameAttribute;
+        this.users = users;
+    }
+
+    @Override
+    public UserDetails mapUserFromContext(DirContextOperations entry, String typedName,
+            Collection<? extends GrantedAuthority> groupDns) {
+        String username = firstOf(entry.getStringAttribute(nameAttribute), typedName).toLowerCase(Locale.ROOT);
+        Role role = groups.roleOf(groupDns.stream().map(GrantedAuthority::getAuthority).toList())
+                .orElseThrow(() -> new SignInRefusedException("login.error.noRole",
+                        "the directory user is in no group that has a role in the console"));
+        String displayName = firstOf(entry.getStringAttribute("displayName"), entry.getStringAttribute("cn"), username);
+        AppUser user = users.signedInFromDirectory(username, displayName, role);
+        return User.withUsername(user.getUsername()).password("").authorities(role.authority()).build();
+    }
+
+    @Override
+    public void mapUserToContext(UserDetails user, DirContextAdapter entry) {
+        throw new UnsupportedOperationException("the console never writes to the directory");
+    }
+
+    private static String firstOf(String... candidates) {
+        return Stream.of(candidates).filter(c -> c != null && !c.isBlank()).findFirst().orElseThrow().strip();
+    }
+}

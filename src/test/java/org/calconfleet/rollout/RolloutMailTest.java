@@ -1,0 +1,196 @@
+package org.calconfleet.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.calconfleet.RestoreSecurityContextStrategy;
+import org.calconfleet.access.Role;
+import org.calconfleet.audit.AuditAction;
+import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.host.WindowsErrors;
+import org.calconfleet.policy.FleetPolicy;
+import org.calconfleet.policy.PolicyService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Rollout e-mail through an in-process SMTP server (GreenMail's plain API). */
+@ExtendWith(RestoreSecurityContextStrategy.class)
+class RolloutMailTest extends RolloutTestBase {
+
+    private static final int SMTP_PORT = freePort();
+    private static GreenMail smtp = startSmtp();
+
+    @Autowired
+    PolicyService policy;
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry properties) {
+        properties.add("spring.mail.host", () -> "127.0.0.1");
+        properties.add("spring.mail.port", () -> SMTP_PORT);
+        properties.add("calcon.public-url", () -> "https://calcon.example.test/");
+        properties.add("calcon.mail.from", () -> "calcon@example.test");
+    }
+
+    @BeforeEach
+    void emptyMailboxes() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void a_finished_rollout_mails_the_policy_addresses_once_with_counts_and_a_link_in_english_and_japanese()
+            throws Exception {
+        mailPolicyTo("ops@example.test", "network@example.test");
+        List<Long> ids = servers("MLOK", 2, 45001);
+        ChangeSummary done = runToEnd(ChangeDraft.now(ids, 45031, "pin for the firewall", "CHG-4711",
+                new ChangeDraft.Waves(0, 5, 2, 0)));
+        assertThat(done.state()).isEqualTo(ChangeState.DONE);
+
+        MimeMessage mail = onlyMail();
+        assertThat(Arrays.stream(mail.getAllRecipients()).map(Address::toString))
+                .containsExactlyInAnyOrder("ops@example.test", "network@example.test");
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("calcon@example.test");
+        assertThat(mail.getSubject()).isEqualTo("[CalCon] Rollout #" + done.id() + " finished: port 45031");
+        String body = (String) mail.getContent();
+        assertThat(body).contains("Reason: pin for the firewall", "Ticket: CHG-4711",
+                "Requested by oscar; approved by olivia", "Hosts: 2 in all. Done 2",
+                "Open the job: https://calcon.example.test/jobs/" + done.id(),
+                "ロールアウト #" + done.id() + " 完了: ポート 45031", "チケット: CHG-4711");
+        awaitAuditDrained();
+        assertThat(changeHistory(done.id())).extracting(AuditEntry::getAction).contains(AuditAction.NOTIFICATION_SENT);
+    }
+
+    @Test
+    void a_failed_rollout_says_so_and_names_the_host_that_was_rolled_back() throws Exception {
+        mailPolicyTo("ops@example.test");
+        List<Long> ids = servers("MLFL", 3, 45001);
+        host(ids.getFirst()).failNextStarts(1, WindowsErrors.ERROR_PROCESS_ABORTED);
+        ChangeSummary failed = runToEnd(ChangeDraft.now(ids, 45032, "fails", null,
+                new ChangeDraft.Waves(0, 1, 1, 0)));
+        assertThat(failed.state()).isEqualTo(ChangeState.FAILED);
+
+        MimeMessage mail = onlyMail();
+        assertThat(mail.getSubject()).isEqualTo("[CalCon] Rollout #" + failed.id() + " failed: port 45032");
+        assertThat((String) mail.getContent()).contains("Hosts that failed or need attention:",
+                "- MLFL-0001: Rolled back.", "Why it ended: ", "skipped 2");
+    }
+
+    @Test
+    void a_host_that_needs_attention_is_mailed_at_once_while_the_rollout_goes_on() throws Exception {
+        mailPolicyTo("ops@example.test");
+        List<Long> ids = servers("MLAT", 2, 45001);
+        host(ids.getFirst()).failStartsAlways(WindowsErrors.ERROR_PROCESS_ABORTED);
+        host(ids.getLast()).setServiceTimings(Duration.ofSeconds(3), Duration.ofSeconds(3));
+        ChangeSummary submitted = submit(ChangeDraft.now(ids, 45035, "attention", null,
+                new ChangeDraft.Waves(0, 2, 1, 5)));
+        approve(submitted.id());
+
+        assertThat(smtp.waitForIncomingEmail(Duration.ofSeconds(30).toMillis(), 1)).isTrue();
+        MimeMessage first = smtp.getReceivedMessages()[0];
+        assertThat(first.getSubject()).isEqualTo("[CalCon] Rollout #" + submitted.id() + " needs attention: port 45035");
+        assertThat((String) first.getContent()).contains("The rollout is still running", "- MLAT-0001: Needs attention.");
+
+        assertThat(awaitFinished(submitted.id()).state()).isEqualTo(ChangeState.DONE);
+        assertThat(smtp.waitForIncomingEmail(Duration.ofSeconds(30).toMillis(), 2)).isTrue();
+        assertThat((String) smtp.getReceivedMessages()[1].getContent()).doesNotContain("still running")
+                .contains("Done 1", "need attention 1");
+    }
+
+    @Test
+    void without_addresses_in_the_policy_no_mail_is_sent() throws Exception {
+        mailPolicyTo();
+        List<Long> ids = servers("MLNO", 1, 45001);
+        runToEnd(ChangeDraft.now(ids, 45033, "quiet", null, new ChangeDraft.Waves(0, 5, 2, 0)));
+
+        assertThat(smtp.waitForIncomingEmail(1_500, 1)).isFalse();
+    }
+
+    @Test
+    void a_mail_server_that_is_down_does_not_hold_up_the_rollout_and_the_failure_is_audited() throws Exception {
+        mailPolicyTo("ops@example.test");
+        List<Long> ids = servers("MLDN", 1, 45001);
+        smtp.stop();
+        try {
+            ChangeSummary done = runToEnd(ChangeDraft.now(ids, 45034, "smtp down", null,
+                    new ChangeDraft.Waves(0, 5, 2, 0)));
+            assertThat(done.state()).isEqualTo(ChangeState.DONE);
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (!changeHistory(done.id()).stream().map(AuditEntry::getAction).toList()
+                    .contains(AuditAction.NOTIFICATION_FAILED)) {
+                assertThat(Instant.now()).isBefore(deadline);
+                sleep(100);
+            }
+        } finally {
+            smtp = startSmtp();
+        }
+    }
+
+    private ChangeSummary runToEnd(ChangeDraft draft) {
+        ChangeSummary submitted = submit(draft);
+        approve(submitted.id());
+        return awaitFinished(submitted.id());
+    }
+
+    private void mailPolicyTo(String... addresses) {
+        Users.as("admin", Role.ADMIN, () -> {
+            var revision = policy.revision();
+            FleetPolicy current = revision.policy();
+            policy.update(new FleetPolicy(current.ports(), current.approvalRequired(), current.driftScanInterval(),
+                    List.of(addresses)), revision.version(), "mail test");
+        });
+    }
+
+    private MimeMessage onlyMail() {
+        assertThat(smtp.waitForIncomingEmail(Duration.ofSeconds(30).toMillis(), 1)).isTrue();
+        sleep(1_000);
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).as("one mail, with every address on it").hasSize(recipients(received[0]));
+        return received[0];
+    }
+
+    private static int recipients(MimeMessage mail) {
+        try {
+            return mail.getAllRecipients().length;
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private List<AuditEntry> changeHistory(long id) {
+        return Users.as("auditor", Role.AUDITOR, () -> audit.historyOf("change:" + id, 100));
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

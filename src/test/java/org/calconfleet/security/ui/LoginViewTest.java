@@ -1,0 +1,51 @@
+package org.calconfleet.security.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
+import org.calconfleet.KaribuSpringTest;
+import org.calconfleet.security.SignInManager;
+import org.calconfleet.security.SignInRefusedException;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.WebAttributes;
+
+class LoginViewTest extends KaribuSpringTest {
+
+    private String errorShownAfter(AuthenticationException failure) {
+        openAnonymously();
+        VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, failure);
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+        LoginForm form = _get(LoginForm.class);
+        assertThat(form.isError()).isTrue();
+        // The form's texts reach the browser as one JSON property; the error message is among them.
+        return String.valueOf(form.getElement().getPropertyRaw("i18n"));
+    }
+
+    @Test
+    void a_wrong_password_gets_the_plain_message() {
+        assertThat(errorShownAfter(new BadCredentialsException("Bad credentials")))
+                .contains("Check the user name and password and try again.").doesNotContain("Too many");
+    }
+
+    @Test
+    void a_locked_user_name_is_told_when_to_try_again_without_learning_whether_it_exists() {
+        SignInManager signIn = context.getBean(SignInManager.class);
+        Throwable last = null;
+        for (int i = 0; i < 6; i++) {
+            last = catchThrowable(() -> signIn.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated("login-view-nobody", "wrong")));
+        }
+        assertThat(last).isInstanceOf(SignInRefusedException.class);
+
+        assertThat(errorShownAfter((SignInRefusedException) last)).contains(
+                "Too many failed sign-ins for this user name or from this address. Try again in 15 minutes.");
+    }
+}
