@@ -21,7 +21,8 @@ public enum AuditAction {
     DRIFT_DETECTED,
     DOMINO_CONFIRMED,
     AUDIT_EXPORTED,
-    AUDIT_VERIFIED;
+    AUDIT_VERIFIED,
+    ROLLOUT_LOGS_ARCHIVED;
 
     public String messageKey() {
         return "audit.action." + name().toLowerCase(Locale.ROOT);
