@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.calconfleet.access.Role;
 import org.calconfleet.fleet.FleetService;
+import org.calconfleet.fleet.FleetSummary;
 import org.calconfleet.rollout.DriftScanResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -112,10 +113,11 @@ class OperationsEndpointsTest {
 
         HttpResponse<String> scraped = get(anonymous, "/actuator/prometheus", "Authorization", "Bearer " + TOKEN);
         assertThat(scraped.statusCode()).isEqualTo(200);
-        long drifted = asAdmin(() -> fleet.summary().drifted());
+        FleetSummary summary = asAdmin(() -> fleet.summary());
         assertThat(scraped.body()).contains("calcon_rollouts_finished_total{outcome=\"done\"}",
                 "calcon_host_runs_finished_total{outcome=\"rolled_back\"}", "calcon_servers_needing_attention",
-                "calcon_servers_in_drift " + (double) drifted, "calcon_servers 42.0");
+                "calcon_servers_in_drift " + (double) summary.drifted(),
+                "calcon_servers " + (double) summary.servers());
         assertThat(get(administrator(), "/actuator/prometheus").statusCode()).isEqualTo(200);
     }
 
