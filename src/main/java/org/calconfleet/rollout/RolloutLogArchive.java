@@ -93,7 +93,7 @@ public class RolloutLogArchive {
                         + " from host_run_log l join host_run r on r.id = l.host_run_id"
                         + " join change_request c on c.id = r.change_request_id"
                         + " where c.state in " + FINISHED + " and c.finished_at < :cutoff")
-                .param("cutoff", utc(cutoff))
+                .param("cutoff", HostRunWrites.time(cutoff))
                 .query((rs, n) -> new Preview(cutoff, rs.getInt(1), rs.getLong(2), instant(rs, 3), instant(rs, 4)))
                 .single();
     }
@@ -109,7 +109,7 @@ public class RolloutLogArchive {
         List<Long> rollouts = jdbc.sql("select c.id from change_request c where c.state in " + FINISHED
                         + " and c.finished_at < :cutoff and exists (select 1 from host_run r join host_run_log l"
                         + " on l.host_run_id = r.id where r.change_request_id = c.id) order by c.id for update")
-                .param("cutoff", utc(cutoff))
+                .param("cutoff", HostRunWrites.time(cutoff))
                 .query(Long.class)
                 .list();
         if (rollouts.isEmpty()) {
@@ -248,10 +248,10 @@ public class RolloutLogArchive {
                 .param("sha", archive.sha256())
                 .param("entries", archive.entries())
                 .param("rollouts", archive.rollouts())
-                .param("first", utcOrNull(archive.firstEntryAt()))
-                .param("last", utcOrNull(archive.lastEntryAt()))
+                .param("first", HostRunWrites.time(archive.firstEntryAt()))
+                .param("last", HostRunWrites.time(archive.lastEntryAt()))
                 .param("by", HostRun.clip(archive.archivedBy(), 64))
-                .param("at", utc(archive.archivedAt()))
+                .param("at", HostRunWrites.time(archive.archivedAt()))
                 .update();
         long id = jdbc.sql("select id from rollout_log_archive where file_name = :file")
                 .param("file", archive.fileName()).query(Long.class).single();
@@ -304,13 +304,5 @@ public class RolloutLogArchive {
     private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
         return at == null ? null : at.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    private static @Nullable OffsetDateTime utcOrNull(@Nullable Instant at) {
-        return at == null ? null : utc(at);
     }
 }

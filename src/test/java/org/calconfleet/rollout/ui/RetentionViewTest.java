@@ -13,27 +13,9 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.IntegerField;
 import org.calconfleet.KaribuSpringTest;
 import org.calconfleet.access.Role;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 class RetentionViewTest extends KaribuSpringTest {
-
-    private SecurityContextHolderStrategy previousStrategy = SecurityContextHolder.getContextHolderStrategy();
-
-    @BeforeEach
-    void useThisContextsSecurityStrategy() {
-        previousStrategy = SecurityContextHolder.getContextHolderStrategy();
-        SecurityContextHolder.setContextHolderStrategy(context.getBean(SecurityContextHolderStrategy.class));
-    }
-
-    @AfterEach
-    void restoreTheSecurityStrategy() {
-        SecurityContextHolder.clearContext();
-        SecurityContextHolder.setContextHolderStrategy(previousStrategy);
-    }
 
     @Test
     void an_admin_previews_what_an_archive_would_hold_and_cannot_archive_nothing() {
