@@ -27,7 +27,8 @@ public enum AuditAction {
     API_TOKEN_REFUSED,
     SIGN_IN_LOCKED,
     NOTIFICATION_SENT,
-    NOTIFICATION_FAILED;
+    NOTIFICATION_FAILED,
+    ROLLOUT_LOGS_ARCHIVED;
 
     public String messageKey() {
         return "audit.action." + name().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package org.calconfleet.backend;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.calconfleet.domino.DominoConsole;
 import org.calconfleet.domino.RunbookDominoConsole;
 import org.calconfleet.fleet.ExchangeServer;
@@ -10,18 +11,25 @@ import org.calconfleet.host.agent.AgentHostBackend;
 import org.calconfleet.host.windows.WindowsHostBackend;
 import org.springframework.stereotype.Service;
 
-/** The host backend and the Domino console for a server, by its backend kind. */
+/** The host backend and the Domino console for a server, by its backend kind; every backend call is timed. */
 @Service
 public class HostBackends {
 
     private final SimulatedFleet simulated;
+    private final BackendCallTimers timers;
     private final RunbookDominoConsole runbook = new RunbookDominoConsole();
 
-    HostBackends(SimulatedFleet simulated) {
+    HostBackends(SimulatedFleet simulated, MeterRegistry meters) {
         this.simulated = simulated;
+        this.timers = new BackendCallTimers(meters);
     }
 
     public HostBackend backend(ExchangeServer server) {
+        return new TimedHostBackend(adapter(server), server.getBackendKind(), timers);
+    }
+
+    /** The adapter for the server's backend kind, untimed. */
+    HostBackend adapter(ExchangeServer server) {
         return switch (server.getBackendKind()) {
             case SIMULATED -> simulated.backend(server);
             case WINDOWS -> WindowsHostBackend.remote(windowsMachine(server), server.getServiceName());

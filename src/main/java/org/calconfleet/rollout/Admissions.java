@@ -84,7 +84,8 @@ class Admissions implements SmartLifecycle {
                 change.setEndReason("the maintenance window was missed: latest start " + change.getLatestStart()
                         + ", the console started it at " + now);
                 change.setFinishedAt(now);
-                runs.endPending(changeId, HostRunState.CANCELLED, "the maintenance window was missed", now);
+                endPending(changeId, HostRunState.CANCELLED, "the maintenance window was missed", now);
+                finished(change);
             } else {
                 change.setState(ChangeState.RUNNING);
                 change.setStartedAt(now);
@@ -120,9 +121,9 @@ class Admissions implements SmartLifecycle {
             }
         }
         if (change.isCancelRequested()) {
-            runs.endPending(id, HostRunState.CANCELLED, "cancelled before its turn", now);
+            endPending(id, HostRunState.CANCELLED, "cancelled before its turn", now);
         } else if (change.isHalted()) {
-            runs.endPending(id, HostRunState.SKIPPED, "not started: " + change.getEndReason(), now);
+            endPending(id, HostRunState.SKIPPED, "not started: " + change.getEndReason(), now);
         } else {
             admitNext(change, now);
         }
@@ -132,8 +133,23 @@ class Admissions implements SmartLifecycle {
             change.setState(change.isCancelRequested() ? ChangeState.CANCELLED
                     : change.isHalted() ? ChangeState.FAILED : ChangeState.DONE);
             change.setFinishedAt(now);
+            finished(change);
             progress(id);
         }
+    }
+
+    /** Ends the rollout's waiting hosts in one statement, and says how many after commit. */
+    void endPending(long changeId, HostRunState state, String message, Instant now) {
+        int ended = runs.endPending(changeId, state, message, now);
+        if (ended > 0) {
+            RolloutStore.afterCommit(() -> events.publishEvent(new HostRunsEnded(changeId, state, ended)));
+        }
+    }
+
+    /** The rollout has just reached its end state: announced after commit. */
+    void finished(ChangeRequest change) {
+        RolloutFinished event = new RolloutFinished(change.id(), change.getState());
+        RolloutStore.afterCommit(() -> events.publishEvent(event));
     }
 
     private void admitNext(ChangeRequest change, Instant now) {
@@ -165,7 +181,7 @@ class Admissions implements SmartLifecycle {
             }
             if (change.waves().canarySize() > 0 && change.getCurrentWave() == 0 && failures(id) > 0) {
                 change.halt("the canary failed");
-                runs.endPending(id, HostRunState.SKIPPED, "not started: the canary failed", now);
+                endPending(id, HostRunState.SKIPPED, "not started: the canary failed", now);
                 break;
             }
             change.setCurrentWave(first.get().getWave());

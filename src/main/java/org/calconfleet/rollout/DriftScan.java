@@ -29,6 +29,7 @@ import org.calconfleet.host.ServiceState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reads every host's port values, service state, diagnostic level and newest event 6001, and records what it saw
  * on the server; a server that goes into drift (desired ≠ observed), or whose drifted values move, gets one
  * DRIFT_DETECTED entry. Hosts held by an active rollout are left to it. Monitor-only: it never changes a host.
+ * Each scan ends by publishing its {@link DriftScanResult}.
  */
 @Component
 class DriftScan {
@@ -46,20 +48,17 @@ class DriftScan {
     static final String ACTOR = "drift-scan";
     private static final int PAGE = 500;
 
-    /** What one scan did. */
-    record Result(int scanned, int unreachable, int skippedBusy, int drifted) {
-    }
-
     private final FleetObservations fleet;
     private final HostBackends backends;
     private final HostRunRepository runs;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final int concurrency;
 
     DriftScan(FleetObservations fleet, HostBackends backends, HostRunRepository runs, AuditTrail audit,
-            PlatformTransactionManager transactions, Clock clock,
+            PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events,
             @Value("${calcon.drift-scan.concurrency:100}") int concurrency) {
         this.fleet = fleet;
         this.backends = backends;
@@ -67,10 +66,11 @@ class DriftScan {
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.events = events;
         this.concurrency = Math.max(1, concurrency);
     }
 
-    Result scan() {
+    DriftScanResult scan() {
         Set<Long> busy = new HashSet<>(runs.activeServerIds());
         AtomicInteger scanned = new AtomicInteger();
         AtomicInteger unreachable = new AtomicInteger();
@@ -105,8 +105,10 @@ class DriftScan {
                 }
             } while (servers.hasNext());
         }
-        Result result = new Result(scanned.get(), unreachable.get(), skipped.get(), drifted.get());
+        DriftScanResult result = new DriftScanResult(clock.instant(), scanned.get(), unreachable.get(), skipped.get(),
+                drifted.get());
         log.info("drift scan: {}", result);
+        events.publishEvent(result);
         return result;
     }
 

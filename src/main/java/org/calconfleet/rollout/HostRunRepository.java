@@ -41,6 +41,13 @@ interface HostRunRepository extends JpaRepository<HostRun, Long> {
 
     List<HostRun> findByActiveServerIdIn(Collection<Long> serverIds);
 
+    /** Servers with a run that ended NEEDS_ATTENTION and no later run that brought them to the desired port. */
+    @Query("select count(distinct r.serverId) from HostRun r"
+            + " where r.state = org.calconfleet.rollout.HostRunState.NEEDS_ATTENTION and not exists (select l.id"
+            + " from HostRun l where l.serverId = r.serverId and l.id > r.id and l.state in"
+            + " (org.calconfleet.rollout.HostRunState.DONE, org.calconfleet.rollout.HostRunState.NO_CHANGE))")
+    long countServersNeedingAttention();
+
     @Query("select r.activeServerId from HostRun r where r.activeServerId is not null")
     List<Long> activeServerIds();
 

@@ -93,7 +93,7 @@ class HostRunWrites {
                 .update();
     }
 
-    private static @Nullable OffsetDateTime time(@Nullable Instant at) {
+    static @Nullable OffsetDateTime time(@Nullable Instant at) {
         return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }

@@ -28,17 +28,19 @@ public class RolloutService {
     private final HostRunRepository runs;
     private final HostRunLogRepository logs;
     private final RolloutQueries queries;
+    private final RolloutLogArchive archive;
     private final RolloutStore store;
     private final Admissions admissions;
     private final AuditTrail audit;
     private final Clock clock;
 
     RolloutService(ChangeRequestRepository changes, HostRunRepository runs, HostRunLogRepository logs,
-            RolloutQueries queries, RolloutStore store, Admissions admissions, AuditTrail audit, Clock clock) {
+            RolloutQueries queries, RolloutLogArchive archive, RolloutStore store, Admissions admissions, AuditTrail audit, Clock clock) {
         this.changes = changes;
         this.runs = runs;
         this.logs = logs;
         this.queries = queries;
+        this.archive = archive;
         this.store = store;
         this.admissions = admissions;
         this.audit = audit;
@@ -77,6 +79,13 @@ public class RolloutService {
         return logs.findByHostRunIdOrderById(hostRunId).stream().map(HostRunLogEntry::of).toList();
     }
 
+    /** Where the host run's log went, if an administrator archived its rollout's logs (its live log is then empty). */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
+    @Transactional(readOnly = true)
+    public Optional<ArchivedLog> archivedLog(long hostRunId) {
+        return archive.archivedLogOf(hostRunId);
+    }
+
     /** An operator typed the runbook's Domino commands: recorded (who, when) and the host run is done. */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     public HostRunView confirmDomino(long hostRunId, @Nullable String comment) {
@@ -101,7 +110,8 @@ public class RolloutService {
                 change.requestCancel(user, why);
                 change.setState(ChangeState.CANCELLED);
                 change.setFinishedAt(now);
-                runs.endPending(id, HostRunState.CANCELLED, why, now);
+                admissions.endPending(id, HostRunState.CANCELLED, why, now);
+                admissions.finished(change);
             }
             case RUNNING -> {
                 change.requestCancel(user, why);

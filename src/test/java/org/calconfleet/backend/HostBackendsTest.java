@@ -18,6 +18,7 @@ import org.calconfleet.host.ServiceState;
 import org.calconfleet.host.TcpListener;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
 import org.calconfleet.host.windows.WindowsHostBackend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 class HostBackendsTest {
@@ -25,7 +26,8 @@ class HostBackendsTest {
     private final SimulatedFleet fleet = new SimulatedFleet(
             new SimulatedFleet.Settings(Duration.ofMillis(5), Duration.ofMillis(5), Duration.ZERO),
             org.calconfleet.host.HostTime.system(), List.of(new DemoHostQuirks()));
-    private final HostBackends backends = new HostBackends(fleet);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final HostBackends backends = new HostBackends(fleet, meters);
 
     private static ExchangeServer server(String name, BackendKind kind) {
         ExchangeServer server = new ExchangeServer(name, "Tokyo");
@@ -61,8 +63,8 @@ class HostBackendsTest {
     @Test
     void an_agent_server_without_a_valid_agent_address_gets_a_backend_that_says_why_and_is_not_retried() {
         ExchangeServer server = server("TKY-EXC02", BackendKind.AGENT);
+        assertThat(backends.adapter(server)).isInstanceOf(UnavailableHostBackend.class);
         HostBackend backend = backends.backend(server);
-        assertThat(backend).isInstanceOf(UnavailableHostBackend.class);
         List<HostResult<?>> results = List.of(backend.readCalConPorts(), backend.writeCalConPorts(45001, 45001),
                 backend.restoreCalConPorts(CalConPorts.absent()), backend.queryServiceState(),
                 backend.stopService(Duration.ofSeconds(1)), backend.startService(Duration.ofSeconds(1)),
@@ -83,7 +85,7 @@ class HostBackendsTest {
         server.setBackendAddress("https://tky-exc03.corp.example:8443 sha256=" + "ab".repeat(32) + " token="
                 + "t".repeat(40));
 
-        assertThat(backends.backend(server)).isInstanceOf(org.calconfleet.host.agent.AgentHostBackend.class);
+        assertThat(backends.adapter(server)).isInstanceOf(org.calconfleet.host.agent.AgentHostBackend.class);
         assertThat(backends.domino(server)).isInstanceOf(org.calconfleet.domino.RunbookDominoConsole.class);
     }
 
@@ -91,8 +93,8 @@ class HostBackendsTest {
     void a_windows_server_is_reached_by_its_backend_address_or_host_name() {
         ExchangeServer server = server("TKY-EXC03", BackendKind.WINDOWS);
         server.setBackendAddress("tky-exc03.corp.example");
+        assertThat(backends.adapter(server)).isInstanceOf(WindowsHostBackend.class);
         HostBackend backend = backends.backend(server);
-        assertThat(backend).isInstanceOf(WindowsHostBackend.class);
         assertThat(backend.hostName()).isEqualTo("tky-exc03.corp.example");
         assertThat(backends.domino(server).send("TKY-DOM01", List.of(DominoCommand.quit())))
                 .isInstanceOf(DominoResult.AwaitingConfirmation.class);
@@ -117,5 +119,28 @@ class HostBackendsTest {
                 .as("Osaka's Domino servers go through the runbook").isInstanceOf(DominoResult.AwaitingConfirmation.class);
         assertThat(backends.domino(sin05).send("SIN-DOM03", List.of(DominoCommand.quit())))
                 .isInstanceOf(DominoResult.Failed.class);
+    }
+
+    @Test
+    void every_backend_call_is_timed_by_backend_kind_operation_and_outcome_and_answered_unchanged() {
+        HostBackend simulated = backends.backend(server("TKY-EXC04", BackendKind.SIMULATED));
+        assertThat(simulated.readCalConPorts().orElseThrow()).isEqualTo(CalConPorts.absent());
+        simulated.readCalConPorts();
+        simulated.restartService(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        HostResult<ServiceState> refused = backends.backend(server("TKY-EXC05", BackendKind.AGENT)).queryServiceState();
+        assertThat(refused.failure().orElseThrow().kind()).isEqualTo(HostFailure.UNSUPPORTED);
+
+        assertThat(calls("simulated", "read_calcon_ports", "ok")).isEqualTo(2);
+        assertThat(calls("simulated", "stop_service", "ok")).as("a restart is a stop and a start").isEqualTo(1);
+        assertThat(calls("simulated", "start_service", "ok")).isEqualTo(1);
+        assertThat(calls("agent", "query_service", "unsupported")).isEqualTo(1);
+        assertThat(meters.get(BackendCallTimers.NAME).tags("kind", "simulated", "operation", "stop_service").timer()
+                .totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).as("the simulated stop takes 5 ms")
+                .isGreaterThanOrEqualTo(4);
+    }
+
+    private long calls(String kind, String operation, String outcome) {
+        return meters.get(BackendCallTimers.NAME).tags("kind", kind, "operation", operation, "outcome", outcome)
+                .timer().count();
     }
 }

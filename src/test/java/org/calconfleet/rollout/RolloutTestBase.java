@@ -24,12 +24,13 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * One application context for the rollout tests (so it is built once): simulated hosts whose restarts take 20 ms,
- * retries 20 ms apart, no drift scan of its own. Each test uses its own host names.
+ * retries 20 ms apart, no drift scan of its own, gauges read afresh. Each test uses its own host names.
  */
 @DatabaseTest
 @SpringBootTest(properties = {"calcon.simulated.stop-duration=20ms", "calcon.simulated.start-duration=20ms",
         "calcon.rollout.initial-backoff=20ms", "calcon.rollout.max-backoff=100ms", "calcon.rollout.max-attempts=3",
-        "calcon.rollout.verify-delay=20ms", "calcon.drift-scan.enabled=false"})
+        "calcon.rollout.verify-delay=20ms", "calcon.drift-scan.enabled=false",
+        "calcon.metrics.gauge-max-age=0s"})
 @ActiveProfiles("test")
 abstract class RolloutTestBase {
 

@@ -272,6 +272,8 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         log.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         log.setWidth("min(60rem, 90vw)");
         dialog.add(log);
+        rollouts.archivedLog(host.id()).ifPresent(archived -> dialog.add(new Paragraph(getTranslation("jobs.logArchived",
+                format.format(archived.archivedAt()), archived.archivedBy(), archived.fileName()))));
         dialog.getFooter().add(new Button(getTranslation("jobs.close"), click -> dialog.close()));
         dialog.open();
     }

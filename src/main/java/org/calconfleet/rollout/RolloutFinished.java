@@ -1,0 +1,5 @@
+package org.calconfleet.rollout;
+
+/** Published after commit when a rollout reaches its end (DONE, FAILED or CANCELLED): where its outcome is decided. */
+record RolloutFinished(long rolloutId, ChangeState state) {
+}
