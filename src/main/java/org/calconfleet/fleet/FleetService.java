@@ -7,9 +7,6 @@ import java.io.Writer;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import org.calconfleet.port.ConnectorKind;
 import java.util.Set;
 import org.calconfleet.common.Csv;
 import org.springframework.data.domain.PageRequest;
@@ -121,33 +118,7 @@ public class FleetService {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public FleetSummary summary() {
-        long total = 0, pinned = 0, dynamic = 0, drifted = 0, unknown = 0, stopped = 0, groupWise = 0;
-        Map<Integer, Long> ports = new TreeMap<>();
-        for (Object[] group : servers.countByPortState()) {
-            ConnectorKind kind = (ConnectorKind) group[0];
-            Integer desired = (Integer) group[1];
-            long count = (Long) group[5];
-            total += count;
-            if (kind == ConnectorKind.NOVELL_GROUPWISE) {
-                groupWise += count;
-            } else if (desired != null) {
-                ports.merge(desired, count, Long::sum);
-                if (desired == 0) {
-                    dynamic += count;
-                } else {
-                    pinned += count;
-                }
-            }
-            switch (Drift.of(desired, (Integer) group[2], (Integer) group[3])) {
-                case DRIFTED -> drifted += count;
-                case UNKNOWN -> unknown += count;
-                case IN_SYNC -> { }
-            }
-            if (group[4] == ConnectorServiceState.STOPPED) {
-                stopped += count;
-            }
-        }
-        return new FleetSummary(total, pinned, dynamic, drifted, unknown, stopped, groupWise, ports);
+        return FleetSummary.ofGroups(servers.countByPortState());
     }
 
     /** Reads and checks an uploaded CSV; nothing is stored. */

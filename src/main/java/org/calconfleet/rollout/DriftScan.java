@@ -54,17 +54,19 @@ class DriftScan {
     private final HostBackends backends;
     private final HostRunRepository runs;
     private final AuditTrail audit;
+    private final FleetHistory history;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final int concurrency;
 
     DriftScan(FleetObservations fleet, HostBackends backends, HostRunRepository runs, AuditTrail audit,
-            PlatformTransactionManager transactions, Clock clock,
+            FleetHistory history, PlatformTransactionManager transactions, Clock clock,
             @Value("${calcon.drift-scan.concurrency:100}") int concurrency) {
         this.fleet = fleet;
         this.backends = backends;
         this.runs = runs;
         this.audit = audit;
+        this.history = history;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.concurrency = Math.max(1, concurrency);
@@ -107,6 +109,7 @@ class DriftScan {
         }
         Result result = new Result(scanned.get(), unreachable.get(), skipped.get(), drifted.get());
         log.info("drift scan: {}", result);
+        history.recordScan(result);
         return result;
     }
 
