@@ -8,6 +8,14 @@ const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9
 const PATTERNS = ['solid', 'diagonal', 'dots', 'cross', 'horizontal', 'vertical', 'diagonal-back'];
 const POINTS = ['circle', 'triangle', 'rect', 'crossRot', 'rectRot', 'star', 'cross'];
 const DASHES = [[], [6, 3], [2, 2], [8, 3, 2, 3], [12, 4], [4, 4], [1, 3]];
+// The lines (x1, y1, x2, y2) each pattern draws on its 8 × 8 tile.
+const STROKES = {
+    'diagonal': [[0, 8, 8, 0]],
+    'diagonal-back': [[0, 0, 8, 8]],
+    'cross': [[0, 8, 8, 0], [0, 0, 8, 8]],
+    'horizontal': [[0, 4, 8, 4]],
+    'vertical': [[4, 0, 4, 8]]
+};
 
 class CalconChart extends HTMLElement {
     static get observedAttributes() {
@@ -107,33 +115,13 @@ class CalconChart extends HTMLElement {
         ctx.fillStyle = colour;
         ctx.lineWidth = 2;
         ctx.beginPath();
-        switch (pattern) {
-            case 'diagonal':
-                ctx.moveTo(0, 8);
-                ctx.lineTo(8, 0);
-                break;
-            case 'diagonal-back':
-                ctx.moveTo(0, 0);
-                ctx.lineTo(8, 8);
-                break;
-            case 'cross':
-                ctx.moveTo(0, 8);
-                ctx.lineTo(8, 0);
-                ctx.moveTo(0, 0);
-                ctx.lineTo(8, 8);
-                break;
-            case 'horizontal':
-                ctx.moveTo(0, 4);
-                ctx.lineTo(8, 4);
-                break;
-            case 'vertical':
-                ctx.moveTo(4, 0);
-                ctx.lineTo(4, 8);
-                break;
-            case 'dots':
-                ctx.arc(4, 4, 2, 0, 2 * Math.PI);
-                ctx.fill();
-                break;
+        if (pattern === 'dots') {
+            ctx.arc(4, 4, 2, 0, 2 * Math.PI);
+            ctx.fill();
+        }
+        for (const [x1, y1, x2, y2] of STROKES[pattern] || []) {
+            ctx.moveTo(x1, y1);
+            ctx.lineTo(x2, y2);
         }
         ctx.stroke();
         return ctx.createPattern(tile, 'repeat');

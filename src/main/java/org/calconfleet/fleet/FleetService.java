@@ -134,7 +134,7 @@ public class FleetService {
         List<ImportPreview.Row> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Csv.Row record : records) {
-            if (record.line() == records.getFirst().line() && isHeader(record.fields())) {
+            if (record.line() == records.getFirst().line() && ServerCsv.Header.isHeader(record.fields())) {
                 continue;
             }
             ServerCsv.Parsed parsed = ServerCsv.parse(record.fields());
@@ -190,7 +190,13 @@ public class FleetService {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public void exportCsv(ServerFilter filter, Writer out) throws IOException {
-        out.write(ServerCsv.header());
+        exportCsv(filter, ServerCsv.Header.ENGLISH, out);
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
+    @Transactional(readOnly = true)
+    public void exportCsv(ServerFilter filter, ServerCsv.Header header, Writer out) throws IOException {
+        out.write(ServerCsv.header(header));
         Pageable page = PageRequest.of(0, EXPORT_BATCH, Sort.by("hostName"));
         Page<ExchangeServer> slice;
         do {
@@ -201,10 +207,6 @@ public class FleetService {
             page = page.next();
         } while (slice.hasNext());
         out.flush();
-    }
-
-    private static boolean isHeader(List<String> fields) {
-        return !fields.isEmpty() && fields.getFirst().strip().equalsIgnoreCase(ServerCsv.COLUMNS.getFirst());
     }
 
     public static String subject(ExchangeServer server) {
