@@ -7,7 +7,11 @@ import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
 import org.springframework.data.domain.Page;
@@ -60,6 +64,21 @@ public class AuditTrail {
     @Transactional(readOnly = true)
     public long count(AuditFilter filter) {
         return entries.count(AuditSpecifications.matching(filter));
+    }
+
+    /** Entries per calendar day (UTC) from {@code first} to {@code last}, both included; days without entries count 0. */
+    @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    @Transactional(readOnly = true)
+    public Map<LocalDate, Long> entriesPerDay(LocalDate first, LocalDate last) {
+        Map<LocalDate, Long> perDay = new TreeMap<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            perDay.put(day, 0L);
+        }
+        for (Object[] row : entries.countPerDay(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            perDay.put((LocalDate) row[0], (Long) row[1]);
+        }
+        return perDay;
     }
 
     /** A server's own history, for everyone who may see the server (the helpdesk included). */

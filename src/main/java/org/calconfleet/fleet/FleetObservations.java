@@ -60,6 +60,11 @@ public class FleetObservations {
     }
 
     @Transactional(readOnly = true)
+    public FleetSummary summary() {
+        return FleetSummary.ofGroups(servers.countByPortState());
+    }
+
+    @Transactional(readOnly = true)
     public List<DesiredPort> desiredPorts() {
         return servers.findAll().stream()
                 .map(s -> new DesiredPort(Objects.requireNonNull(s.getId()), s.getSite(), s.getDesiredPort()))

@@ -7,9 +7,6 @@ import java.io.Writer;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import org.calconfleet.port.ConnectorKind;
 import java.util.Set;
 import org.calconfleet.common.Csv;
 import org.springframework.data.domain.PageRequest;
@@ -135,33 +132,7 @@ public class FleetService {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public FleetSummary summary() {
-        long total = 0, pinned = 0, dynamic = 0, drifted = 0, unknown = 0, stopped = 0, groupWise = 0;
-        Map<Integer, Long> ports = new TreeMap<>();
-        for (Object[] group : servers.countByPortState()) {
-            ConnectorKind kind = (ConnectorKind) group[0];
-            Integer desired = (Integer) group[1];
-            long count = (Long) group[5];
-            total += count;
-            if (kind == ConnectorKind.NOVELL_GROUPWISE) {
-                groupWise += count;
-            } else if (desired != null) {
-                ports.merge(desired, count, Long::sum);
-                if (desired == 0) {
-                    dynamic += count;
-                } else {
-                    pinned += count;
-                }
-            }
-            switch (Drift.of(desired, (Integer) group[2], (Integer) group[3])) {
-                case DRIFTED -> drifted += count;
-                case UNKNOWN -> unknown += count;
-                case IN_SYNC -> { }
-            }
-            if (group[4] == ConnectorServiceState.STOPPED) {
-                stopped += count;
-            }
-        }
-        return new FleetSummary(total, pinned, dynamic, drifted, unknown, stopped, groupWise, ports);
+        return FleetSummary.ofGroups(servers.countByPortState());
     }
 
     /** Reads and checks an uploaded CSV; nothing is stored. */
@@ -177,7 +148,7 @@ public class FleetService {
         List<ImportPreview.Row> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Csv.Row record : records) {
-            if (record.line() == records.getFirst().line() && isHeader(record.fields())) {
+            if (record.line() == records.getFirst().line() && ServerCsv.Header.isHeader(record.fields())) {
                 continue;
             }
             ServerCsv.Parsed parsed = ServerCsv.parse(record.fields());
@@ -233,7 +204,13 @@ public class FleetService {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public void exportCsv(ServerFilter filter, Writer out) throws IOException {
-        out.write(ServerCsv.header());
+        exportCsv(filter, ServerCsv.Header.ENGLISH, out);
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
+    @Transactional(readOnly = true)
+    public void exportCsv(ServerFilter filter, ServerCsv.Header header, Writer out) throws IOException {
+        out.write(ServerCsv.header(header));
         Pageable page = PageRequest.of(0, EXPORT_BATCH, Sort.by("hostName"));
         Page<ExchangeServer> slice;
         do {
@@ -244,10 +221,6 @@ public class FleetService {
             page = page.next();
         } while (slice.hasNext());
         out.flush();
-    }
-
-    private static boolean isHeader(List<String> fields) {
-        return !fields.isEmpty() && fields.getFirst().strip().equalsIgnoreCase(ServerCsv.COLUMNS.getFirst());
     }
 
     public static String subject(ExchangeServer server) {

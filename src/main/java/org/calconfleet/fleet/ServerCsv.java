@@ -17,11 +17,46 @@ public final class ServerCsv {
             "connector_kind", "domino_server", "domino_address", "calendar_system", "service_name", "backend_kind",
             "backend_address", "desired_port", "notes");
 
+    /**
+     * The header line's language. Japanese names are fixed here, not taken from the message bundles, so that a
+     * file's format never moves when a translation is reworded; an import accepts either header.
+     */
+    public enum Header {
+        ENGLISH(COLUMNS),
+        JAPANESE(List.of("ホスト名", "IP アドレス", "サイト", "Exchange バージョン", "コネクタ種別", "Domino サーバー",
+                "Domino アドレス", "カレンダー システム名", "サービス名", "バックエンド種別", "バックエンド アドレス",
+                "設定するポート", "メモ"));
+
+        private final List<String> columns;
+
+        Header(List<String> columns) {
+            this.columns = columns;
+        }
+
+        public List<String> columns() {
+            return columns;
+        }
+
+        public static Header forLanguage(Locale locale) {
+            return locale.getLanguage().equals(Locale.JAPANESE.getLanguage()) ? JAPANESE : ENGLISH;
+        }
+
+        static boolean isHeader(List<String> fields) {
+            String first = fields.isEmpty() ? "" : fields.getFirst().strip();
+            for (Header header : values()) {
+                if (first.equalsIgnoreCase(header.columns.getFirst())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     private ServerCsv() {
     }
 
-    static String header() {
-        return Csv.line(new ArrayList<>(COLUMNS));
+    static String header(Header language) {
+        return Csv.line(new ArrayList<>(language.columns()));
     }
 
     static String line(ExchangeServer server) {

@@ -52,6 +52,7 @@ class DriftScan {
     private final HostBackends backends;
     private final HostRunRepository runs;
     private final AuditTrail audit;
+    private final FleetHistory history;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -59,11 +60,13 @@ class DriftScan {
 
     DriftScan(FleetObservations fleet, HostBackends backends, HostRunRepository runs, AuditTrail audit,
             PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events,
+            FleetHistory history, PlatformTransactionManager transactions, Clock clock,
             @Value("${calcon.drift-scan.concurrency:100}") int concurrency) {
         this.fleet = fleet;
         this.backends = backends;
         this.runs = runs;
         this.audit = audit;
+        this.history = history;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.events = events;
@@ -108,7 +111,8 @@ class DriftScan {
         DriftScanResult result = new DriftScanResult(clock.instant(), scanned.get(), unreachable.get(), skipped.get(),
                 drifted.get());
         log.info("drift scan: {}", result);
-        events.publishEvent(result);
+        events.publishEvent(result),
+        history.recordScan(result);
         return result;
     }
 

@@ -48,6 +48,21 @@ class AuditTrailTest {
 
     @Test
     @WithMockUser(roles = "AUDITOR")
+    void entries_are_counted_per_day_in_the_database_with_empty_days_as_zero() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        for (int daysAgo : new int[] {2, 2, 1, 40}) {
+            AuditEntry entry = audit.record(AuditEvent.of("carol", AuditAction.SERVER_UPDATED, "server:DAY"));
+            jdbc.update("update audit_entry set occurred_at = ? where seq = ?", java.sql.Timestamp.from(
+                    today.minusDays(daysAgo).atTime(23, 30).toInstant(java.time.ZoneOffset.UTC)), entry.getSeq());
+        }
+
+        assertThat(audit.entriesPerDay(today.minusDays(3), today.minusDays(1))).containsExactly(
+                java.util.Map.entry(today.minusDays(3), 0L), java.util.Map.entry(today.minusDays(2), 2L),
+                java.util.Map.entry(today.minusDays(1), 1L));
+    }
+
+    @Test
+    @WithMockUser(roles = "AUDITOR")
     void a_deleted_row_breaks_the_chain_where_it_was() {
         audit.record(AuditEvent.of("bob", AuditAction.POLICY_CHANGED, "policy"));
         ChainVerification before = audit.verify();

@@ -29,6 +29,8 @@ public final class Browser implements AutoCloseable {
         if (!Files.isExecutable(chromium)) {
             throw new IllegalStateException("No Chromium at " + chromium + ": install Debian's chromium package");
         }
+        // A loaded machine can take longer than the 5 s default to render a view.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()

@@ -1,9 +1,16 @@
 package org.calconfleet.browser;
 
+import java.util.List;
+import java.util.function.Supplier;
+import org.calconfleet.access.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.ActiveProfiles;
 
 /** A journey in headless Chromium against the demo console started on a random port. */
@@ -16,6 +23,10 @@ abstract class BrowserJourney {
     @LocalServerPort
     int port;
 
+    /** This context's own: with several cached contexts in one JVM the static holder may point at another's. */
+    @Autowired
+    SecurityContextHolderStrategy security;
+
     @BeforeAll
     static void startBrowser() {
         browser = new Browser();
@@ -24,6 +35,17 @@ abstract class BrowserJourney {
     @AfterAll
     static void stopBrowser() {
         browser.close();
+    }
+
+    /** Runs a service call as a user of that role, for a test's own set-up and checks. */
+    <T> T as(Role role, Supplier<T> action) {
+        security.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("test", null,
+                List.of(new SimpleGrantedAuthority(role.authority()))));
+        try {
+            return action.get();
+        } finally {
+            security.clearContext();
+        }
     }
 
     String base() {

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.util.List;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
@@ -13,9 +12,6 @@ import org.calconfleet.audit.AuditTrail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 class HelpdeskBrowserIT extends BrowserJourney {
 
@@ -49,7 +45,8 @@ class HelpdeskBrowserIT extends BrowserJourney {
         Browser.screenshot(page, "helpdesk-servers-filtered");
 
         page.locator("vaadin-select.language-select").click();
-        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("日本語")).click();
+        page.locator("vaadin-select.language-select vaadin-select-item",
+                new Page.LocatorOptions().setHasText("日本語")).click();
         assertThat(page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("サーバー"))).hasCount(1);
         assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("ホスト名")))
                 .isVisible();
@@ -75,15 +72,10 @@ class HelpdeskBrowserIT extends BrowserJourney {
         assertThat(page.locator("vaadin-login-form-wrapper[error]")).hasCount(1);
         Browser.signIn(page, base, "auditor", "auditor");
 
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("test", null,
-                List.of(new SimpleGrantedAuthority(Role.AUDITOR.authority()))));
-        try {
-            var entries = audit.search(new AuditFilter("user:auditor", null, null, null, null), Pageable.ofSize(10));
-            assertThat(entries.stream().map(AuditEntry::getAction).toList())
-                    .contains(AuditAction.SIGN_IN, AuditAction.SIGN_IN_FAILED);
-            assertThat(entries.getFirst().getAfter()).startsWith("from ");
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        var entries = as(Role.AUDITOR, () -> audit.search(new AuditFilter("user:auditor", null, null, null, null),
+                Pageable.ofSize(10)));
+        assertThat(entries.stream().map(AuditEntry::getAction).toList())
+                .contains(AuditAction.SIGN_IN, AuditAction.SIGN_IN_FAILED);
+        assertThat(entries.getFirst().getAfter()).startsWith("from ");
     }
 }

@@ -42,6 +42,23 @@ class ServerCsvImportTest {
     }
 
     @Test
+    void an_export_with_japanese_headers_imports_back_and_differs_only_in_its_header_line() throws Exception {
+        StringWriter english = new StringWriter();
+        fleet.exportCsv(new ServerFilter("", "Osaka"), ServerCsv.Header.ENGLISH, english);
+        StringWriter japanese = new StringWriter();
+        fleet.exportCsv(new ServerFilter("", "Osaka"), ServerCsv.Header.JAPANESE, japanese);
+
+        assertThat(japanese.toString()).startsWith("ホスト名,IP アドレス,サイト,");
+        assertThat(japanese.toString().lines().skip(1).toList())
+                .isEqualTo(english.toString().lines().skip(1).toList());
+        ImportPreview preview = fleet.previewImport(new StringReader(japanese.toString()));
+        assertThat(preview.badRows()).isEmpty();
+        assertThat(preview.validRows()).hasSize(14).allMatch(ImportPreview.Row::existing);
+        assertThat(fleet.previewImport(new StringReader("\uFEFF" + japanese)).badRows())
+                .as("a byte-order mark, as Excel writes it, before the Japanese header").isEmpty();
+    }
+
+    @Test
     void each_bad_row_is_listed_with_its_line_and_reason_and_only_valid_rows_import() throws Exception {
         String file = HEADER + "\r\n"
                 + "NEW-EXC01,10.5.1.1,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,10.5.2.1,ExchangeFreeBusy,,SIMULATED,,45010,\r\n"

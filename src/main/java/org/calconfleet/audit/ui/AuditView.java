@@ -7,6 +7,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -26,6 +27,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import org.calconfleet.access.Role;
@@ -34,6 +38,7 @@ import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditFilter;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.audit.ChainVerification;
+import org.calconfleet.ui.Chart;
 import org.calconfleet.ui.MainLayout;
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +54,10 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     final Grid<AuditEntry> grid = new Grid<>(AuditEntry.class, false);
+    private final Div chartSlot = new Div();
+
+    static final int CHART_DAYS = 30;
+    static final int CHART_MAX_DAYS = 366;
 
     AuditView(AuditTrail audit) {
         this.audit = audit;
@@ -89,7 +98,8 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
         configureGrid();
-        add(filters, actions, grid);
+        chartSlot.setWidthFull();
+        add(filters, actions, chartSlot, grid);
         refresh();
     }
 
@@ -129,6 +139,27 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         AuditFilter filter = currentFilter();
         grid.setItems(query -> audit.search(filter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) audit.count(filter));
+        chartSlot.removeAll();
+        chartSlot.add(perDayChart());
+    }
+
+    /** The days the date filter spans (the last 30 days when it is open), at most a year. */
+    private Chart perDayChart() {
+        LocalDate last = to.getValue() != null ? to.getValue() : LocalDate.now(ZoneOffset.UTC);
+        LocalDate first = from.getValue() != null && !from.getValue().isAfter(last) ? from.getValue()
+                : last.minusDays(CHART_DAYS - 1);
+        if (first.isBefore(last.minusDays(CHART_MAX_DAYS - 1))) {
+            first = last.minusDays(CHART_MAX_DAYS - 1);
+        }
+        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        Map<LocalDate, Long> perDay = audit.entriesPerDay(first, last);
+        Chart chart = new Chart(Chart.Kind.BAR, getTranslation("audit.chart.perDay", day.format(first),
+                day.format(last)), perDay.keySet().stream().map(day::format).toList(),
+                List.of(Chart.Series.of(getTranslation("audit.chart.entries"), List.copyOf(perDay.values()), 0)),
+                false);
+        chart.setId("audit-per-day-chart");
+        chart.getStyle().set("--calcon-chart-height", "180px");
+        return chart;
     }
 
     private AuditFilter currentFilter() {

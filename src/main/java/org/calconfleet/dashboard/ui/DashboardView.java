@@ -12,11 +12,16 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.WeekFields;
 import java.util.ArrayList;
 import java.util.List;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.FleetSummary;
 import org.calconfleet.rollout.ChangeSummary;
+import org.calconfleet.rollout.FleetHistory;
+import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.rollout.RolloutService;
 import org.calconfleet.rollout.ui.JobsView;
 import org.springframework.data.domain.PageRequest;
@@ -31,7 +36,11 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     static final int RECENT_ROLLOUTS = 200;
 
-    DashboardView(FleetService fleet, RolloutService rollouts) {
+    static final int DRIFT_DAYS = 30;
+    static final int CHANGE_WEEKS = 12;
+    private static final int DRIFT_STYLE = FleetHistory.OUTCOMES.size();
+
+    DashboardView(FleetService fleet, RolloutService rollouts, FleetHistory history) {
         addClassName("dashboard");
         FleetSummary summary = fleet.summary();
         List<ChangeSummary> recent = rollouts.rollouts(PageRequest.of(0, RECENT_ROLLOUTS,
@@ -49,7 +58,9 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 tile("dashboard.groupwise", summary.groupWise(), false),
                 tile("dashboard.running", running, false),
                 tile("dashboard.attention", attention, attention > 0));
-        add(tiles, portChart(summary), recentFailures(recent));
+        Div charts = new Div(portChart(summary), driftChart(history), changesChart(history));
+        charts.addClassName("charts");
+        add(tiles, charts, recentFailures(recent));
     }
 
     private Component recentFailures(List<ChangeSummary> recent) {
@@ -92,12 +103,57 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
             labels.add(getTranslation("dashboard.groupwise"));
             values.add(summary.groupWise());
         }
-        Chart chart = new Chart(getTranslation("dashboard.chart.ports"), getTranslation("dashboard.servers"),
-                labels, values);
+        Chart chart = new Chart(Chart.Kind.BAR, getTranslation("dashboard.chart.ports"), labels,
+                List.of(Chart.Series.of(getTranslation("dashboard.servers"), values, 0)), false);
         chart.setId("ports-chart");
-        chart.setWidthFull();
-        chart.setHeight("280px");
         return chart;
+    }
+
+    private Component driftChart(FleetHistory history) {
+        List<FleetHistory.DriftDay> days = history.driftPerDay(DRIFT_DAYS);
+        String title = getTranslation("dashboard.chart.drift", DRIFT_DAYS);
+        if (days.isEmpty()) {
+            return emptyChart("drift-chart", title, getTranslation("dashboard.chart.drift.none"));
+        }
+        DateTimeFormatter format = dayFormat();
+        Chart chart = new Chart(Chart.Kind.LINE, title, days.stream().map(d -> format.format(d.day())).toList(),
+                List.of(Chart.Series.of(getTranslation("dashboard.drifted"),
+                                days.stream().map(FleetHistory.DriftDay::drifted).toList(), DRIFT_STYLE),
+                        Chart.Series.of(getTranslation("dashboard.attention"),
+                                days.stream().map(FleetHistory.DriftDay::needsAttention).toList(),
+                                FleetHistory.OUTCOMES.indexOf(HostRunState.NEEDS_ATTENTION))), false);
+        chart.setId("drift-chart");
+        return chart;
+    }
+
+    private Component changesChart(FleetHistory history) {
+        List<FleetHistory.OutcomeWeek> weeks = history.changesPerWeek(CHANGE_WEEKS,
+                WeekFields.of(getLocale()).getFirstDayOfWeek());
+        String title = getTranslation("dashboard.chart.changes", CHANGE_WEEKS);
+        if (weeks.stream().allMatch(w -> w.outcomes().isEmpty())) {
+            return emptyChart("changes-chart", title, getTranslation("dashboard.chart.changes.none", CHANGE_WEEKS));
+        }
+        DateTimeFormatter format = dayFormat();
+        List<Chart.Series> series = FleetHistory.OUTCOMES.stream()
+                .filter(outcome -> weeks.stream().anyMatch(w -> w.count(outcome) > 0))
+                .map(outcome -> Chart.Series.of(getTranslation(outcome.messageKey()),
+                        weeks.stream().map(w -> w.count(outcome)).toList(), FleetHistory.OUTCOMES.indexOf(outcome)))
+                .toList();
+        Chart chart = new Chart(Chart.Kind.STACKED_BAR, title, weeks.stream()
+                .map(w -> getTranslation("dashboard.week", format.format(w.firstDay()))).toList(), series, false);
+        chart.setId("changes-chart");
+        return chart;
+    }
+
+    private Component emptyChart(String id, String title, String whatNext) {
+        Div empty = new Div(new H3(title), new Paragraph(whatNext));
+        empty.addClassName("chart-empty");
+        empty.setId(id);
+        return empty;
+    }
+
+    private DateTimeFormatter dayFormat() {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
     }
 
     @Override

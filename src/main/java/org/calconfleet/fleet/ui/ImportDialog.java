@@ -72,7 +72,9 @@ class ImportDialog extends Dialog {
         importButton.addClickListener(click -> doImport());
         Button cancel = new Button(getTranslation("fleet.editor.cancel"), click -> close());
 
-        add(new Paragraph(getTranslation("fleet.import.explain", String.join(",", ServerCsv.COLUMNS))), upload,
+        add(new Paragraph(getTranslation("fleet.import.explain", String.join(",", ServerCsv.COLUMNS))),
+                new Paragraph(getTranslation("fleet.import.japaneseHeader",
+                        String.join(",", ServerCsv.Header.JAPANESE.columns()))), upload,
                 summary, badRows, duplicates, reason);
         getFooter().add(cancel, importButton);
     }

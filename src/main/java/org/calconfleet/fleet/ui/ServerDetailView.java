@@ -32,9 +32,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditTrail;
@@ -52,6 +54,9 @@ import org.calconfleet.port.LoadExcalconCommand;
 import org.calconfleet.port.NetshCommand;
 import org.calconfleet.port.NetshCommands;
 import org.calconfleet.port.RpcPort;
+import org.calconfleet.rollout.FleetHistory;
+import org.calconfleet.rollout.HostRunState;
+import org.calconfleet.ui.Chart;
 import org.calconfleet.ui.MainLayout;
 import org.jspecify.annotations.Nullable;
 
@@ -63,12 +68,15 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
 
     private final FleetService fleet;
     private final AuditTrail audit;
+    private final FleetHistory history;
     private final boolean mayEdit;
     private @Nullable ExchangeServer server;
 
-    ServerDetailView(FleetService fleet, AuditTrail audit, AuthenticationContext authentication) {
+    ServerDetailView(FleetService fleet, AuditTrail audit, FleetHistory history,
+            AuthenticationContext authentication) {
         this.fleet = fleet;
         this.audit = audit;
+        this.history = history;
         this.mayEdit = authentication.hasAnyRole(Role.ADMIN_NAME, Role.OPERATOR_NAME);
         addClassName("server-detail");
     }
@@ -85,7 +93,8 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
             add(new Paragraph(getTranslation("fleet.detail.notFound")));
             return;
         }
-        add(header(server), portPanel(server), firewallPanel(server), dominoPanel(server), historyPanel(server));
+        add(header(server), portPanel(server), firewallPanel(server), dominoPanel(server), timelinePanel(server),
+                historyPanel(server));
     }
 
     private Component header(ExchangeServer s) {
@@ -217,6 +226,33 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
         for (int i = 0; i < commands.size(); i++) {
             panel.add(copyable(null, commands.get(i), "domino-command-" + i));
         }
+        return panel;
+    }
+
+    private Component timelinePanel(ExchangeServer s) {
+        Div panel = panel("fleet.detail.timeline");
+        List<FleetHistory.PortChange> changes = history.portTimeline(Objects.requireNonNull(s.getId()));
+        if (changes.isEmpty()) {
+            panel.add(new Paragraph(getTranslation("fleet.detail.timeline.none")));
+            return panel;
+        }
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
+                .withZone(ZoneId.systemDefault());
+        List<Chart.Series> series = new ArrayList<>();
+        series.add(Chart.Series.of(getTranslation("fleet.detail.timeline.port"),
+                changes.stream().map(FleetHistory.PortChange::portAfter).toList(), FleetHistory.OUTCOMES.size()));
+        for (HostRunState outcome : FleetHistory.OUTCOMES) {
+            if (changes.stream().anyMatch(c -> c.outcome() == outcome)) {
+                series.add(new Chart.Series(getTranslation(outcome.messageKey()), changes.stream()
+                        .map(c -> c.outcome() == outcome ? c.targetPort() : null).toList(),
+                        FleetHistory.OUTCOMES.indexOf(outcome), true));
+            }
+        }
+        Chart chart = new Chart(Chart.Kind.STEPPED_LINE, getTranslation("fleet.detail.timeline.chart",
+                s.getHostName()), changes.stream().map(c -> getTranslation("fleet.detail.timeline.label",
+                c.rolloutId(), format.format(c.finishedAt()))).toList(), series, true);
+        chart.setId("port-timeline");
+        panel.add(chart);
         return panel;
     }
 

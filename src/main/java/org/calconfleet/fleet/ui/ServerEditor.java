@@ -1,5 +1,8 @@
 package org.calconfleet.fleet.ui;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -42,7 +45,8 @@ class ServerEditor extends Dialog {
                 form.show(e.problems());
             } catch (ConcurrentEditException e) {
                 Notification conflict = Notification.show(getTranslation("fleet.editor.conflict", e.changedBy(),
-                        e.changedAt(), e.theirChanges().stream().map(Object::toString)
+                        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
+                                .withZone(ZoneId.systemDefault()).format(e.changedAt()), e.theirChanges().stream().map(Object::toString)
                                 .collect(Collectors.joining("; "))));
                 conflict.addThemeVariants(NotificationVariant.LUMO_ERROR);
                 conflict.setDuration(0);

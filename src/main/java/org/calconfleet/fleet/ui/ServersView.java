@@ -12,8 +12,10 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -29,6 +31,7 @@ import org.calconfleet.access.Role;
 import org.calconfleet.fleet.Drift;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
+import org.calconfleet.fleet.ServerCsv;
 import org.calconfleet.fleet.ServerFilter;
 import org.calconfleet.ui.MainLayout;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +45,7 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
     private final TextField search = new TextField();
     private final ComboBox<String> site = new ComboBox<>();
     private final Span total = new Span();
+    private final Select<ServerCsv.Header> exportHeader = new Select<>();
     final Grid<ExchangeServer> grid = new Grid<>(ExchangeServer.class, false);
 
     ServersView(FleetService fleet, AuthenticationContext authentication) {
@@ -76,10 +80,17 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
             importCsv.setId("server-import");
             toolbar.add(add, importCsv);
         }
+        exportHeader.setLabel(getTranslation("fleet.export.header"));
+        exportHeader.setItems(ServerCsv.Header.values());
+        exportHeader.setItemLabelGenerator(header -> getTranslation(header == ServerCsv.Header.JAPANESE
+                ? "language.ja" : "language.en"));
+        exportHeader.setValue(ServerCsv.Header.forLanguage(getLocale()));
+        exportHeader.setId("server-export-header");
+        exportHeader.addClassName("export-header");
         Anchor export = new Anchor(csvExport(), getTranslation("fleet.export"));
         export.setId("server-export");
         export.getElement().setAttribute("download", true);
-        toolbar.add(export);
+        toolbar.add(exportHeader, export);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         toolbar.addClassName("view-toolbar");
 
@@ -91,7 +102,10 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
     private void configureGrid() {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
-        grid.addColumn(ExchangeServer::getHostName).setHeader(getTranslation("servers.column.host"))
+        // A link, so that a keyboard reaches the detail too: Tab into the grid, arrows to the row, Enter twice.
+        grid.addColumn(LitRenderer.<ExchangeServer>of("<a href=\"servers/${item.id}\">${item.host}</a>")
+                        .withProperty("id", ExchangeServer::getId).withProperty("host", ExchangeServer::getHostName))
+                .setHeader(getTranslation("servers.column.host"))
                 .setSortProperty("hostName").setKey("hostName").setAutoWidth(true).setFrozen(true);
         grid.addColumn(ExchangeServer::getSite).setHeader(getTranslation("servers.column.site"))
                 .setSortProperty("site").setKey("site").setAutoWidth(true);
@@ -115,7 +129,8 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
         return event -> {
             event.setFileName("calcon-servers.csv");
             event.setContentType("text/csv; charset=UTF-8");
-            fleet.exportCsv(currentFilter(), new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8));
+            fleet.exportCsv(currentFilter(), exportHeader.getValue(),
+                    new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8));
         };
     }
 

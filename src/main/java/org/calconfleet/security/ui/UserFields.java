@@ -32,6 +32,7 @@ class UserFields extends FormLayout {
         repeat.setLabel(getTranslation("users.password.repeat"));
         repeat.setId("user-password-repeat");
         role.setLabel(getTranslation("users.column.role"));
+        role.setId("user-role");
         role.setItems(Role.values());
         role.setItemLabelGenerator(r -> getTranslation(r.messageKey()));
         role.setValue(Role.HELPDESK);

@@ -1,9 +1,12 @@
 package org.calconfleet.dashboard.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import java.util.Locale;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import org.calconfleet.KaribuSpringTest;
@@ -29,8 +32,27 @@ class DashboardViewTest extends KaribuSpringTest {
         assertThat(tile("drifted")).isEqualTo("6");
         assertThat(tile("stopped")).isEqualTo("3");
         assertThat(tile("groupwise")).isEqualTo("3");
-        assertThat(_get(Chart.class).getElement().getAttribute("config"))
+        assertThat(_get(Chart.class, spec -> spec.withId("ports-chart")).getElement().getAttribute("config"))
                 .contains("\"labels\":[\"0 (dynamic)\",\"45001\",\"45002\",\"45003\",\"GroupWise connectors\"]")
                 .contains("\"values\":[6,11,11,11,3]");
+        assertThat(_get(Chart.class, spec -> spec.withId("ports-chart")).getElement().getChild(0).getOuterHTML())
+                .as("the figures as a table, the chart's text alternative")
+                .contains("<summary>The figures as a table</summary>")
+                .contains("<th scope=\"row\">45001</th>").contains("<td>11</td>");
+    }
+
+    @Test
+    void charts_and_their_tables_speak_japanese_with_japanese_numbers_and_dates() {
+        signIn("helpdesk", Role.HELPDESK);
+        UI.getCurrent().setLocale(Locale.JAPANESE);
+        UI.getCurrent().navigate(DashboardView.class);
+
+        Chart ports = _get(Chart.class, spec -> spec.withId("ports-chart"));
+        assertThat(ports.getElement().getAttribute("config"))
+                .contains("\"title\":\"フリート全体で設定する RPC ポート\"").contains("\"locale\":\"ja\"")
+                .contains("0 (動的)");
+        assertThat(ports.getElement().getChild(0).getOuterHTML()).contains("数値を表で見る");
+        assertThat(_find(Component.class, spec -> spec.withId("drift-chart"))).hasSize(1);
+        assertThat(_find(Component.class, spec -> spec.withId("changes-chart"))).hasSize(1);
     }
 }

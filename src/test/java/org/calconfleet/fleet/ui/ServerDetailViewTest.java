@@ -42,6 +42,9 @@ class ServerDetailViewTest extends KaribuSpringTest {
         Grid<Object> firewall = _get(Grid.class, spec -> spec.withId("firewall-table"));
         assertThat(GridKt._size(firewall)).isPositive();
         _get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("firewall-csv"));
+        assertThat(_find(com.vaadin.flow.component.html.Paragraph.class)).extracting(p -> p.getText())
+                .as("a server never changed says so instead of an empty timeline")
+                .contains("No port change has been carried out on this server yet.");
         assertThat(_find(Button.class)).extracting(Button::getId)
                 .noneMatch(idValue -> idValue.filter(v -> v.equals("server-edit") || v.equals("server-delete"))
                         .isPresent());
