@@ -59,8 +59,7 @@ class DriftScan {
     private final int concurrency;
 
     DriftScan(FleetObservations fleet, HostBackends backends, HostRunRepository runs, AuditTrail audit,
-            PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events,
-            FleetHistory history, PlatformTransactionManager transactions, Clock clock,
+            FleetHistory history, PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events,
             @Value("${calcon.drift-scan.concurrency:100}") int concurrency) {
         this.fleet = fleet;
         this.backends = backends;
@@ -111,8 +110,8 @@ class DriftScan {
         DriftScanResult result = new DriftScanResult(clock.instant(), scanned.get(), unreachable.get(), skipped.get(),
                 drifted.get());
         log.info("drift scan: {}", result);
-        events.publishEvent(result),
         history.recordScan(result);
+        events.publishEvent(result);
         return result;
     }
 

@@ -77,7 +77,7 @@ public class FleetHistory {
 
     /** Called by the drift scan as it ends, as the system. */
     @Transactional
-    void recordScan(DriftScan.Result scan) {
+    void recordScan(DriftScanResult scan) {
         FleetSummary summary = fleet.summary();
         history.save(new FleetSnapshot(clock.instant(), summary.servers(), summary.drifted(), scan.unreachable(),
                 history.countNeedingAttention()));

@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
 /**
  * Live progress across console nodes. A committed step publishes its {@link RolloutProgressEvent} only in the JVM
  * that made it, so a browser whose session lives on another node would not see it. Every second this looks for host
- * runs changed since its last look and publishes here the event of each change this node has not announced itself
- * (the same host run in the same state and step), then one event per rollout touched. It reads a few seconds back
- * each time: a step's {@code updated_at} is taken before its transaction commits, and the nodes' clocks differ a
- * little.
+ * runs changed since its last look and publishes here, as {@link RelayedProgress}, each change this node has not
+ * announced or relayed already (the same host run in the same state and step), then one event per rollout touched.
+ * It reads a few seconds back each time: a step's {@code updated_at} is taken before its transaction commits, and
+ * the nodes' clocks differ a little.
  */
 @Component
 class RemoteProgressRelay implements SmartLifecycle {
@@ -58,7 +58,7 @@ class RemoteProgressRelay implements SmartLifecycle {
         this.interval = interval;
     }
 
-    /** Every event published here, by this node's steps or by the relay itself. */
+    /** Every step this node made. */
     @EventListener
     void announced(RolloutProgressEvent event) {
         if (event.hostRunId() != null && event.state() != null && event.step() != null) {
@@ -81,11 +81,12 @@ class RemoteProgressRelay implements SmartLifecycle {
             if (last != null && last.state() == change.state() && last.step() == change.step()) {
                 continue;
             }
-            events.publishEvent(new RolloutProgressEvent(change.rolloutId(), change.hostRunId(), change.hostName(),
-                    change.state(), change.step()));
+            events.publishEvent(new RelayedProgress(new RolloutProgressEvent(change.rolloutId(), change.hostRunId(),
+                    change.hostName(), change.state(), change.step())));
+            announced.put(change.hostRunId(), new Announced(change.state(), change.step(), now));
             rollouts.add(change.rolloutId());
         }
-        rollouts.forEach(id -> events.publishEvent(RolloutProgressEvent.ofRollout(id)));
+        rollouts.forEach(id -> events.publishEvent(new RelayedProgress(RolloutProgressEvent.ofRollout(id))));
         Instant forgotten = now.minus(OVERLAP.multipliedBy(3));
         announced.values().removeIf(a -> a.at().isBefore(forgotten));
     }

@@ -1,5 +1,6 @@
 package org.calconfleet.backend;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,7 +35,7 @@ public final class SharedHostBackends extends HostBackends {
     private final ConcurrentMap<String, AgentConnection> connections = new ConcurrentHashMap<>();
 
     private SharedHostBackends(Properties addresses) {
-        super(new SimulatedFleet(SimulatedFleet.Settings.DEFAULT));
+        super(new SimulatedFleet(SimulatedFleet.Settings.DEFAULT), new SimpleMeterRegistry());
         this.addresses = addresses;
         this.pin = CertificateFingerprint.require(addresses.getProperty(SharedHostAgents.FINGERPRINT));
         this.token = addresses.getProperty(SharedHostAgents.TOKEN);

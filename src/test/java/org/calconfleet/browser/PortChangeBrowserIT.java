@@ -6,7 +6,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.calconfleet.access.Role;
 import org.calconfleet.fleet.FleetService;
@@ -14,9 +13,6 @@ import org.calconfleet.fleet.ServerFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The product's main job in a real browser: an operator plans a port change for three servers, a second operator
@@ -28,14 +24,8 @@ class PortChangeBrowserIT extends BrowserJourney {
     FleetService fleet;
 
     private String idsOf(String... hosts) {
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("test", null,
-                List.of(new SimpleGrantedAuthority(Role.OPERATOR.authority()))));
-        try {
-            return Arrays.stream(hosts).map(host -> String.valueOf(fleet.list(new ServerFilter(host, null),
-                    Pageable.ofSize(1)).getFirst().getId())).collect(Collectors.joining(","));
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return as(Role.OPERATOR, () -> Arrays.stream(hosts).map(host -> String.valueOf(fleet.list(
+                new ServerFilter(host, null), Pageable.ofSize(1)).getFirst().getId())).collect(Collectors.joining(",")));
     }
 
     @Test

@@ -13,7 +13,10 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 
-/** A host run changed by another console node (here: by SQL, as its commit would) reaches this node's listeners. */
+/**
+ * A host run changed by another console node (here: by SQL, as its commit would) reaches this node's listeners as
+ * relayed progress, never as a step of this node's own (which counters and mail would count again).
+ */
 class RemoteProgressRelayTest extends RolloutTestBase {
 
     @Autowired
@@ -24,17 +27,22 @@ class RemoteProgressRelayTest extends RolloutTestBase {
     RemoteProgressRelay relay;
 
     final List<RolloutProgressEvent> received = new CopyOnWriteArrayList<>();
-    final ApplicationListener<PayloadApplicationEvent<RolloutProgressEvent>> listener =
-            event -> received.add(event.getPayload());
+    final List<RolloutProgressEvent> ownSteps = new CopyOnWriteArrayList<>();
+    final ApplicationListener<PayloadApplicationEvent<RelayedProgress>> relayedListener =
+            event -> received.add(event.getPayload().progress());
+    final ApplicationListener<PayloadApplicationEvent<RolloutProgressEvent>> ownListener =
+            event -> ownSteps.add(event.getPayload());
 
     @BeforeEach
     void listen() {
-        context.addApplicationListener(listener);
+        context.addApplicationListener(relayedListener);
+        context.addApplicationListener(ownListener);
     }
 
     @AfterEach
     void stopListening() {
-        context.removeApplicationListener(listener);
+        context.removeApplicationListener(relayedListener);
+        context.removeApplicationListener(ownListener);
     }
 
     long pendingHostRun(String prefix) {
@@ -54,13 +62,17 @@ class RemoteProgressRelayTest extends RolloutTestBase {
         long rolloutId = jdbc.queryForObject("select change_request_id from host_run where id = ?", Long.class,
                 hostRunId);
         received.clear();
+        ownSteps.clear();
 
         changedByAnotherNode(hostRunId, HostRunState.RUNNING, Step.WRITE);
         relay.relay();
+        relay.relay();
 
-        assertThat(received).contains(
-                new RolloutProgressEvent(rolloutId, hostRunId, name("RLY", 1), HostRunState.RUNNING, Step.WRITE),
-                RolloutProgressEvent.ofRollout(rolloutId));
+        RolloutProgressEvent step = new RolloutProgressEvent(rolloutId, hostRunId, name("RLY", 1),
+                HostRunState.RUNNING, Step.WRITE);
+        assertThat(received).contains(step, RolloutProgressEvent.ofRollout(rolloutId));
+        assertThat(received).filteredOn(step::equals).as("relayed once, though both looks see it").hasSize(1);
+        assertThat(ownSteps).as("not published as this node's own step").doesNotContain(step);
     }
 
     @Test
