@@ -12,11 +12,16 @@ import org.calconfleet.port.Refusal;
 /**
  * {@code POST /v1/domino/commands}: commands for the Domino server beside the agent. A command the rules refuse
  * is a request no console would send, so it is answered 422 and nothing runs; a failure of the Domino side is an
- * answer (200, outcome FAILED).
+ * answer (200, outcome FAILED). A request named by a {@code requestId} that was already sent is answered from
+ * memory ({@link RememberedDominoRequests}).
  */
 final class DominoEndpoints {
 
+    /** Enough for every host of a large rollout to resume its DOMINO step on another console node. */
+    static final int REMEMBERED_REQUESTS = 100_000;
+
     private final DominoConsole console;
+    private final RememberedDominoRequests remembered = new RememberedDominoRequests(REMEMBERED_REQUESTS);
 
     DominoEndpoints(DominoConsole console) {
         this.console = console;
@@ -35,7 +40,9 @@ final class DominoEndpoints {
                     throw WireException.invalid("/commands/" + index, p);
                 });
             }
-            DominoResult result = console.send(request.server(), request.commands());
+            DominoResult result = request.requestId() == null
+                    ? console.send(request.server(), request.commands())
+                    : remembered.carryOut(request, () -> console.send(request.server(), request.commands()));
             return DominoWire.result(result);
         });
     }

@@ -11,6 +11,15 @@ public interface DominoConsole {
 
     DominoResult send(String dominoServer, List<DominoCommand> commands);
 
+    /**
+     * {@link #send(String, List)} under a name that stays the same when an execution resumes the step: a console
+     * that can tell a repeat apart (the agent remembers the requests it carried out) answers a repeated id with its
+     * first answer instead of sending the commands again. The runbook asks the operator, who sees what was typed.
+     */
+    default DominoResult send(String dominoServer, List<DominoCommand> commands, String requestId) {
+        return send(dominoServer, commands);
+    }
+
     default DominoResult quitExcalcon(String dominoServer) {
         return send(dominoServer, List.of(DominoCommand.quit()));
     }

@@ -39,9 +39,9 @@ import org.springframework.stereotype.Component;
  * step and phase are committed; after it, the outcome. An execution that finds a step already begun (the task was
  * revived after its node died, or a transient failure is retried) looks at the host before it acts: values already
  * written, service already stopped, started or failed to start (event 5006 since the start was sent). So a write,
- * a stop or a start is not sent twice. The Domino reload is the exception: the console cannot be asked what
- * EXCALCON runs with, so a resumed DOMINO step sends "Excalcon q" and "LOAD EXCALCON" again, which leaves the same
- * end state.
+ * a stop or a start is not sent twice. The Domino console cannot be asked what EXCALCON runs with, so the reload
+ * is sent under a request id fixed when the step began: the agent on the Domino host answers a resumed step's
+ * repeat from memory. The runbook shows the commands to the operator again, which leaves the same end state.
  *
  * <p>Transient failures (unreachable, time-outs) are retried with doubling back-off up to
  * {@link RolloutSettings#getMaxAttempts()}; others (access denied, wrong value type, a service that will not
@@ -404,8 +404,10 @@ class HostRunExecutor {
                 c.server.getHostName(), Objects.requireNonNull(c.server.getCalendarSystem()), c.target(), c.target(), true));
         String lines = commands.stream().map(DominoCommand::commandLine).collect(Collectors.joining(" / "));
         DominoConsole console = backends.domino(c.server);
+        String requestId = "host-run-" + c.run.id() + "-"
+                + Objects.requireNonNull(c.run.getPhaseAt()).toEpochMilli();
         while (true) {
-            DominoResult result = send(console, dominoServer, commands);
+            DominoResult result = send(console, dominoServer, commands, requestId);
             switch (result) {
                 case DominoResult.Sent sent -> finish(c, HostRunState.DONE, "done; EXCALCON reloaded on " + dominoServer,
                         r -> r.setDominoCommands(lines),
@@ -434,12 +436,13 @@ class HostRunExecutor {
         }
     }
 
-    private DominoResult send(DominoConsole console, String dominoServer, List<DominoCommand> commands) {
+    private DominoResult send(DominoConsole console, String dominoServer, List<DominoCommand> commands,
+            String requestId) {
         ReentrantLock lock = dominoLocks.computeIfAbsent(dominoServer.toLowerCase(java.util.Locale.ROOT),
                 k -> new ReentrantLock());
         lock.lock();
         try {
-            return console.send(dominoServer, commands);
+            return console.send(dominoServer, commands, requestId);
         } finally {
             lock.unlock();
         }

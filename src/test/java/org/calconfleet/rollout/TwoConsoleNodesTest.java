@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Two console processes on one PostgreSQL database, their 500 hosts shared (agents in this JVM): the first starts a
  * rollout and is killed (SIGKILL) in the middle of it; db-scheduler on the second sees the first's heartbeat stop,
  * revives the host runs it had picked, and they resume from their last committed step. Every host is written,
- * stopped and started exactly once, its Domino partner reloaded once, and no host run is lost.
+ * stopped and started exactly once, its Domino partner reloaded once (runs that were reloading EXCALCON at the kill
+ * send the same named request again, which the agent answers from memory), and no host run is lost.
  */
 @DatabaseTest
 class TwoConsoleNodesTest {
@@ -54,8 +55,8 @@ class TwoConsoleNodesTest {
                     .service(CalConRegistry.DEFAULT_SERVICE_NAME, ServiceState.RUNNING)
                     .diagnosticLevel(DiagnosticLevel.HIGH)
                     .serviceTimings(Duration.ofMillis(400), Duration.ofMillis(400)).build());
-            dominoServers.add(new SimulatedDominoServer("DOM-" + name).withExcalcon(
-                    new DominoCommand.LoadExcalcon(name, "ExchangeFreeBusy", 45001, 45001, true)));
+            dominoServers.add(new SimulatedDominoServer("DOM-" + name).withCommandTime(Duration.ofMillis(250))
+                    .withExcalcon(new DominoCommand.LoadExcalcon(name, "ExchangeFreeBusy", 45001, 45001, true)));
         }
         try (TestDatabase database = TestDatabase.createPostgres();
              SharedHostAgents agents = SharedHostAgents.start(dir.resolve("agents"), hosts, dominoServers)) {
@@ -76,6 +77,8 @@ class TwoConsoleNodesTest {
                     revived = strings(db, "select task_instance from scheduled_tasks where task_name = 'host-run'"
                             + " and picked_by = 'node-1'");
                     long doneAtKill = count(db, "select count(*) from host_run where state = 'DONE'");
+                    long reloadingAtKill = count(db, "select count(*) from host_run where state = 'RUNNING'"
+                            + " and step = 'DOMINO'");
                     await(db, "the dead node's host runs revived", Duration.ofSeconds(90),
                             () -> count(db, "select count(*) from scheduled_tasks where picked_by = 'node-1'") == 0);
                     double revivalSeconds = (System.nanoTime() - killedAt) / 1e9;
@@ -99,10 +102,11 @@ class TwoConsoleNodesTest {
                         assertThat(domino.excalcon().orElseThrow().exchangeSidePort()).isEqualTo(45002);
                     }
                     assertThat(revived).isNotEmpty();
-                    System.out.printf("two nodes, %d hosts: node-1 killed with %d done and %d host runs picked;"
+                    System.out.printf("two nodes, %d hosts: node-1 killed with %d done and %d host runs picked"
+                                    + " (%d reloading EXCALCON);"
                                     + " revived on node-2 after %.1f s, rollout done %.1f s after the kill;"
                                     + " writes per host %s, stops %s, starts %s, Domino commands %s%n",
-                            HOSTS, doneAtKill, revived.size(), revivalSeconds, finishedSeconds,
+                            HOSTS, doneAtKill, revived.size(), reloadingAtKill, revivalSeconds, finishedSeconds,
                             range(hosts, SimulatedWindowsHost::calConWrites), range(hosts, SimulatedWindowsHost::stopRequests),
                             range(hosts, SimulatedWindowsHost::startAttempts),
                             range(dominoServers, d -> d.received().size()));

@@ -13,12 +13,14 @@ import org.calconfleet.host.agent.AgentApi;
 import org.calconfleet.host.agent.AgentConnection;
 import org.calconfleet.host.agent.AgentProblem;
 import org.calconfleet.host.agent.WireException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * {@link DominoConsole} through the CalCon agent on the Domino host, which runs the server program's {@code -c}
  * option there. Commands are refused here first by the same rules the agent applies; they are sent once, never
- * retried (a quit or a load is not idempotent).
+ * retried (a quit or a load is not idempotent). A named request that the agent already carried out is answered
+ * from the agent's memory, so a step resumed on another console node does not reload EXCALCON twice.
  */
 public final class AgentDominoConsole implements DominoConsole {
 
@@ -36,13 +38,22 @@ public final class AgentDominoConsole implements DominoConsole {
 
     @Override
     public DominoResult send(String dominoServer, List<DominoCommand> commands) {
+        return request(dominoServer, commands, null);
+    }
+
+    @Override
+    public DominoResult send(String dominoServer, List<DominoCommand> commands, String requestId) {
+        return request(dominoServer, commands, requestId);
+    }
+
+    private DominoResult request(String dominoServer, List<DominoCommand> commands, @Nullable String requestId) {
         Optional<DominoResult.Failed> refused = DominoConsole.refuse(dominoServer, commands);
         if (refused.isPresent()) {
             return refused.get();
         }
         List<String> lines = commands.stream().map(DominoCommand::commandLine).toList();
         HostResult<JsonNode> answer = agent.change("POST", AgentApi.DOMINO_COMMANDS,
-                DominoWire.request(dominoServer, commands), commandTimeout.multipliedBy(commands.size()));
+                DominoWire.request(dominoServer, commands, requestId), commandTimeout.multipliedBy(commands.size()));
         return switch (answer) {
             case HostResult.Ok<JsonNode> ok -> {
                 try {

@@ -10,6 +10,7 @@ import org.calconfleet.host.agent.AgentApi;
 import org.calconfleet.host.agent.AgentJson;
 import org.calconfleet.host.agent.WireException;
 import org.calconfleet.host.agent.WireObject;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,16 +28,25 @@ public final class DominoWire {
     private DominoWire() {
     }
 
-    /** A request to send {@code commands} to {@code server}. */
-    public record Request(String server, List<DominoCommand> commands) {
+    /** Longest request id: the console's own ids are far shorter. */
+    public static final int MAX_REQUEST_ID = 128;
+
+    /**
+     * A request to send {@code commands} to {@code server}; {@code requestId}, when given, names it so that the agent
+     * answers a repeat of a request it already carried out from memory instead of sending the commands again.
+     */
+    public record Request(String server, List<DominoCommand> commands, @Nullable String requestId) {
         public Request {
             commands = List.copyOf(commands);
         }
     }
 
-    public static ObjectNode request(String server, List<DominoCommand> commands) {
+    public static ObjectNode request(String server, List<DominoCommand> commands, @Nullable String requestId) {
         ObjectNode node = AgentJson.object();
         node.put("server", server);
+        if (requestId != null) {
+            node.put("requestId", requestId);
+        }
         ArrayNode array = node.putArray("commands");
         for (DominoCommand command : commands) {
             ObjectNode c = array.addObject();
@@ -57,8 +67,9 @@ public final class DominoWire {
 
     /** Reads a request strictly (types and lengths); the port rules are the console's to apply next. */
     public static Request request(JsonNode node) {
-        WireObject request = WireObject.of(node, "", "server", "commands");
+        WireObject request = WireObject.of(node, "", "server", "commands", "requestId");
         String server = request.nameField("server", AgentApi.MAX_NAME);
+        String requestId = request.has("requestId") ? request.nameField("requestId", MAX_REQUEST_ID) : null;
         List<JsonNode> items = request.arrayField("commands", MAX_COMMANDS);
         if (items.isEmpty()) {
             throw WireException.invalid("/commands", "must hold at least one command");
@@ -83,7 +94,7 @@ public final class DominoWire {
                 default -> throw WireException.invalid(path + "/type", "must be QUIT or LOAD");
             });
         }
-        return new Request(server, commands);
+        return new Request(server, commands, requestId);
     }
 
     public static ObjectNode result(DominoResult result) {

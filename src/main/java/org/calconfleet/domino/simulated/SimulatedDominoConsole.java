@@ -40,6 +40,13 @@ public final class SimulatedDominoConsole implements DominoConsole {
         }
         List<String> responses = new ArrayList<>();
         for (DominoCommand command : commands) {
+            try {
+                Thread.sleep(server.commandTime());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return DominoResult.failed(dominoServer, lines, DominoFailure.TIMED_OUT,
+                        "interrupted before '" + command.commandLine() + "'");
+            }
             SimulatedDominoServer.Outcome outcome = server.execute(command);
             if (outcome.failure() != null) {
                 return DominoResult.failed(dominoServer, lines, outcome.failure(),

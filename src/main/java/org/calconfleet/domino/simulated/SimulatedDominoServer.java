@@ -1,5 +1,6 @@
 package org.calconfleet.domino.simulated;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,7 @@ public final class SimulatedDominoServer {
     private DominoCommand.@Nullable LoadExcalcon running;
     private int failuresLeft;
     private DominoFailure failureKind = DominoFailure.FAILED;
+    private Duration commandTime = Duration.ZERO;
 
     public SimulatedDominoServer(String name) {
         this.name = name;
@@ -36,6 +38,16 @@ public final class SimulatedDominoServer {
     public synchronized SimulatedDominoServer withExcalcon(DominoCommand.LoadExcalcon load) {
         running = load;
         return this;
+    }
+
+    /** Each command takes this long before it is carried out (a real console answers in a second or more). */
+    public synchronized SimulatedDominoServer withCommandTime(Duration time) {
+        commandTime = time;
+        return this;
+    }
+
+    synchronized Duration commandTime() {
+        return commandTime;
     }
 
     /** The next {@code n} commands (or {@link #ALWAYS}) fail with {@code kind}, before reaching the task. */

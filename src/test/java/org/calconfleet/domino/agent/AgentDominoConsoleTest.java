@@ -83,6 +83,34 @@ class AgentDominoConsoleTest {
     }
 
     @Test
+    void a_named_request_sent_again_is_answered_from_the_agents_memory_and_the_program_runs_once() {
+        List<DominoCommand> reload = List.of(DominoCommand.quit(), LOAD);
+
+        DominoResult first = console.send(AgentProcess.DOMINO_SERVER, reload, "host-run-41-1764626400000");
+        DominoResult repeat = console.send(AgentProcess.DOMINO_SERVER, reload, "host-run-41-1764626400000");
+
+        assertThat(repeat).isInstanceOf(DominoResult.Sent.class).isEqualTo(first);
+        assertThat(server.calls()).hasSize(2);
+
+        console.send(AgentProcess.DOMINO_SERVER, reload, "host-run-41-1764626499999");
+        assertThat(server.calls()).as("another request id is another reload").hasSize(4);
+    }
+
+    @Test
+    void a_named_request_that_failed_is_carried_out_when_it_is_sent_again() {
+        List<DominoCommand> reload = List.of(DominoCommand.quit(), LOAD);
+        server.failing(true);
+        DominoResult failed = console.send(AgentProcess.DOMINO_SERVER, reload, "host-run-42-1764626400000");
+        server.failing(false);
+
+        DominoResult retried = console.send(AgentProcess.DOMINO_SERVER, reload, "host-run-42-1764626400000");
+
+        assertThat(failed).isInstanceOf(DominoResult.Failed.class);
+        assertThat(retried).isInstanceOf(DominoResult.Sent.class);
+        assertThat(server.calls()).hasSize(3);
+    }
+
+    @Test
     void a_program_that_hangs_is_killed_and_the_command_timed_out() {
         server.hanging(true);
 

@@ -23,9 +23,12 @@ class DominoWireTest {
     @Test
     void commands_travel_as_values_and_come_back_equal() {
         DominoWire.Request read = DominoWire.request(roundTrip(DominoWire.request("DOMINO01",
-                List.of(DominoCommand.quit(), LOAD))));
+                List.of(DominoCommand.quit(), LOAD), null)));
+        DominoWire.Request named = DominoWire.request(roundTrip(DominoWire.request("DOMINO01",
+                List.of(DominoCommand.quit(), LOAD), "host-run-7-1764626400000")));
 
-        assertThat(read).isEqualTo(new DominoWire.Request("DOMINO01", List.of(DominoCommand.quit(), LOAD)));
+        assertThat(read).isEqualTo(new DominoWire.Request("DOMINO01", List.of(DominoCommand.quit(), LOAD), null));
+        assertThat(named.requestId()).isEqualTo("host-run-7-1764626400000");
     }
 
     @Test
@@ -40,6 +43,8 @@ class DominoWireTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"server\":\"D\",\"commands\":[]}",
+            "{\"server\":\"D\",\"requestId\":\"\",\"commands\":[{\"type\":\"QUIT\"}]}",
+            "{\"server\":\"D\",\"requestId\":7,\"commands\":[{\"type\":\"QUIT\"}]}",
             "{\"server\":\"\",\"commands\":[{\"type\":\"QUIT\"}]}",
             "{\"server\":\"D\",\"commands\":[{\"type\":\"QUIT\",\"now\":true}]}",
             "{\"server\":\"D\",\"commands\":[{\"type\":\"RESTART\"}]}",
