@@ -16,6 +16,10 @@ interface HostRunRepository extends JpaRepository<HostRun, Long> {
 
     Page<HostRun> findByChangeRequestIdOrderBySeq(long changeRequestId, Pageable pageable);
 
+    Page<HostRun> findByChangeRequestIdAndStateOrderBySeq(long changeRequestId, HostRunState state, Pageable pageable);
+
+    long countByChangeRequestId(long changeRequestId);
+
     Optional<HostRun> findByChangeRequestIdAndServerId(long changeRequestId, long serverId);
 
     long countByChangeRequestIdAndState(long changeRequestId, HostRunState state);

@@ -63,7 +63,23 @@ public class RolloutService {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public Page<HostRunView> hostRuns(long rolloutId, Pageable pageable) {
-        return runs.findByChangeRequestIdOrderBySeq(rolloutId, pageable).map(HostRunView::of);
+        return hostRuns(rolloutId, null, pageable);
+    }
+
+    /** The hosts of a rollout in one state (all when {@code state} is null), in their order. */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
+    @Transactional(readOnly = true)
+    public Page<HostRunView> hostRuns(long rolloutId, @Nullable HostRunState state, Pageable pageable) {
+        return (state == null ? runs.findByChangeRequestIdOrderBySeq(rolloutId, pageable)
+                : runs.findByChangeRequestIdAndStateOrderBySeq(rolloutId, state, pageable)).map(HostRunView::of);
+    }
+
+    /** How many hosts of a rollout are in {@code state} (all when null): for a grid that fetches them page by page. */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
+    @Transactional(readOnly = true)
+    public long countHostRuns(long rolloutId, @Nullable HostRunState state) {
+        return state == null ? runs.countByChangeRequestId(rolloutId)
+                : runs.countByChangeRequestIdAndState(rolloutId, state);
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})

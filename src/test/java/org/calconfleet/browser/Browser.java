@@ -61,6 +61,10 @@ public final class Browser implements AutoCloseable {
 
     /** Deque's axe-core in the page: fails on any serious or critical violation, listing them. */
     public static void assertAccessible(Page page, String view) {
+        // A notification fading in or out is half transparent: axe would measure the contrast of a passing frame.
+        page.waitForFunction("() => [...document.querySelectorAll('vaadin-notification-card')].every(card =>"
+                + " !card.hasAttribute('opening') && !card.hasAttribute('closing')"
+                + " && getComputedStyle(card).opacity === '1')");
         AxeResults results = new AxeBuilder(page).analyze();
         List<String> serious = results.getViolations().stream()
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))

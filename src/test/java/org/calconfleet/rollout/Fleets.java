@@ -13,7 +13,7 @@ import org.calconfleet.fleet.ServerValues;
 import org.calconfleet.port.ConnectorKind;
 
 /** Servers for rollout tests, created through the fleet service as an administrator would. */
-final class Fleets {
+public final class Fleets {
 
     private Fleets() {
     }
@@ -25,7 +25,7 @@ final class Fleets {
     }
 
     /** {@code count} servers named {@code prefix-0001}…, all Domino, simulated, desired port 45001. */
-    static List<Long> create(FleetService fleet, String prefix, int count) {
+    public static List<Long> create(FleetService fleet, String prefix, int count) {
         return Users.as("admin", Role.ADMIN, () -> {
             List<Long> ids = new ArrayList<>();
             for (int i = 1; i <= count; i++) {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -20,6 +21,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEvent;
@@ -33,8 +35,11 @@ import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
 import org.calconfleet.rollout.ChangeRefusedException;
@@ -51,13 +56,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
-/** Every rollout with its progress; one rollout's hosts, updated live while the view is open. */
+/**
+ * Every rollout with its progress; one rollout's hosts, updated live while the view is open. The hosts come page by
+ * page from the database (a rollout may have tens of thousands), optionally only those in one state; pushed progress
+ * refreshes what is shown at most {@link #LIVE_REFRESHES_PER_SECOND} times a second, however many hosts step.
+ */
 @Route(value = "jobs", layout = MainLayout.class)
 @Menu(title = "nav.jobs", order = 30, icon = "vaadin:tasks")
 @PermitAll
 public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
-    static final int HOST_PAGE = 500;
+    static final int LIVE_REFRESHES_PER_SECOND = 2;
 
     private final RolloutService rollouts;
     private final ChangeService changes;
@@ -66,8 +75,11 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
     final Grid<ChangeSummary> list = new Grid<>();
     private final Div detail = new Div();
     final Grid<HostRunView> hosts = new Grid<>();
+    final Select<HostRunState> hostFilter = new Select<>();
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private volatile long lastLiveRefresh;
     private @Nullable Long selected;
+    private @Nullable ShownRollout shown;
     private @Nullable Runnable unregister;
 
     JobsView(RolloutService rollouts, ChangeService changes, RolloutBroadcaster broadcaster,
@@ -90,7 +102,13 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         refresh();
     }
 
+    /** The parts of the shown rollout that a live refresh updates in place. */
+    private record ShownRollout(ChangeState state, boolean cancelRequested, H3 title, ProgressBar bar, Span counts) {
+    }
+
     private void configureList() {
+        list.setItems(query -> rollouts.rollouts(PageRequest.of(query.getPage(), query.getPageSize(),
+                Sort.by(Sort.Direction.DESC, "id"))).stream());
         DateTimeFormatter format = formatter();
         list.addColumn(ChangeSummary::id).setHeader("#").setAutoWidth(true);
         list.addColumn(c -> getTranslation(c.state().messageKey())).setHeader(getTranslation("jobs.state"))
@@ -123,6 +141,17 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         hosts.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         hosts.setHeight("24rem");
         hosts.setId("job-hosts");
+        hosts.setItems(query -> selected == null ? Stream.empty() : rollouts.hostRuns(selected, hostFilter.getValue(),
+                        PageRequest.of(query.getPage(), query.getPageSize())).stream(),
+                query -> selected == null ? 0 : Math.toIntExact(rollouts.countHostRuns(selected, hostFilter.getValue())));
+        hostFilter.setLabel(getTranslation("jobs.filter"));
+        hostFilter.setItems(HostRunState.values());
+        hostFilter.setEmptySelectionAllowed(true);
+        hostFilter.setEmptySelectionCaption(getTranslation("jobs.filter.all"));
+        hostFilter.setItemLabelGenerator(state -> state == null ? getTranslation("jobs.filter.all")
+                : getTranslation(state.messageKey()));
+        hostFilter.setId("job-host-filter");
+        hostFilter.addValueChangeListener(change -> hosts.getDataProvider().refreshAll());
     }
 
     private Span stateBadge(HostRunView host) {
@@ -156,9 +185,9 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
     }
 
     private void refresh() {
-        list.setItems(query -> rollouts.rollouts(PageRequest.of(query.getPage(), query.getPageSize(),
-                Sort.by(Sort.Direction.DESC, "id"))).stream());
+        list.getDataProvider().refreshAll();
         detail.removeAll();
+        shown = null;
         if (selected == null) {
             detail.add(new Paragraph(getTranslation("jobs.pick")));
             return;
@@ -182,8 +211,9 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         Paragraph facts = new Paragraph(getTranslation("jobs.facts", change.requestedBy(), change.reason(),
                 change.ticket() == null ? "—" : change.ticket(), change.decidedBy() == null ? "—" : change.decidedBy(),
                 change.decisionComment() == null ? "" : change.decisionComment()));
-        hosts.setItems(rollouts.hostRuns(change.id(), PageRequest.of(0, HOST_PAGE)).getContent());
-        detail.add(title, bar, counts, facts, actions, hosts);
+        hosts.getDataProvider().refreshAll();
+        detail.add(title, bar, counts, facts, actions, hostFilter, hosts);
+        shown = new ShownRollout(change.state(), change.cancelRequested(), title, bar, counts);
         if (change.endReason() != null) {
             detail.add(new Paragraph(change.endReason()));
         }
@@ -286,15 +316,46 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
     @Override
     protected void onAttach(AttachEvent attach) {
         UI ui = attach.getUI();
+        long interval = 1000 / LIVE_REFRESHES_PER_SECOND;
         Consumer<org.calconfleet.rollout.RolloutProgressEvent> listener = event -> {
             if (refreshQueued.compareAndSet(false, true)) {
-                ui.access(() -> {
-                    refreshQueued.set(false);
-                    refresh();
+                long wait = Math.max(0, lastLiveRefresh + interval - System.currentTimeMillis());
+                CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS).execute(() -> {
+                    try {
+                        ui.access(() -> {
+                            refreshQueued.set(false);
+                            lastLiveRefresh = System.currentTimeMillis();
+                            liveRefresh();
+                        });
+                    } catch (UIDetachedException closed) {
+                        refreshQueued.set(false);
+                    }
                 });
             }
         };
         unregister = broadcaster.register(listener);
+    }
+
+    /**
+     * Progress was pushed: the counts, the bar and the visible host rows are read again. A rollout whose state
+     * changed (its actions change with it) is shown afresh.
+     */
+    private void liveRefresh() {
+        list.getDataProvider().refreshAll();
+        ShownRollout before = shown;
+        if (selected == null || before == null) {
+            return;
+        }
+        ChangeSummary change = rollouts.rollout(selected).orElse(null);
+        if (change == null || change.state() != before.state() || change.cancelRequested() != before.cancelRequested()) {
+            refresh();
+            return;
+        }
+        before.title().setText(getTranslation("jobs.title", change.id(), getTranslation(change.state().messageKey())));
+        before.bar().setMax(Math.max(1, change.counts().total()));
+        before.bar().setValue(change.counts().total() - change.counts().unfinished());
+        before.counts().setText(counts(change.counts()));
+        hosts.getDataProvider().refreshAll();
     }
 
     @Override

@@ -1,0 +1,49 @@
+package org.calconfleet.rollout.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import java.util.List;
+import org.calconfleet.KaribuSpringTest;
+import org.calconfleet.access.Role;
+import org.calconfleet.fleet.FleetService;
+import org.calconfleet.rollout.ChangeDraft;
+import org.calconfleet.rollout.ChangeService;
+import org.calconfleet.rollout.ChangeSummary;
+import org.calconfleet.rollout.Fleets;
+import org.calconfleet.rollout.HostRunState;
+import org.calconfleet.rollout.Users;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class JobsViewTest extends KaribuSpringTest {
+
+    static final int HOSTS = 620;
+
+    @Autowired
+    FleetService fleet;
+    @Autowired
+    ChangeService changes;
+
+    @Test
+    void every_host_of_a_large_rollout_is_reachable_in_the_grid_and_the_hosts_filter_by_state() {
+        List<Long> ids = Fleets.create(fleet, "JOBS", HOSTS);
+        ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(ChangeDraft.now(ids, 45002,
+                "a large rollout", null, new ChangeDraft.Waves(10, 100, 50, 5))));
+        signIn("helpdesk", Role.HELPDESK);
+
+        UI.getCurrent().navigate(JobsView.class, submitted.id());
+        JobsView view = _get(JobsView.class);
+
+        assertThat(GridKt._size(view.hosts)).isEqualTo(HOSTS);
+        assertThat(GridKt._get(view.hosts, HOSTS - 1).hostName()).isEqualTo("JOBS-%04d".formatted(HOSTS));
+        view.hostFilter.setValue(HostRunState.PENDING);
+        assertThat(GridKt._size(view.hosts)).isEqualTo(HOSTS);
+        view.hostFilter.setValue(HostRunState.DONE);
+        assertThat(GridKt._size(view.hosts)).isZero();
+        view.hostFilter.clear();
+        assertThat(GridKt._size(view.hosts)).isEqualTo(HOSTS);
+    }
+}
