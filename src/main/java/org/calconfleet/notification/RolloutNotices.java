@@ -85,7 +85,8 @@ class RolloutNotices implements DisposableBean {
 
     @EventListener
     void progressed(RolloutProgressEvent event) {
-        if (mail.getIfAvailable() == null) {
+        boolean noticeable = event.hostRunId() == null || event.state() == HostRunState.NEEDS_ATTENTION;
+        if (!noticeable || mail.getIfAvailable() == null) {
             return;
         }
         if (event.hostRunId() == null) {

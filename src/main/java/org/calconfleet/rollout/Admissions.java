@@ -5,7 +5,10 @@ import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and schedules the admitted hosts' tasks in the same transaction: a host is RUNNING if and only if its task exists.
  *
  * <p>Hosts that end do not admit their successors themselves (hundreds of them would queue on the rollout's row):
- * they signal this node's admitter after commit, which makes one pass for however many ended meanwhile. Every
+ * they signal this node's admitter after commit, which gathers for {@link #GATHER} and makes one pass for however
+ * many ended meanwhile. Every
  * second each node also makes a pass over every running rollout, so that hosts ended by a node that died before its
  * pass are followed up.
  */
@@ -41,6 +45,11 @@ class Admissions implements SmartLifecycle {
     static final TaskDescriptor<Void> HOST_RUN = TaskDescriptor.of("host-run");
     static final TaskDescriptor<Void> ROLLOUT_START = TaskDescriptor.of("rollout-start");
     private static final Duration SWEEP = Duration.ofSeconds(1);
+    /**
+     * After a signal the admitter waits this long for more: the hosts of a batch end within moments of each other,
+     * and one pass admits the successors of all that ended meanwhile.
+     */
+    static final Duration GATHER = Duration.ofMillis(50);
 
     private final ChangeRequestRepository changes;
     private final HostRunRepository runs;
@@ -111,8 +120,9 @@ class Admissions implements SmartLifecycle {
         }
         long id = change.id();
         Instant now = clock.instant();
+        Counts counts = counts(id);
+        long failures = counts.failures();
         if (!change.isHalted() && !change.isCancelRequested()) {
-            long failures = failures(id);
             int threshold = change.waves().failureThreshold();
             if (failures > threshold) {
                 change.halt(failures + " hosts failed, more than the threshold of " + threshold);
@@ -120,15 +130,15 @@ class Admissions implements SmartLifecycle {
                 change.halt("the maintenance window closed at " + change.getLatestStart());
             }
         }
+        int running = counts.running();
         if (change.isCancelRequested()) {
             endPending(id, HostRunState.CANCELLED, "cancelled before its turn", now);
         } else if (change.isHalted()) {
             endPending(id, HostRunState.SKIPPED, "not started: " + change.getEndReason(), now);
         } else {
-            admitNext(change, now);
+            running += admitNext(change, now, running, failures);
         }
-        if (runs.countByChangeRequestIdAndState(id, HostRunState.RUNNING) == 0
-                && runs.countByChangeRequestIdAndState(id, HostRunState.AWAITING_CONFIRMATION) == 0
+        if (running == 0 && counts.awaiting() == 0
                 && runs.findFirstByChangeRequestIdAndStateOrderByWaveAscSeqAsc(id, HostRunState.PENDING).isEmpty()) {
             change.setState(change.isCancelRequested() ? ChangeState.CANCELLED
                     : change.isHalted() ? ChangeState.FAILED : ChangeState.DONE);
@@ -152,9 +162,10 @@ class Admissions implements SmartLifecycle {
         RolloutStore.afterCommit(() -> events.publishEvent(event));
     }
 
-    private void admitNext(ChangeRequest change, Instant now) {
+    /** Admits as many waiting hosts as the concurrency and the waves allow; how many it admitted. */
+    private int admitNext(ChangeRequest change, Instant now, int runningBefore, long failures) {
         long id = change.id();
-        int running = (int) runs.countByChangeRequestIdAndState(id, HostRunState.RUNNING);
+        int running = runningBefore;
         int admitted = 0;
         while (true) {
             int free = change.waves().concurrency() - running;
@@ -179,7 +190,7 @@ class Admissions implements SmartLifecycle {
             if (first.isEmpty()) {
                 break;
             }
-            if (change.waves().canarySize() > 0 && change.getCurrentWave() == 0 && failures(id) > 0) {
+            if (change.waves().canarySize() > 0 && change.getCurrentWave() == 0 && failures > 0) {
                 change.halt("the canary failed");
                 endPending(id, HostRunState.SKIPPED, "not started: the canary failed", now);
                 break;
@@ -195,14 +206,29 @@ class Admissions implements SmartLifecycle {
             });
             progress(id);
         }
+        return admitted;
     }
 
-    private long failures(long id) {
-        long failures = 0;
-        for (HostRunState state : RolloutStore.FAILURES) {
-            failures += runs.countByChangeRequestIdAndState(id, state);
+    /** The hosts of a rollout that admission weighs: running, awaiting confirmation, failed. */
+    private record Counts(int running, int awaiting, long failures) {
+    }
+
+    private static final Set<HostRunState> COUNTED = EnumSet.copyOf(RolloutStore.FAILURES);
+
+    static {
+        COUNTED.add(HostRunState.RUNNING);
+        COUNTED.add(HostRunState.AWAITING_CONFIRMATION);
+    }
+
+    /** One query, not one per state: a pass runs after every burst of hosts that end. */
+    private Counts counts(long id) {
+        Map<HostRunState, Long> byState = new EnumMap<>(HostRunState.class);
+        for (Object[] row : runs.countStatesOf(id, COUNTED)) {
+            byState.put((HostRunState) row[0], ((Number) row[1]).longValue());
         }
-        return failures;
+        long failures = RolloutStore.FAILURES.stream().mapToLong(s -> byState.getOrDefault(s, 0L)).sum();
+        return new Counts(Math.toIntExact(byState.getOrDefault(HostRunState.RUNNING, 0L)),
+                Math.toIntExact(byState.getOrDefault(HostRunState.AWAITING_CONFIRMATION, 0L)), failures);
     }
 
     /** Schedules the rollout's start: now, or at its window's start. Within the approving transaction. */
@@ -226,7 +252,9 @@ class Admissions implements SmartLifecycle {
         Instant nextSweep = Instant.now().plus(SWEEP);
         while (running) {
             try {
-                signal.tryAcquire(SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+                if (signal.tryAcquire(SWEEP.toMillis(), TimeUnit.MILLISECONDS) && running) {
+                    Thread.sleep(GATHER);
+                }
                 signal.drainPermits();
                 for (Long id : List.copyOf(dirty)) {
                     dirty.remove(id);

@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves the engine's audit entries from the outbox ({@code audit_outbox}, written in the same transaction as the
- * step each records) into the audit chain, oldest first, in batches: when a step commits (signalled), and every
- * second in any case, so that what a dead node left behind is moved by another. One pump runs at a time across
+ * step each records) into the audit chain, oldest first, in batches: shortly after a step commits (signalled; the
+ * pump gathers for {@link #GATHER}), and every second in any case, so that what a dead node left behind is moved by another. One pump runs at a time across
  * nodes (a row lock); each batch is one transaction, so an entry is in the chain or still in the outbox, never both
  * or neither. Entries of steps that end while the node shuts down are moved by another node or at the next start.
  * The time a step happened leads the entry's reason, since the chain stamps the time of its append.
@@ -30,6 +30,11 @@ class AuditPump implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AuditPump.class);
     static final int BATCH = 1000;
     private static final Duration SWEEP = Duration.ofSeconds(1);
+    /**
+     * After a signal the pump waits this long for more: hundreds of host runs commit steps at the same moment, and
+     * one batch for all of them costs a fraction of a batch each (one lock of the chain's head, one insert batch).
+     */
+    static final Duration GATHER = Duration.ofMillis(200);
 
     private record Pending(long id, AuditEvent event) {
     }
@@ -87,7 +92,9 @@ class AuditPump implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                signal.tryAcquire(SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+                if (signal.tryAcquire(SWEEP.toMillis(), TimeUnit.MILLISECONDS) && running) {
+                    Thread.sleep(GATHER);
+                }
                 signal.drainPermits();
                 drain();
             } catch (InterruptedException e) {

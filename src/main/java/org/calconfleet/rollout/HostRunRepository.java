@@ -24,6 +24,10 @@ interface HostRunRepository extends JpaRepository<HostRun, Long> {
 
     long countByChangeRequestIdAndState(long changeRequestId, HostRunState state);
 
+    @Query("select r.state, count(r) from HostRun r where r.changeRequestId = :id and r.state in :states"
+            + " group by r.state")
+    List<Object[]> countStatesOf(@Param("id") long changeRequestId, @Param("states") Collection<HostRunState> states);
+
     List<HostRun> findByChangeRequestIdAndStateInOrderBySeq(long changeRequestId, Collection<HostRunState> states,
             Pageable limit);
 
