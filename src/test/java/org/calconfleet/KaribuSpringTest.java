@@ -26,7 +26,6 @@ import org.springframework.util.ClassUtils;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Browserless UI tests: real Spring context, real services, Vaadin mocked by Karibu. */
@@ -47,7 +46,7 @@ public abstract class KaribuSpringTest {
     }
 
     @SuppressWarnings("unchecked")
-    protected static Set<Class<? extends Component>> routeClasses() {
+    public static Set<Class<? extends Component>> routeClasses() {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
         Set<Class<? extends Component>> views = new HashSet<>();
@@ -65,8 +64,6 @@ public abstract class KaribuSpringTest {
     protected void signIn(String username, Role role) {
         var auth = new UsernamePasswordAuthenticationToken(username, null,
                 List.of(new SimpleGrantedAuthority(role.authority())));
-        // Each cached Spring context installs its own global strategy; use this test's.
-        SecurityContextHolder.setContextHolderStrategy(context.getBean(SecurityContextHolderStrategy.class));
         SecurityContextHolder.getContext().setAuthentication(auth);
         setUpVaadin();
         // Vaadin's security-context strategy reads the context from the session once a Vaadin session exists.

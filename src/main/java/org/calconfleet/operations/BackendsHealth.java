@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.calconfleet.policy.PolicyService;
 import org.calconfleet.rollout.DriftScanResult;
+import org.calconfleet.rollout.FleetHistory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -21,16 +22,16 @@ class BackendsHealth implements HealthIndicator {
 
     static final Status DEGRADED = new Status("DEGRADED", "fewer host backends answered than expected");
 
-    private final LastDriftScan lastScan;
+    private final FleetHistory history;
     private final PolicyService policies;
     private final Clock clock;
     private final int degradedBelow;
     private final int downBelow;
 
-    BackendsHealth(LastDriftScan lastScan, PolicyService policies, Clock clock,
+    BackendsHealth(FleetHistory history, PolicyService policies, Clock clock,
             @Value("${calcon.health.backends.degraded-below-percent:90}") int degradedBelow,
             @Value("${calcon.health.backends.down-below-percent:50}") int downBelow) {
-        this.lastScan = lastScan;
+        this.history = history;
         this.policies = policies;
         this.clock = clock;
         this.degradedBelow = degradedBelow;
@@ -39,7 +40,7 @@ class BackendsHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        Optional<DriftScanResult> last = lastScan.read();
+        Optional<DriftScanResult> last = history.lastScan();
         if (last.isEmpty()) {
             return Health.unknown().withDetail("reason", "no drift scan has finished yet").build();
         }

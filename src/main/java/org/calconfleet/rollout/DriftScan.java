@@ -52,20 +52,18 @@ class DriftScan {
     private final HostBackends backends;
     private final HostRunRepository runs;
     private final AuditTrail audit;
-    private final FleetHistory history;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final int concurrency;
 
     DriftScan(FleetObservations fleet, HostBackends backends, HostRunRepository runs, AuditTrail audit,
-            FleetHistory history, PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events,
             @Value("${calcon.drift-scan.concurrency:100}") int concurrency) {
         this.fleet = fleet;
         this.backends = backends;
         this.runs = runs;
         this.audit = audit;
-        this.history = history;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.events = events;
@@ -110,7 +108,6 @@ class DriftScan {
         DriftScanResult result = new DriftScanResult(clock.instant(), scanned.get(), unreachable.get(), skipped.get(),
                 drifted.get());
         log.info("drift scan: {}", result);
-        history.recordScan(result);
         events.publishEvent(result);
         return result;
     }

@@ -13,11 +13,13 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.calconfleet.access.Role;
 import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.fleet.FleetSummary;
 import org.calconfleet.host.RegistryRead;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,12 +77,21 @@ public class FleetHistory {
         this.clock = clock;
     }
 
-    /** Called by the drift scan as it ends, as the system. */
+    /** A drift scan ended (on this node or, through the database, on any): one snapshot of it and the fleet. */
+    @EventListener
     @Transactional
     void recordScan(DriftScanResult scan) {
         FleetSummary summary = fleet.summary();
-        history.save(new FleetSnapshot(clock.instant(), summary.servers(), summary.drifted(), scan.unreachable(),
-                history.countNeedingAttention()));
+        history.save(new FleetSnapshot(scan, summary.servers(), summary.drifted(), history.countNeedingAttention()));
+    }
+
+    /**
+     * The last drift scan's figures, whichever node ran it. Unsecured: the health check reads it without a signed-in
+     * user, and it holds counts only.
+     */
+    @Transactional(readOnly = true)
+    public Optional<DriftScanResult> lastScan() {
+        return history.findFirstByOrderByIdDesc().map(FleetSnapshot::scan);
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})

@@ -2,6 +2,7 @@ package org.calconfleet.rollout;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
@@ -10,6 +11,8 @@ import org.springframework.data.repository.query.Param;
 interface FleetHistoryRepository extends Repository<FleetSnapshot, Long> {
 
     FleetSnapshot save(FleetSnapshot snapshot);
+
+    Optional<FleetSnapshot> findFirstByOrderByIdDesc();
 
     /** Per day, the worst a scan saw that day: a problem seen once in a day shows on that day. */
     @Query("select cast(s.takenAt as LocalDate), max(s.drifted), max(s.needsAttention) from FleetSnapshot s"

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** What the fleet looked like when a drift scan ended: the points of the drift and needs-attention chart. */
+/**
+ * What the fleet looked like when a drift scan ended, and what the scan saw: the points of the drift and
+ * needs-attention chart, and (the newest) the figures of the backends health check.
+ */
 @Entity
 @Table(name = "fleet_snapshot")
 class FleetSnapshot {
@@ -33,14 +36,28 @@ class FleetSnapshot {
     @Column(name = "needs_attention", nullable = false)
     private long needsAttention;
 
+    @Column(nullable = false)
+    private int scanned;
+
+    @Column(name = "skipped_busy", nullable = false)
+    private int skippedBusy;
+
     protected FleetSnapshot() {
     }
 
-    FleetSnapshot(Instant takenAt, long servers, long drifted, int unreachable, long needsAttention) {
-        this.takenAt = takenAt;
+    /** The scan's own figures, and the fleet's drift and needs-attention counts as the scan left them. */
+    FleetSnapshot(DriftScanResult scan, long servers, long drifted, long needsAttention) {
+        this.takenAt = scan.finishedAt();
         this.servers = servers;
         this.drifted = drifted;
-        this.unreachable = unreachable;
+        this.unreachable = scan.unreachable();
         this.needsAttention = needsAttention;
+        this.scanned = scan.scanned();
+        this.skippedBusy = scan.skippedBusy();
+    }
+
+    /** The scan as it was published; its drift count is the fleet's after the scan. */
+    DriftScanResult scan() {
+        return new DriftScanResult(takenAt, scanned, unreachable, skippedBusy, Math.toIntExact(drifted));
     }
 }

@@ -4,6 +4,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.calconfleet.KaribuSpringTest;
 import org.calconfleet.access.Role;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.ServerFilter;
@@ -16,8 +24,8 @@ import org.springframework.data.domain.Pageable;
 
 /**
  * A helpdesk member whose browser speaks Japanese (a user of their own, so the demo helpdesk's language choice
- * stays untouched): finds a server by keyboard alone, reads its port, status and history, sees the helpdesk views
- * and sees the helpdesk views at tablet width.
+ * stays untouched): finds a server by keyboard alone, reads its port, status and history; walks every route and
+ * finds nothing that changes the fleet; sees the helpdesk views at tablet width.
  */
 class HelpdeskJapaneseBrowserIT extends BrowserJourney {
 
@@ -100,6 +108,39 @@ class HelpdeskJapaneseBrowserIT extends BrowserJourney {
         assertThat(page.locator("#ports-chart table th[scope=row]").first()).hasText("0 (動的)");
         Browser.assertAccessible(page, "dashboard (ja)");
         Browser.screenshot(page, "helpdesk-ja-dashboard");
+    }
+
+    /** The buttons that change nothing of the fleet, in Japanese (the Karibu walk checks the English ones). */
+    private static final Set<String> HARMLESS_BUTTONS = Set.of("", "サインアウト", "コピー", "ログ", "閉じる");
+    /** Where every user keeps their own credentials (API tokens), which change nothing of the fleet. */
+    private static final Set<String> OWN_SETTINGS = Set.of("login", "api-tokens");
+
+    @Test
+    void every_route_the_helpdesk_reaches_in_the_browser_offers_no_control_that_changes_anything() {
+        Page page = browser.newPage("ja-JP");
+        String base = base();
+        Browser.signIn(page, base, USER, PASSWORD);
+        List<String> reached = new ArrayList<>();
+        for (Class<? extends Component> view : KaribuSpringTest.routeClasses()) {
+            String path = view.getAnnotation(Route.class).value();
+            if (OWN_SETTINGS.contains(path)) {
+                continue;
+            }
+            String url = HasUrlParameter.class.isAssignableFrom(view) ? path + "/" + serverId : path;
+            page.navigate(base + "/" + url);
+            page.waitForLoadState(LoadState.NETWORKIDLE);
+            if (page.locator("vaadin-app-layout").count() == 0 || !page.url().endsWith("/" + url)) {
+                continue;
+            }
+            reached.add(path);
+            List<String> buttons = page.locator("vaadin-button:visible").allInnerTexts().stream()
+                    .map(String::strip).toList();
+            assertThat(buttons).as("buttons on /%s", url).allMatch(HARMLESS_BUTTONS::contains);
+            assertThat(page.locator("vaadin-upload").count()).as("uploads on /%s", url).isZero();
+            Browser.screenshot(page, "helpdesk-ja-route-"
+                    + (url.isEmpty() ? "servers" : url.replace("/" + serverId, "-detail")));
+        }
+        assertThat(reached).as("routes the helpdesk reached").contains("", "servers", "dashboard", "jobs");
     }
 
     @Test

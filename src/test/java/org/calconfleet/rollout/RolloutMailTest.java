@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.calconfleet.RestoreSecurityContextStrategy;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
@@ -24,13 +23,11 @@ import org.calconfleet.policy.PolicyService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Rollout e-mail through an in-process SMTP server (GreenMail's plain API). */
-@ExtendWith(RestoreSecurityContextStrategy.class)
 class RolloutMailTest extends RolloutTestBase {
 
     private static final int SMTP_PORT = freePort();

@@ -21,9 +21,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
-import org.calconfleet.RestoreSecurityContextStrategy;
 import org.calconfleet.access.Role;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -43,7 +41,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code dc=corp,dc=example}: a bind as {@code name@corp.example} is turned into a bind with that user's DN.
  */
 @SpringBootTest(properties = "calcon.drift-scan.enabled=false")
-@ExtendWith(RestoreSecurityContextStrategy.class)
 @ActiveProfiles("test")
 @Import(SignInTestBase.Clocks.class)
 abstract class SignInTestBase {

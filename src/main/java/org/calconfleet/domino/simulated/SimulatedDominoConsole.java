@@ -1,5 +1,6 @@
 package org.calconfleet.domino.simulated;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,10 @@ public final class SimulatedDominoConsole implements DominoConsole {
         List<String> responses = new ArrayList<>();
         for (DominoCommand command : commands) {
             try {
-                Thread.sleep(server.commandTime());
+                Duration time = server.commandTime();
+                if (time.isPositive()) {
+                    Thread.sleep(time);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return DominoResult.failed(dominoServer, lines, DominoFailure.TIMED_OUT,

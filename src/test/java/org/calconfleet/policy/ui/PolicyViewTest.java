@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 class PolicyViewTest extends KaribuSpringTest {
 
@@ -43,23 +42,9 @@ class PolicyViewTest extends KaribuSpringTest {
     @Autowired
     PolicyService policies;
 
-    private SecurityContextHolderStrategy previousStrategy = SecurityContextHolder.getContextHolderStrategy();
-
-    /**
-     * Each Spring context that Vaadin's security configures installs its own global
-     * {@link SecurityContextHolderStrategy}; once another test class has started a context, the cached one this
-     * test reuses would no longer see the authentication that {@code signIn} sets. Put this context's back.
-     */
-    @BeforeEach
-    void useThisContextsSecurityStrategy() {
-        previousStrategy = SecurityContextHolder.getContextHolderStrategy();
-        SecurityContextHolder.setContextHolderStrategy(context.getBean(SecurityContextHolderStrategy.class));
-    }
-
     @AfterEach
-    void restoreTheSecurityStrategy() {
+    void signOut() {
         SecurityContextHolder.clearContext();
-        SecurityContextHolder.setContextHolderStrategy(previousStrategy);
     }
 
     @BeforeEach

@@ -17,7 +17,10 @@ import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.rollout.Users;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 
+/** Its hundreds of servers would change the demo fleet that the other views' tests count: a context of its own. */
+@DirtiesContext
 class JobsViewTest extends KaribuSpringTest {
 
     static final int HOSTS = 620;
