@@ -161,7 +161,8 @@ public class FleetService {
                 }
                 existing = servers.existsByHostNameIgnoreCase(parsed.values().hostName());
             }
-            rows.add(new ImportPreview.Row(record.line(), parsed.values(), problems, existing));
+            String hostName = record.fields().isEmpty() ? "" : record.fields().getFirst().strip();
+            rows.add(new ImportPreview.Row(record.line(), hostName, parsed.values(), problems, existing));
         }
         return new ImportPreview(rows, null);
     }

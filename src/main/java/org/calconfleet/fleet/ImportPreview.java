@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 /** What an uploaded CSV would do, before anything is stored: each row valid, a duplicate, or refused. */
 public record ImportPreview(List<Row> rows, @Nullable Integer syntaxErrorLine) {
 
-    public record Row(int line, @Nullable ServerValues values, List<ServerProblem> problems, boolean existing) {
+    /** One line of the file; {@code hostName} as written in it, also when the line could not be read into values. */
+    public record Row(int line, String hostName, @Nullable ServerValues values, List<ServerProblem> problems,
+            boolean existing) {
 
         public boolean valid() {
             return values != null && problems.isEmpty();

@@ -64,7 +64,9 @@ class AdminFirstRunBrowserIT extends BrowserJourney {
         assertThat(page.locator("#import-summary")).hasText("2 valid rows, 1 refused, 0 already in the inventory.");
         Locator badRows = page.locator("#import-bad-rows");
         assertThat(badRows.locator("vaadin-grid-cell-content", new Locator.LocatorOptions()
-                .setHasText("1024 is not above 1024"))).isVisible();
+                .setHasText("desired_port: 1024 is not above 1024"))).isVisible();
+        assertThat(badRows.locator("vaadin-grid-cell-content", new Locator.LocatorOptions().setHasText("NGY-EXC02")))
+                .isVisible();
         assertThat(badRows.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText(java.util.regex.Pattern.compile("^3$")))).hasCount(1);
         Browser.assertAccessible(page, "import preview");

@@ -54,5 +54,11 @@ class ApiBrowserIT extends BrowserJourney {
         assertThat(listServers.locator(".live-responses-table .microlight").first()).containsText("TKY-EXC01");
         page.evaluate("window.scrollTo(0, 0)");
         Browser.screenshot(page, "swagger-ui");
+
+        // The same ADMIN session reads the Prometheus page that a scraper reads with the scrape token.
+        page.navigate(base + "/actuator/prometheus");
+        assertThat(page.locator("body")).containsText("calcon_servers_needing_attention");
+        assertThat(page.locator("body")).containsText("jvm_memory_used_bytes");
+        Browser.screenshot(page, "prometheus-metrics");
     }
 }

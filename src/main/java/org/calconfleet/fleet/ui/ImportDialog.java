@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.calconfleet.fleet.DuplicateHandling;
 import org.calconfleet.fleet.FleetService;
@@ -50,7 +51,7 @@ class ImportDialog extends Dialog {
         upload.setId("import-upload");
 
         badRows.addColumn(ImportPreview.Row::line).setHeader(getTranslation("fleet.import.line")).setAutoWidth(true);
-        badRows.addColumn(row -> row.values() == null ? "" : row.values().hostName())
+        badRows.addColumn(row -> row.hostName().isBlank() ? "—" : row.hostName())
                 .setHeader(getTranslation("servers.column.host")).setAutoWidth(true);
         badRows.addColumn(this::reasons).setHeader(getTranslation("fleet.import.reason"));
         badRows.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -124,7 +125,13 @@ class ImportDialog extends Dialog {
     }
 
     private String describe(ServerProblem problem) {
-        String field = "row".equals(problem.field()) ? "" : problem.field() + ": ";
+        String field = "row".equals(problem.field()) ? "" : column(problem.field()) + ": ";
         return field + getTranslation(problem.messageKey(), problem.arguments().toArray());
+    }
+
+    /** A field as the file names it: its column in the header language of this user's locale. */
+    private String column(String field) {
+        int index = ServerCsv.COLUMNS.indexOf(field.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT));
+        return index < 0 ? field : ServerCsv.Header.forLanguage(getLocale()).columns().get(index);
     }
 }

@@ -326,15 +326,22 @@ class ChangeWizardView extends VerticalLayout implements HasDynamicTitle, Before
             details.add(line);
         }
         if (host.firewall() != null) {
-            Details firewall = new Details(getTranslation("fleet.detail.firewall"), new Pre(String.join("\n",
-                    NetshCommands.forPlan(host.firewall()).stream().map(NetshCommand::commandLine).toList())));
+            Details firewall = new Details(getTranslation("fleet.detail.firewall"), commandLines(
+                    NetshCommands.forPlan(host.firewall()).stream().map(NetshCommand::commandLine).toList()));
             details.add(firewall);
         }
         if (!host.dominoCommands().isEmpty()) {
             details.add(new Span(getTranslation("fleet.detail.domino.where", String.valueOf(host.dominoServer()))),
-                    new Pre(String.join("\n", host.dominoCommands())));
+                    commandLines(host.dominoCommands()));
         }
         return details;
+    }
+
+    /** Lines to type, wrapped at the panel's edge rather than running out of it (a netsh line is long). */
+    private static Pre commandLines(List<String> lines) {
+        Pre pre = new Pre(String.join("\n", lines));
+        pre.addClassName("command-lines");
+        return pre;
     }
 
     private void submit() {
