@@ -156,6 +156,10 @@ class HelpdeskJapaneseBrowserIT extends BrowserJourney {
             page.waitForTimeout(800);
             Number width = (Number) page.evaluate("() => document.documentElement.scrollWidth");
             assertThat(width.intValue()).as("page width of /%s at 768 px", view[0]).isLessThanOrEqualTo(768);
+            Object cut = page.evaluate("() => [...document.querySelectorAll('vaadin-grid-sorter')]"
+                    + ".filter(s => { const c = s.shadowRoot.querySelector('[part~=\"content\"]');"
+                    + " return c && c.scrollWidth > c.clientWidth; }).map(s => s.textContent.trim())");
+            assertThat((List<?>) cut).as("column titles cut short on /%s at 768 px", view[0]).isEmpty();
             Browser.screenshot(page, "helpdesk-ja-768-" + view[1]);
         }
     }
