@@ -94,6 +94,9 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         detail.setWidthFull();
         detail.setId("job-detail");
         add(list, detail);
+        // The list keeps its own height: it shrank to one row beside a long host grid and filled the page when empty.
+        setFlexGrow(0, list);
+        setFlexShrink(0, list);
     }
 
     @Override
