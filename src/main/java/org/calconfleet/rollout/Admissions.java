@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Hosts that end do not admit their successors themselves (hundreds of them would queue on the rollout's row):
  * they signal this node's admitter after commit, which gathers for {@link #GATHER} and makes one pass for however
- * many ended meanwhile. Every
- * second each node also makes a pass over every running rollout, so that hosts ended by a node that died before its
- * pass are followed up.
+ * many ended meanwhile. Every second each node also makes a pass over every running rollout, so that hosts ended by
+ * a node that died before its pass are followed up.
  */
 @Component
 class Admissions implements SmartLifecycle {
@@ -58,7 +55,7 @@ class Admissions implements SmartLifecycle {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
-    private final Semaphore signal = new Semaphore(0);
+    private final BurstSignal signal = new BurstSignal(GATHER);
     private volatile boolean running;
     private @Nullable Thread thread;
 
@@ -76,7 +73,7 @@ class Admissions implements SmartLifecycle {
     void afterCommit(long changeId) {
         RolloutStore.afterCommit(() -> {
             dirty.add(changeId);
-            signal.release();
+            signal.raise();
         });
     }
 
@@ -252,10 +249,7 @@ class Admissions implements SmartLifecycle {
         Instant nextSweep = Instant.now().plus(SWEEP);
         while (running) {
             try {
-                if (signal.tryAcquire(SWEEP.toMillis(), TimeUnit.MILLISECONDS) && running) {
-                    Thread.sleep(GATHER);
-                }
-                signal.drainPermits();
+                signal.await(SWEEP, () -> running);
                 for (Long id : List.copyOf(dirty)) {
                     dirty.remove(id);
                     pass(id);
@@ -286,7 +280,7 @@ class Admissions implements SmartLifecycle {
         running = false;
         Thread t = thread;
         if (t != null) {
-            signal.release();
+            signal.raise();
             try {
                 t.join(Duration.ofSeconds(10));
             } catch (InterruptedException e) {

@@ -2,8 +2,6 @@ package org.calconfleet.rollout;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditBatch;
 import org.calconfleet.audit.AuditEvent;
@@ -19,9 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Moves the engine's audit entries from the outbox ({@code audit_outbox}, written in the same transaction as the
  * step each records) into the audit chain, oldest first, in batches: shortly after a step commits (signalled; the
- * pump gathers for {@link #GATHER}), and every second in any case, so that what a dead node left behind is moved by another. One pump runs at a time across
- * nodes (a row lock); each batch is one transaction, so an entry is in the chain or still in the outbox, never both
- * or neither. Entries of steps that end while the node shuts down are moved by another node or at the next start.
+ * pump gathers for {@link #GATHER}), and every second in any case, so that what a dead node left behind is moved by
+ * another. One pump runs at a time across nodes (a row lock); each batch is one transaction, so an entry is in the
+ * chain or still in the outbox, never both or neither. Entries of steps that end while the node shuts down are moved
+ * by another node or at the next start.
  * The time a step happened leads the entry's reason, since the chain stamps the time of its append.
  */
 @Component
@@ -42,7 +41,7 @@ class AuditPump implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final AuditBatch audit;
     private final TransactionTemplate tx;
-    private final Semaphore signal = new Semaphore(0);
+    private final BurstSignal signal = new BurstSignal(GATHER);
     private volatile boolean running;
     private @Nullable Thread thread;
 
@@ -53,7 +52,7 @@ class AuditPump implements SmartLifecycle {
     }
 
     void signal() {
-        signal.release();
+        signal.raise();
     }
 
     /** Moves everything in the outbox now; the number of entries moved. */
@@ -92,10 +91,7 @@ class AuditPump implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                if (signal.tryAcquire(SWEEP.toMillis(), TimeUnit.MILLISECONDS) && running) {
-                    Thread.sleep(GATHER);
-                }
-                signal.drainPermits();
+                signal.await(SWEEP, () -> running);
                 drain();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -77,7 +77,7 @@ public class FleetHistory {
         this.clock = clock;
     }
 
-    /** A drift scan ended (on this node or, through the database, on any): one snapshot of it and the fleet. */
+    /** A drift scan on this node ended: one snapshot of it and the fleet, which every node reads. */
     @EventListener
     @Transactional
     void recordScan(DriftScanResult scan) {
