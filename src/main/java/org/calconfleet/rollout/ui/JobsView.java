@@ -106,7 +106,7 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
     }
 
     /** The parts of the shown rollout that a live refresh updates in place. */
-    private record ShownRollout(ChangeState state, boolean cancelRequested, H3 title, ProgressBar bar, Span counts) {
+    private record ShownRollout(ChangeState state, boolean cancelRequested, ProgressBar bar, Span counts) {
     }
 
     private void configureList() {
@@ -177,9 +177,15 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
     }
 
     private ProgressBar progress(RolloutCounts counts) {
-        ProgressBar bar = new ProgressBar(0, Math.max(1, counts.total()), counts.total() - counts.unfinished());
+        ProgressBar bar = new ProgressBar();
+        showProgress(bar, counts);
         bar.getElement().setAttribute("aria-label", getTranslation("jobs.progress"));
         return bar;
+    }
+
+    private static void showProgress(ProgressBar bar, RolloutCounts counts) {
+        bar.setMax(Math.max(1, counts.total()));
+        bar.setValue(counts.total() - counts.unfinished());
     }
 
     private String counts(RolloutCounts c) {
@@ -216,7 +222,7 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
                 change.decisionComment() == null ? "" : change.decisionComment()));
         hosts.getDataProvider().refreshAll();
         detail.add(title, bar, counts, facts, actions, hostFilter, hosts);
-        shown = new ShownRollout(change.state(), change.cancelRequested(), title, bar, counts);
+        shown = new ShownRollout(change.state(), change.cancelRequested(), bar, counts);
         if (change.endReason() != null) {
             detail.add(new Paragraph(change.endReason()));
         }
@@ -340,25 +346,23 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
     }
 
     /**
-     * Progress was pushed: the counts, the bar and the visible host rows are read again. A rollout whose state
-     * changed (its actions change with it) is shown afresh.
+     * Progress was pushed: the list, the counts, the bar and the visible host rows are read again. A rollout whose
+     * state changed (its title and actions change with it) is shown afresh.
      */
     private void liveRefresh() {
-        list.getDataProvider().refreshAll();
         ShownRollout before = shown;
-        if (selected == null || before == null) {
-            return;
-        }
-        ChangeSummary change = rollouts.rollout(selected).orElse(null);
-        if (change == null || change.state() != before.state() || change.cancelRequested() != before.cancelRequested()) {
+        ChangeSummary change = selected == null || before == null ? null : rollouts.rollout(selected).orElse(null);
+        if (before != null && (change == null || change.state() != before.state()
+                || change.cancelRequested() != before.cancelRequested())) {
             refresh();
             return;
         }
-        before.title().setText(getTranslation("jobs.title", change.id(), getTranslation(change.state().messageKey())));
-        before.bar().setMax(Math.max(1, change.counts().total()));
-        before.bar().setValue(change.counts().total() - change.counts().unfinished());
-        before.counts().setText(counts(change.counts()));
-        hosts.getDataProvider().refreshAll();
+        list.getDataProvider().refreshAll();
+        if (change != null) {
+            showProgress(before.bar(), change.counts());
+            before.counts().setText(counts(change.counts()));
+            hosts.getDataProvider().refreshAll();
+        }
     }
 
     @Override
