@@ -4,18 +4,18 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.calconfleet.access.Role;
-import org.springframework.ldap.core.DirContextAdapter;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.ldap.userdetails.UserDetailsContextMapper;
+import org.springframework.security.ldap.userdetails.LdapUserDetailsMapper;
 
 /**
  * Turns a user the directory accepted into a user of the console: their groups (as authorities holding the groups'
- * DNs) give the role, and their record is made or refreshed. A user in none of the mapped groups is refused.
+ * DNs) give the role, and their record is made or refreshed. A user in none of the mapped groups is refused. The
+ * console only reads the directory: writing a user back stays Spring's refusal.
  */
-class DirectoryAccounts implements UserDetailsContextMapper {
+class DirectoryAccounts extends LdapUserDetailsMapper {
 
     private final DirectoryGroups groups;
     private final String nameAttribute;
@@ -37,11 +37,6 @@ class DirectoryAccounts implements UserDetailsContextMapper {
         String displayName = firstOf(entry.getStringAttribute("displayName"), entry.getStringAttribute("cn"), username);
         AppUser user = users.signedInFromDirectory(username, displayName, role);
         return User.withUsername(user.getUsername()).password("").authorities(role.authority()).build();
-    }
-
-    @Override
-    public void mapUserToContext(UserDetails user, DirContextAdapter entry) {
-        throw new UnsupportedOperationException("the console never writes to the directory");
     }
 
     private static String firstOf(String... candidates) {
