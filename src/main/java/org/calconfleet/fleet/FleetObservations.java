@@ -1,6 +1,9 @@
 package org.calconfleet.fleet;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,10 +40,12 @@ public class FleetObservations {
     }
 
     private final ExchangeServerRepository servers;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    FleetObservations(ExchangeServerRepository servers, Clock clock) {
+    FleetObservations(ExchangeServerRepository servers, JdbcClient jdbc, Clock clock) {
         this.servers = servers;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -71,46 +77,56 @@ public class FleetObservations {
                 .toList();
     }
 
-    /** Stores what was seen; writes (and bumps the version) only when something differs. Joins the caller's transaction. */
-    @Transactional
+    /**
+     * Stores what was seen; writes (and bumps the version, so an editor with the server open learns of it) only when
+     * something differs. Runs in the caller's transaction, JPA or plain JDBC (hence not {@code @Transactional}, which
+     * would try to open a JPA one inside a JDBC one), and locks the server's row until it ends. Plain SQL: every host
+     * run ends here, hundreds at a time, and the ORM's load and flush was the largest share of that.
+     */
     public Optional<Recorded> record(long serverId, Observation seen) {
-        return servers.findById(serverId).map(server -> apply(server, seen));
+        Optional<ObservedState> found = jdbc.sql("""
+                        select desired_port, observed_exchange_port, observed_notes_port, service_state,
+                          diagnostics_high, last_evidence_at, last_evidence_text
+                        from exchange_server where id = :id for update""")
+                .param("id", serverId)
+                .query((rs, row) -> new ObservedState(rs.getObject(1, Integer.class), rs.getObject(2, Integer.class),
+                        rs.getObject(3, Integer.class), ConnectorServiceState.valueOf(rs.getString(4)),
+                        rs.getObject(5, Boolean.class), instant(rs.getObject(6, OffsetDateTime.class)),
+                        rs.getString(7)))
+                .optional();
+        return found.map(before -> {
+            ObservedState after = before.with(seen);
+            boolean changed = !after.equals(before);
+            if (changed) {
+                jdbc.sql("""
+                                update exchange_server set desired_port = :desired, observed_exchange_port = :exchange,
+                                  observed_notes_port = :notes, service_state = :service,
+                                  diagnostics_high = :diagnostics,
+                                  last_evidence_at = :evidenceAt, last_evidence_text = :evidenceText,
+                                  updated_at = :updatedAt, updated_by = :updatedBy, version = version + 1
+                                where id = :id""")
+                        .param("desired", after.desiredPort())
+                        .param("exchange", after.exchangePort())
+                        .param("notes", after.notesPort())
+                        .param("service", after.serviceState().name())
+                        .param("diagnostics", after.diagnosticsHigh())
+                        .param("evidenceAt", time(after.evidenceAt()))
+                        .param("evidenceText", after.evidenceText())
+                        .param("updatedAt", time(clock.instant()))
+                        .param("updatedBy", seen.observedBy())
+                        .param("id", serverId)
+                        .update();
+            }
+            return new Recorded(before.drift(), after.drift(), before.observed(), after.observed(), after.desiredPort(),
+                    changed);
+        });
     }
 
-    private Recorded apply(ExchangeServer server, Observation seen) {
-        Drift driftBefore = server.drift();
-        String observedBefore = observed(server);
-        boolean changed = false;
-        if (seen.portsRead() && (!Objects.equals(server.getObservedExchangePort(), seen.exchangePort())
-                || !Objects.equals(server.getObservedNotesPort(), seen.notesPort()))) {
-            server.observePorts(seen.exchangePort(), seen.notesPort());
-            changed = true;
-        }
-        if (seen.serviceState() != null && server.getServiceState() != seen.serviceState()) {
-            server.setServiceState(seen.serviceState());
-            changed = true;
-        }
-        if (seen.diagnosticsHigh() != null && !seen.diagnosticsHigh().equals(server.getDiagnosticsHigh())) {
-            server.setDiagnosticsHigh(seen.diagnosticsHigh());
-            changed = true;
-        }
-        if (seen.evidenceAt() != null && seen.evidenceText() != null
-                && (server.getLastEvidenceAt() == null || seen.evidenceAt().isAfter(server.getLastEvidenceAt()))) {
-            server.recordEvidence(seen.evidenceAt(), seen.evidenceText());
-            changed = true;
-        }
-        if (seen.desiredPort() != null && !seen.desiredPort().equals(server.getDesiredPort())) {
-            server.setDesiredPort(seen.desiredPort());
-            changed = true;
-        }
-        if (changed) {
-            server.touch(clock.instant(), seen.observedBy());
-        }
-        return new Recorded(driftBefore, server.drift(), observedBefore, observed(server), server.getDesiredPort(),
-                changed);
+    private static @Nullable Instant instant(@Nullable OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 
-    private static String observed(ExchangeServer server) {
-        return server.getObservedExchangePort() + "/" + server.getObservedNotesPort();
+    private static @Nullable OffsetDateTime time(@Nullable Instant at) {
+        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }

@@ -130,27 +130,31 @@ class RolloutStore {
     }
 
     /** The Exchange side is done; the Domino commands wait for an operator. Frees the run's slot. */
-    @Transactional
     public HostRun await(HostRun snapshot, String commands, StepOutcome outcome, Observation observation) {
-        HostRun run = snapshot;
-        Instant now = now();
-        run.setState(HostRunState.AWAITING_CONFIRMATION);
-        run.setDominoCommands(commands);
-        run.setLastMessage(outcome.message());
-        run.touch(now);
-        record(run, outcome, now);
-        writes.update(run);
-        fleet.record(run.getServerId(), observation);
-        admissions.afterCommit(run.getChangeRequestId());
-        progress(run);
-        return run;
+        return Objects.requireNonNull(jdbcTx.execute(s -> {
+            HostRun run = snapshot;
+            Instant now = now();
+            run.setState(HostRunState.AWAITING_CONFIRMATION);
+            run.setDominoCommands(commands);
+            run.setLastMessage(outcome.message());
+            run.touch(now);
+            record(run, outcome, now);
+            writes.update(run);
+            fleet.record(run.getServerId(), observation);
+            admissions.afterCommit(run.getChangeRequestId());
+            progress(run);
+            return run;
+        }));
     }
 
-    /** Ends a run: its last outcome, what the host now shows, HOST_RUN_FINISHED; then the next hosts may run. */
-    @Transactional
+    /**
+     * Ends a run: its last outcome, what the host now shows, HOST_RUN_FINISHED; then the next hosts may run. Plain
+     * JDBC like {@link #step}: every run ends here.
+     */
     public HostRun finish(HostRun snapshot, HostRunState state, String message, Consumer<HostRun> change,
             @Nullable StepOutcome outcome, @Nullable Observation observation) {
-        return end(snapshot, state, message, change, outcome, observation, actor(snapshot.getChangeRequestId()));
+        return Objects.requireNonNull(jdbcTx.execute(s -> end(snapshot, state, message, change, outcome, observation,
+                actor(snapshot.getChangeRequestId()))));
     }
 
     /** An operator confirms that the Domino commands were typed: the run is done. */
