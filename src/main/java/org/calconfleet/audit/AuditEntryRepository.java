@@ -18,9 +18,4 @@ interface AuditEntryRepository extends Repository<AuditEntry, Long>, JpaSpecific
     List<AuditEntry> findChainAfter(@Param("after") long after, Pageable limit);
 
     Page<AuditEntry> findAll(Specification<AuditEntry> spec, Pageable pageable);
-
-    /** Counted over the index on occurred_at; days are the database's calendar days (UTC). */
-    @Query("select cast(e.occurredAt as LocalDate), count(e) from AuditEntry e"
-            + " where e.occurredAt >= :from and e.occurredAt < :to group by cast(e.occurredAt as LocalDate)")
-    List<Object[]> countPerDay(@Param("from") java.time.Instant from, @Param("to") java.time.Instant to);
 }

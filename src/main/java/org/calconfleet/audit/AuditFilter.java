@@ -12,4 +12,9 @@ public record AuditFilter(@Nullable String subject, @Nullable String actor, @Nul
     public static AuditFilter forSubject(String subject) {
         return new AuditFilter(subject, null, null, null, null);
     }
+
+    /** The same subject, actor and action, from {@code from} (included) to {@code to} (excluded). */
+    public AuditFilter during(Instant from, Instant to) {
+        return new AuditFilter(subject, actor, action, from, to);
+    }
 }

@@ -1,6 +1,10 @@
 package org.calconfleet.audit;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Root;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -8,12 +12,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
+import org.calconfleet.common.LocalDays;
+import org.hibernate.Session;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -29,11 +36,13 @@ public class AuditTrail {
 
     private final AuditEntryRepository entries;
     private final AuditHeadRepository head;
+    private final EntityManager entityManager;
     private final Clock clock;
 
-    AuditTrail(AuditEntryRepository entries, AuditHeadRepository head, Clock clock) {
+    AuditTrail(AuditEntryRepository entries, AuditHeadRepository head, EntityManager entityManager, Clock clock) {
         this.entries = entries;
         this.head = head;
+        this.entityManager = entityManager;
         this.clock = clock;
     }
 
@@ -66,17 +75,28 @@ public class AuditTrail {
         return entries.count(AuditSpecifications.matching(filter));
     }
 
-    /** Entries per calendar day (UTC) from {@code first} to {@code last}, both included; days without entries count 0. */
+    /**
+     * The entries the filter's subject, actor and action match, per calendar day of {@code zone} from {@code first}
+     * to {@code last}, both included (the filter's own period is replaced by these days); days without entries
+     * count 0.
+     */
     @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
     @Transactional(readOnly = true)
-    public Map<LocalDate, Long> entriesPerDay(LocalDate first, LocalDate last) {
+    public Map<LocalDate, Long> entriesPerDay(AuditFilter filter, LocalDate first, LocalDate last, ZoneId zone) {
         Map<LocalDate, Long> perDay = new TreeMap<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             perDay.put(day, 0L);
         }
-        for (Object[] row : entries.countPerDay(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
-            perDay.put((LocalDate) row[0], (Long) row[1]);
+        AuditFilter days = filter.during(LocalDays.startOf(first, zone), LocalDays.startOf(last.plusDays(1), zone));
+        HibernateCriteriaBuilder cb = entityManager.unwrap(Session.class).getCriteriaBuilder();
+        CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+        Root<AuditEntry> entry = query.from(AuditEntry.class);
+        Expression<Long> quarterHour = cb.sql(LocalDays.QUARTER_HOUR_SQL, Long.class, entry.get("occurredAt"));
+        query.multiselect(quarterHour, cb.count(entry))
+                .where(AuditSpecifications.matching(days).toPredicate(entry, query, cb))
+                .groupBy(quarterHour);
+        for (Object[] row : entityManager.createQuery(query).getResultList()) {
+            perDay.merge(LocalDays.dayOf((Long) row[0], zone), (Long) row[1], Long::sum);
         }
         return perDay;
     }

@@ -5,8 +5,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.calconfleet.access.Role;
+import org.calconfleet.common.LocalDays;
 import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.fleet.FleetSummary;
 import org.calconfleet.host.RegistryRead;
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The fleet over time, for the charts: drift and needs-attention per day (from the snapshot each drift scan
  * leaves), port changes per week by outcome and a server's port changes (from the host runs). Everything is
- * counted in the database; days are the database's calendar days in UTC.
+ * counted in the database, by quarter-hour; days and weeks are the reader's, in the zone the caller names.
  */
 @Service
 public class FleetHistory {
@@ -96,23 +97,29 @@ public class FleetHistory {
 
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
-    public List<DriftDay> driftPerDay(int days) {
-        return history.worstPerDay(startOfDay(days - 1)).stream()
-                .map(row -> new DriftDay((LocalDate) row[0], (Long) row[1], (Long) row[2]))
-                .toList();
+    public List<DriftDay> driftPerDay(int days, ZoneId zone) {
+        LocalDate first = LocalDate.now(clock.withZone(zone)).minusDays(days - 1L);
+        Map<LocalDate, DriftDay> worst = new TreeMap<>();
+        for (Object[] row : history.worstPerQuarterHour(LocalDays.startOf(first, zone))) {
+            DriftDay quarter = new DriftDay(LocalDays.dayOf((Long) row[0], zone), (Long) row[1], (Long) row[2]);
+            worst.merge(quarter.day(), quarter, (a, b) -> new DriftDay(a.day(), Math.max(a.drifted(), b.drifted()),
+                    Math.max(a.needsAttention(), b.needsAttention())));
+        }
+        return List.copyOf(worst.values());
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
-    public List<OutcomeWeek> changesPerWeek(int weeks, DayOfWeek firstDayOfWeek) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    public List<OutcomeWeek> changesPerWeek(int weeks, DayOfWeek firstDayOfWeek, ZoneId zone) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate first = today.with(TemporalAdjusters.previousOrSame(firstDayOfWeek)).minusWeeks(weeks - 1L);
         Map<LocalDate, Map<HostRunState, Long>> byWeek = new LinkedHashMap<>();
         for (LocalDate week = first; !week.isAfter(today); week = week.plusWeeks(1)) {
             byWeek.put(week, new EnumMap<>(HostRunState.class));
         }
-        for (Object[] row : history.finishedRunsPerDay(first.atStartOfDay(ZoneOffset.UTC).toInstant())) {
-            LocalDate week = ((LocalDate) row[0]).with(TemporalAdjusters.previousOrSame(firstDayOfWeek));
+        for (Object[] row : history.finishedRunsPerQuarterHour(LocalDays.startOf(first, zone))) {
+            LocalDate week = LocalDays.dayOf((Long) row[0], zone)
+                    .with(TemporalAdjusters.previousOrSame(firstDayOfWeek));
             Map<HostRunState, Long> outcomes = byWeek.get(week);
             if (outcomes != null) {
                 outcomes.merge((HostRunState) row[1], (Long) row[2], Long::sum);
@@ -140,10 +147,5 @@ public class FleetHistory {
         }
         RegistryRead read = RegistryReads.decode(encoded);
         return read instanceof RegistryRead.Absent ? Integer.valueOf(0) : RegistryReads.dword(read);
-    }
-
-    private Instant startOfDay(int daysAgo) {
-        return clock.instant().atZone(ZoneOffset.UTC).toLocalDate().minusDays(daysAgo)
-                .atStartOfDay(ZoneOffset.UTC).toInstant().truncatedTo(ChronoUnit.DAYS);
     }
 }

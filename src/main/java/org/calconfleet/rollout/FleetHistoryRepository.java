@@ -3,6 +3,7 @@ package org.calconfleet.rollout;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.calconfleet.common.LocalDays;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
@@ -10,18 +11,21 @@ import org.springframework.data.repository.query.Param;
 /** Counts over time, grouped in the database: the charts never load the rows they count. */
 interface FleetHistoryRepository extends Repository<FleetSnapshot, Long> {
 
+    String SNAPSHOT_QUARTER_HOUR = "sql('" + LocalDays.QUARTER_HOUR_SQL + "', s.takenAt)";
+    String RUN_QUARTER_HOUR = "sql('" + LocalDays.QUARTER_HOUR_SQL + "', r.finishedAt)";
+
     FleetSnapshot save(FleetSnapshot snapshot);
 
     Optional<FleetSnapshot> findFirstByOrderByIdDesc();
 
-    /** Per day, the worst a scan saw that day: a problem seen once in a day shows on that day. */
-    @Query("select cast(s.takenAt as LocalDate), max(s.drifted), max(s.needsAttention) from FleetSnapshot s"
-            + " where s.takenAt >= :since group by cast(s.takenAt as LocalDate) order by cast(s.takenAt as LocalDate)")
-    List<Object[]> worstPerDay(@Param("since") Instant since);
+    /** Per quarter-hour ({@link LocalDays}), the worst a scan saw in it. */
+    @Query("select " + SNAPSHOT_QUARTER_HOUR + ", max(s.drifted), max(s.needsAttention) from FleetSnapshot s"
+            + " where s.takenAt >= :since group by " + SNAPSHOT_QUARTER_HOUR)
+    List<Object[]> worstPerQuarterHour(@Param("since") Instant since);
 
-    @Query("select cast(r.finishedAt as LocalDate), r.state, count(r) from HostRun r where r.finishedAt >= :since"
-            + " group by cast(r.finishedAt as LocalDate), r.state")
-    List<Object[]> finishedRunsPerDay(@Param("since") Instant since);
+    @Query("select " + RUN_QUARTER_HOUR + ", r.state, count(r) from HostRun r where r.finishedAt >= :since"
+            + " group by " + RUN_QUARTER_HOUR + ", r.state")
+    List<Object[]> finishedRunsPerQuarterHour(@Param("since") Instant since);
 
     @Query("select count(r) from HostRun r where r.state = org.calconfleet.rollout.HostRunState.NEEDS_ATTENTION")
     long countNeedingAttention();

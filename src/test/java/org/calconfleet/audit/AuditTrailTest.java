@@ -48,17 +48,29 @@ class AuditTrailTest {
 
     @Test
     @WithMockUser(roles = "AUDITOR")
-    void entries_are_counted_per_day_in_the_database_with_empty_days_as_zero() {
+    void entries_are_counted_per_day_of_the_readers_zone_with_the_filter_applied_and_empty_days_as_zero() {
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-        for (int daysAgo : new int[] {2, 2, 1, 40}) {
-            AuditEntry entry = audit.record(AuditEvent.of("carol", AuditAction.SERVER_UPDATED, "server:DAY"));
+        for (String entryAt : new String[] {"carol 2", "carol 2", "carol 1", "carol 40", "dave 2"}) {
+            String[] actorAndDaysAgo = entryAt.split(" ");
+            AuditEntry entry = audit.record(AuditEvent.of(actorAndDaysAgo[0], AuditAction.SERVER_UPDATED,
+                    "server:DAY"));
             jdbc.update("update audit_entry set occurred_at = ? where seq = ?", java.sql.Timestamp.from(
-                    today.minusDays(daysAgo).atTime(23, 30).toInstant(java.time.ZoneOffset.UTC)), entry.getSeq());
+                    today.minusDays(Long.parseLong(actorAndDaysAgo[1])).atTime(23, 30)
+                            .toInstant(java.time.ZoneOffset.UTC)), entry.getSeq());
         }
+        AuditFilter carols = new AuditFilter("server:DAY", "carol", null, null, null);
 
-        assertThat(audit.entriesPerDay(today.minusDays(3), today.minusDays(1))).containsExactly(
-                java.util.Map.entry(today.minusDays(3), 0L), java.util.Map.entry(today.minusDays(2), 2L),
-                java.util.Map.entry(today.minusDays(1), 1L));
+        assertThat(audit.entriesPerDay(carols, today.minusDays(3), today.minusDays(1), java.time.ZoneOffset.UTC))
+                .containsExactly(java.util.Map.entry(today.minusDays(3), 0L),
+                        java.util.Map.entry(today.minusDays(2), 2L), java.util.Map.entry(today.minusDays(1), 1L));
+        // 23:30 UTC is 08:30 of the next day in Tokyo.
+        assertThat(audit.entriesPerDay(carols, today.minusDays(3), today.minusDays(1),
+                java.time.ZoneId.of("Asia/Tokyo"))).containsExactly(java.util.Map.entry(today.minusDays(3), 0L),
+                java.util.Map.entry(today.minusDays(2), 0L), java.util.Map.entry(today.minusDays(1), 2L));
+        assertThat(audit.entriesPerDay(AuditFilter.forSubject("server:DAY").during(java.time.Instant.EPOCH,
+                        java.time.Instant.EPOCH), today.minusDays(2), today.minusDays(2), java.time.ZoneOffset.UTC))
+                .as("the chart's days replace the filter's own period").containsExactly(
+                        java.util.Map.entry(today.minusDays(2), 3L));
     }
 
     @Test

@@ -7,15 +7,35 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
+import org.calconfleet.access.Role;
+import org.calconfleet.audit.AuditAction;
+import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.audit.AuditFilter;
+import org.calconfleet.audit.AuditTrail;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
 
-/** The auditor's journey: filter the trail, verify the chain, export CSV and check the file. */
+/**
+ * The auditor's journey, from a browser in Tokyo while the console runs in UTC: filter the trail (times and chart days
+ * are Tokyo's), verify the chain, export CSV and check the file.
+ */
 class AuditorBrowserIT extends BrowserJourney {
+
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    @Autowired
+    AuditTrail audit;
 
     @Test
     void auditor_filters_verifies_and_exports_the_trail() throws Exception {
-        Page page = browser.newPage("en-US");
+        Page page = browser.newPage("en-US", TOKYO.getId());
         String base = base();
         Browser.signIn(page, base, "auditor", "auditor");
         Browser.assertAccessible(page, "dashboard");
@@ -26,6 +46,13 @@ class AuditorBrowserIT extends BrowserJourney {
         page.locator("#audit-actor input").fill("auditor");
         assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Signed in")))
                 .not().hasCount(0);
+        AuditEntry signIn = as(Role.AUDITOR, () -> audit.search(new AuditFilter(null, "auditor",
+                AuditAction.SIGN_IN, null, null), Pageable.ofSize(1))).getFirst();
+        assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(Locale.US).withZone(TOKYO)
+                        .format(signIn.getOccurredAt())))).not().hasCount(0);
+        assertThat(page.locator("#audit-per-day-chart")).containsText(DateTimeFormatter
+                .ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.US).format(LocalDate.now(TOKYO)));
         Browser.assertAccessible(page, "audit trail");
 
         page.locator("#verify-chain").click();

@@ -41,8 +41,13 @@ public final class Browser implements AutoCloseable {
     }
 
     public Page newPage(String locale) {
+        return newPage(locale, "UTC");
+    }
+
+    /** A page whose browser says it is in {@code timeZoneId}, as a reader far from the console's server. */
+    public Page newPage(String locale, String timeZoneId) {
         BrowserContext context = browser.newContext(new NewContextOptions()
-                .setLocale(locale).setViewportSize(1280, 800));
+                .setLocale(locale).setTimezoneId(timeZoneId).setViewportSize(1280, 800));
         context.setDefaultTimeout(20_000);
         return context.newPage();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -25,12 +26,20 @@ class FleetHistoryTest extends RolloutTestBase {
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     private static Timestamp at(LocalDate day, int hour) {
-        return Timestamp.from(day.atTime(hour, 0).toInstant(ZoneOffset.UTC));
+        return at(day, hour, 0);
+    }
+
+    private static Timestamp at(LocalDate day, int hour, int minute) {
+        return Timestamp.from(day.atTime(hour, minute).toInstant(ZoneOffset.UTC));
     }
 
     private void snapshot(LocalDate day, int hour, long drifted, long needsAttention) {
+        snapshot(at(day, hour), drifted, needsAttention);
+    }
+
+    private void snapshot(Timestamp at, long drifted, long needsAttention) {
         jdbc.update("insert into fleet_snapshot (taken_at, servers, drifted, unreachable, needs_attention)"
-                + " values (?, 100, ?, 0, ?)", at(day, hour), drifted, needsAttention);
+                + " values (?, 100, ?, 0, ?)", at, drifted, needsAttention);
     }
 
     private long changeRequest() {
@@ -42,10 +51,14 @@ class FleetHistoryTest extends RolloutTestBase {
     }
 
     private void finishedRun(long change, long serverId, HostRunState state, LocalDate day) {
+        finishedRun(change, serverId, state, at(day, 12));
+    }
+
+    private void finishedRun(long change, long serverId, HostRunState state, Timestamp at) {
         jdbc.update("insert into host_run (change_request_id, server_id, host_name, wave, seq, target_port, state, step,"
                 + " phase, attempt, needs_write, restarted, verification, updated_at, finished_at, version)"
                 + " values (?, ?, 'HIST', 0, ?, 45010, ?, 'FINISHED', 'NONE', 0, true, true, 'VERIFIED', ?, ?, 0)",
-                change, serverId, serverId, state.name(), at(day, 12), at(day, 12));
+                change, serverId, serverId, state.name(), at, at);
     }
 
     @Test
@@ -59,13 +72,50 @@ class FleetHistoryTest extends RolloutTestBase {
 
         scan.scan();
 
-        List<FleetHistory.DriftDay> days = Users.as("helpdesk", Role.HELPDESK, () -> history.driftPerDay(30));
+        List<FleetHistory.DriftDay> days = Users.as("helpdesk", Role.HELPDESK, () -> history.driftPerDay(30, ZoneOffset.UTC));
         assertThat(days).extracting(FleetHistory.DriftDay::day).doesNotContain(TODAY.minusDays(40));
         assertThat(days).filteredOn(d -> d.day().equals(threeDaysAgo))
                 .containsExactly(new FleetHistory.DriftDay(threeDaysAgo, 9, 2));
         long driftedNow = observations.summary().drifted();
         assertThat(days.getLast().day()).isEqualTo(TODAY);
         assertThat(days.getLast().drifted()).isGreaterThanOrEqualTo(driftedNow);
+    }
+
+    @Test
+    void days_are_the_readers_calendar_days_even_where_the_offset_is_not_whole_hours() {
+        ZoneId kolkata = ZoneId.of("Asia/Kolkata");
+        LocalDate day = LocalDate.now(kolkata).minusDays(5);
+        // 18:15 UTC is 23:45 in Kolkata; 18:45 UTC is already 00:15 of the next day there.
+        snapshot(at(day, 18, 15), 7, 0);
+        snapshot(at(day, 18, 45), 3, 5);
+
+        List<FleetHistory.DriftDay> inKolkata = Users.as("helpdesk", Role.HELPDESK,
+                () -> history.driftPerDay(30, kolkata));
+        List<FleetHistory.DriftDay> inUtc = Users.as("helpdesk", Role.HELPDESK,
+                () -> history.driftPerDay(30, ZoneOffset.UTC));
+
+        assertThat(inKolkata).contains(new FleetHistory.DriftDay(day, 7, 0),
+                new FleetHistory.DriftDay(day.plusDays(1), 3, 5));
+        assertThat(inUtc).contains(new FleetHistory.DriftDay(day, 7, 5));
+    }
+
+    @Test
+    void a_run_that_ends_on_a_sunday_evening_in_utc_counts_in_the_next_week_in_tokyo() {
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        long change = changeRequest();
+        LocalDate lastSunday = LocalDate.now(tokyo).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .minusDays(8);
+        finishedRun(change, 900_101, HostRunState.FAILED, at(lastSunday, 20));
+
+        List<FleetHistory.OutcomeWeek> inTokyo = Users.as("auditor", Role.AUDITOR,
+                () -> history.changesPerWeek(4, DayOfWeek.MONDAY, tokyo));
+        List<FleetHistory.OutcomeWeek> inUtc = Users.as("auditor", Role.AUDITOR,
+                () -> history.changesPerWeek(4, DayOfWeek.MONDAY, ZoneOffset.UTC));
+
+        assertThat(inTokyo).filteredOn(w -> w.firstDay().equals(lastSunday.plusDays(1)))
+                .singleElement().satisfies(w -> assertThat(w.count(HostRunState.FAILED)).isEqualTo(1));
+        assertThat(inUtc).filteredOn(w -> w.firstDay().equals(lastSunday.minusDays(6)))
+                .singleElement().satisfies(w -> assertThat(w.count(HostRunState.FAILED)).isEqualTo(1));
     }
 
     @Test
@@ -80,7 +130,7 @@ class FleetHistoryTest extends RolloutTestBase {
         finishedRun(change, 900_005, HostRunState.DONE, thisWeek.minusWeeks(20));
 
         List<FleetHistory.OutcomeWeek> weeks = Users.as("auditor", Role.AUDITOR,
-                () -> history.changesPerWeek(4, DayOfWeek.MONDAY));
+                () -> history.changesPerWeek(4, DayOfWeek.MONDAY, ZoneOffset.UTC));
 
         assertThat(weeks).extracting(FleetHistory.OutcomeWeek::firstDay)
                 .containsExactly(thisWeek.minusWeeks(3), twoWeeksAgo, thisWeek.minusWeeks(1), thisWeek);
@@ -88,8 +138,9 @@ class FleetHistoryTest extends RolloutTestBase {
         assertThat(inQuestion.count(HostRunState.DONE)).isGreaterThanOrEqualTo(2);
         assertThat(inQuestion.count(HostRunState.ROLLED_BACK)).isGreaterThanOrEqualTo(1);
         assertThat(weeks.get(2).count(HostRunState.NEEDS_ATTENTION)).isGreaterThanOrEqualTo(1);
-        assertThat(Users.as("auditor", Role.AUDITOR, () -> history.changesPerWeek(4, DayOfWeek.SUNDAY)).getFirst()
-                .firstDay().getDayOfWeek()).isEqualTo(DayOfWeek.SUNDAY);
+        assertThat(Users.as("auditor", Role.AUDITOR,
+                () -> history.changesPerWeek(4, DayOfWeek.SUNDAY, ZoneOffset.UTC)).getFirst().firstDay()
+                .getDayOfWeek()).isEqualTo(DayOfWeek.SUNDAY);
     }
 
     @Test
@@ -119,7 +170,7 @@ class FleetHistoryTest extends RolloutTestBase {
 
     @Test
     void the_history_is_for_signed_in_roles_only() {
-        assertThatThrownBy(() -> history.driftPerDay(30)).isInstanceOf(
+        assertThatThrownBy(() -> history.driftPerDay(30, ZoneOffset.UTC)).isInstanceOf(
                 org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
     }
 }

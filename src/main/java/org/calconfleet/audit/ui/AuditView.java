@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.time.format.DateTimeFormatter;
@@ -40,6 +39,7 @@ import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.audit.ChainVerification;
 import org.calconfleet.ui.Chart;
 import org.calconfleet.ui.MainLayout;
+import org.calconfleet.ui.UserTime;
 import org.jspecify.annotations.Nullable;
 
 @Route(value = "audit", layout = MainLayout.class)
@@ -113,8 +113,7 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void configureGrid() {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
+        DateTimeFormatter format = UserTime.dateTime(FormatStyle.MEDIUM, getLocale());
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         grid.addColumn(AuditEntry::getSeq).setHeader("#").setSortProperty("seq").setAutoWidth(true);
@@ -140,19 +139,23 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(query -> audit.search(filter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) audit.count(filter));
         chartSlot.removeAll();
-        chartSlot.add(perDayChart());
+        chartSlot.add(perDayChart(filter));
     }
 
-    /** The days the date filter spans (the last 30 days when it is open), at most a year. */
-    private Chart perDayChart() {
-        LocalDate last = to.getValue() != null ? to.getValue() : LocalDate.now(ZoneOffset.UTC);
+    /**
+     * The entries the grid shows, per day of the reader's calendar: over the days the date filter spans (the last
+     * 30 days when it is open), at most a year.
+     */
+    private Chart perDayChart(AuditFilter filter) {
+        ZoneId zone = UserTime.zone();
+        LocalDate last = to.getValue() != null ? to.getValue() : LocalDate.now(zone);
         LocalDate first = from.getValue() != null && !from.getValue().isAfter(last) ? from.getValue()
                 : last.minusDays(CHART_DAYS - 1);
         if (first.isBefore(last.minusDays(CHART_MAX_DAYS - 1))) {
             first = last.minusDays(CHART_MAX_DAYS - 1);
         }
-        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
-        Map<LocalDate, Long> perDay = audit.entriesPerDay(first, last);
+        DateTimeFormatter day = UserTime.date(getLocale());
+        Map<LocalDate, Long> perDay = audit.entriesPerDay(filter, first, last, zone);
         Chart chart = new Chart(Chart.Kind.BAR, getTranslation("audit.chart.perDay", day.format(first),
                 day.format(last)), perDay.keySet().stream().map(day::format).toList(),
                 List.of(Chart.Series.of(getTranslation("audit.chart.entries"), List.copyOf(perDay.values()), 0)),
@@ -172,7 +175,7 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private static @Nullable Instant startOf(@Nullable LocalDate day) {
-        return day == null ? null : day.atStartOfDay(ZoneId.systemDefault()).toInstant();
+        return day == null ? null : day.atStartOfDay(UserTime.zone()).toInstant();
     }
 
     private void showVerification(ChainVerification result) {

@@ -13,7 +13,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.temporal.WeekFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.calconfleet.rollout.FleetHistory;
 import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.rollout.RolloutService;
 import org.calconfleet.rollout.ui.JobsView;
+import org.calconfleet.ui.UserTime;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.calconfleet.ui.Chart;
@@ -110,7 +110,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component driftChart(FleetHistory history) {
-        List<FleetHistory.DriftDay> days = history.driftPerDay(DRIFT_DAYS);
+        List<FleetHistory.DriftDay> days = history.driftPerDay(DRIFT_DAYS, UserTime.zone());
         String title = getTranslation("dashboard.chart.drift", DRIFT_DAYS);
         if (days.isEmpty()) {
             return emptyChart("drift-chart", title, getTranslation("dashboard.chart.drift.none"));
@@ -128,7 +128,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     private Component changesChart(FleetHistory history) {
         List<FleetHistory.OutcomeWeek> weeks = history.changesPerWeek(CHANGE_WEEKS,
-                WeekFields.of(getLocale()).getFirstDayOfWeek());
+                WeekFields.of(getLocale()).getFirstDayOfWeek(), UserTime.zone());
         String title = getTranslation("dashboard.chart.changes", CHANGE_WEEKS);
         if (weeks.stream().allMatch(w -> w.outcomes().isEmpty())) {
             return emptyChart("changes-chart", title, getTranslation("dashboard.chart.changes.none", CHANGE_WEEKS));
@@ -153,7 +153,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private DateTimeFormatter dayFormat() {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        return UserTime.date(getLocale());
     }
 
     @Override

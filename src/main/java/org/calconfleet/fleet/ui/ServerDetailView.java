@@ -29,7 +29,6 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -58,6 +57,7 @@ import org.calconfleet.rollout.FleetHistory;
 import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.ui.Chart;
 import org.calconfleet.ui.MainLayout;
+import org.calconfleet.ui.UserTime;
 import org.jspecify.annotations.Nullable;
 
 @Route(value = "servers", layout = MainLayout.class)
@@ -236,8 +236,7 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
             panel.add(new Paragraph(getTranslation("fleet.detail.timeline.none")));
             return panel;
         }
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        DateTimeFormatter format = UserTime.dateTime(FormatStyle.SHORT, getLocale());
         List<Chart.Series> series = new ArrayList<>();
         series.add(Chart.Series.of(getTranslation("fleet.detail.timeline.port"),
                 changes.stream().map(FleetHistory.PortChange::portAfter).toList(), FleetHistory.OUTCOMES.size()));
@@ -318,8 +317,7 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
     }
 
     private DateTimeFormatter formatter() {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        return UserTime.dateTime(FormatStyle.MEDIUM, getLocale());
     }
 
     @Override

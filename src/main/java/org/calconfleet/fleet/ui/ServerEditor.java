@@ -1,7 +1,5 @@
 package org.calconfleet.fleet.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,6 +13,7 @@ import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.ServerRejectedException;
 import org.calconfleet.fleet.ServerValues;
+import org.calconfleet.ui.UserTime;
 import org.jspecify.annotations.Nullable;
 
 /** A dialog that adds a server or edits one; on refusal the dialog stays open with everything typed kept. */
@@ -45,9 +44,8 @@ class ServerEditor extends Dialog {
                 form.show(e.problems());
             } catch (ConcurrentEditException e) {
                 Notification conflict = Notification.show(getTranslation("fleet.editor.conflict", e.changedBy(),
-                        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                                .withZone(ZoneId.systemDefault()).format(e.changedAt()), e.theirChanges().stream().map(Object::toString)
-                                .collect(Collectors.joining("; "))));
+                        UserTime.dateTime(FormatStyle.MEDIUM, getLocale()).format(e.changedAt()),
+                        e.theirChanges().stream().map(Object::toString).collect(Collectors.joining("; "))));
                 conflict.addThemeVariants(NotificationVariant.LUMO_ERROR);
                 conflict.setDuration(0);
             }

@@ -29,8 +29,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.EnumMap;
 import java.util.List;
@@ -54,6 +52,7 @@ import org.calconfleet.port.FirewallPlan;
 import org.calconfleet.port.PortScope;
 import org.calconfleet.port.Refusal;
 import org.calconfleet.ui.MainLayout;
+import org.calconfleet.ui.UserTime;
 
 @Route(value = "policy", layout = MainLayout.class)
 @Menu(title = "nav.policy", order = 70, icon = "vaadin:sliders")
@@ -303,8 +302,7 @@ class PolicyView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String format(Instant when) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault()).format(when);
+        return UserTime.dateTime(FormatStyle.MEDIUM, getLocale()).format(when);
     }
 
     @Override

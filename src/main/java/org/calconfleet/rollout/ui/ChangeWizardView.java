@@ -30,7 +30,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -54,6 +53,7 @@ import org.calconfleet.rollout.Precheck;
 import org.calconfleet.rollout.ScheduleKind;
 import org.calconfleet.rollout.ValueDiff;
 import org.calconfleet.ui.MainLayout;
+import org.calconfleet.ui.UserTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -261,7 +261,7 @@ class ChangeWizardView extends VerticalLayout implements HasDynamicTitle, Before
     }
 
     private static java.time.Instant at(DateTimePicker picker) {
-        return picker.getValue().atZone(ZoneId.systemDefault()).toInstant();
+        return picker.getValue().atZone(UserTime.zone()).toInstant();
     }
 
     private void plan() {

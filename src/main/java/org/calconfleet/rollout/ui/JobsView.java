@@ -32,7 +32,6 @@ import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +51,7 @@ import org.calconfleet.rollout.HostRunView;
 import org.calconfleet.rollout.RolloutCounts;
 import org.calconfleet.rollout.RolloutService;
 import org.calconfleet.ui.MainLayout;
+import org.calconfleet.ui.UserTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -318,8 +318,7 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
     }
 
     private DateTimeFormatter formatter() {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        return UserTime.dateTime(FormatStyle.MEDIUM, getLocale());
     }
 
     @Override

@@ -22,12 +22,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import org.calconfleet.access.Role;
 import org.calconfleet.rollout.RolloutLogArchive;
 import org.calconfleet.ui.MainLayout;
+import org.calconfleet.ui.UserTime;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,8 +50,7 @@ class RetentionView extends VerticalLayout implements HasDynamicTitle {
 
     RetentionView(RolloutLogArchive archive) {
         this.archive = archive;
-        this.format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        this.format = UserTime.dateTime(FormatStyle.MEDIUM, getLocale());
         setSizeFull();
         add(new Paragraph(getTranslation("retention.intro", archive.directory().toString())));
 

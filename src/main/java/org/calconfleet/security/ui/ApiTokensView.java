@@ -24,7 +24,6 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import org.calconfleet.access.CurrentUser;
@@ -34,6 +33,7 @@ import org.calconfleet.security.ApiTokenRejectedException;
 import org.calconfleet.security.ApiTokenService;
 import org.calconfleet.security.IssuedApiToken;
 import org.calconfleet.ui.MainLayout;
+import org.calconfleet.ui.UserTime;
 
 /**
  * Every user's own API tokens: make one (shown once, in a dialog), see when each was used, revoke one after a
@@ -61,7 +61,7 @@ class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         name.setMaxLength(64);
         validUntil.setLabel(getTranslation("tokens.expires"));
         validUntil.setId("token-valid-until");
-        validUntil.setMin(LocalDate.now(clock.withZone(ZoneId.systemDefault())));
+        validUntil.setMin(LocalDate.now(clock.withZone(UserTime.zone())));
         validUntil.setClearButtonVisible(true);
         Button create = new Button(getTranslation("tokens.create"), VaadinIcon.KEY.create(), click -> create());
         create.setId("token-create");
@@ -69,8 +69,7 @@ class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout form = new HorizontalLayout(name, validUntil, create);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        DateTimeFormatter format = UserTime.dateTime(FormatStyle.MEDIUM, getLocale());
         if (admin) {
             grid.addColumn(ApiTokenInfo::owner).setHeader(getTranslation("tokens.column.owner")).setAutoWidth(true);
         }
@@ -96,7 +95,7 @@ class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
     private void create() {
         LocalDate lastDay = validUntil.getValue();
         Instant expiresAt = lastDay == null ? null
-                : lastDay.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant();
+                : lastDay.plusDays(1).atStartOfDay(UserTime.zone()).toInstant();
         try {
             IssuedApiToken issued = tokens.create(name.getValue(), expiresAt);
             name.clear();
@@ -161,8 +160,7 @@ class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         if (token.expiresAt() == null) {
             return getTranslation("tokens.never");
         }
-        String when = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault()).format(token.expiresAt().minusSeconds(1));
+        String when = UserTime.date(getLocale()).format(token.expiresAt().minusSeconds(1));
         return token.isExpiredAt(clock.instant()) ? when + " (" + getTranslation("tokens.expired") + ")" : when;
     }
 
