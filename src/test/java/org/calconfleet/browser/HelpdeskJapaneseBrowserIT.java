@@ -159,7 +159,11 @@ class HelpdeskJapaneseBrowserIT extends BrowserJourney {
             Object cut = page.evaluate("() => [...document.querySelectorAll('vaadin-grid-sorter')]"
                     + ".filter(s => { const c = s.shadowRoot.querySelector('[part~=\"content\"]');"
                     + " return c && c.scrollWidth > c.clientWidth; }).map(s => s.textContent.trim())");
-            assertThat((List<?>) cut).as("column titles cut short on /%s at 768 px", view[0]).isEmpty();
+            assertThat((List<?>) cut).as("column titles cut short or broken mid-word on /%s at 768 px", view[0])
+                    .isEmpty();
+            Object cutValues = page.evaluate("() => [...document.querySelectorAll('vaadin-grid-cell-content')]"
+                    + ".filter(c => c.scrollWidth > c.clientWidth).map(c => c.textContent.trim())");
+            assertThat((List<?>) cutValues).as("values cut short on /%s at 768 px", view[0]).isEmpty();
             Browser.screenshot(page, "helpdesk-ja-768-" + view[1]);
         }
     }

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.page.ExtendedClientDetails;
+import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -26,6 +28,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import org.calconfleet.access.Role;
 import org.calconfleet.fleet.Drift;
@@ -40,6 +43,9 @@ import org.jspecify.annotations.Nullable;
 @Menu(title = "nav.servers", order = 10, icon = "vaadin:server")
 @PermitAll
 class ServersView extends VerticalLayout implements HasDynamicTitle {
+
+    /** The width (CSS pixels) up to which the grid drops its least needed column; as in app.css. */
+    static final int TABLET_WIDTH = 1024;
 
     private final FleetService fleet;
     private final TextField search = new TextField();
@@ -63,7 +69,8 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
 
         site.setPlaceholder(getTranslation("servers.site.all"));
         site.setAriaLabel(getTranslation("servers.site"));
-        site.setItems(fleet.sites());
+        List<String> sites = fleet.sites();
+        site.setItems(sites);
         site.setClearButtonVisible(true);
         site.addValueChangeListener(e -> refresh());
         site.setId("site-filter");
@@ -94,12 +101,12 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         toolbar.addClassName("view-toolbar");
 
-        configureGrid();
+        configureGrid(sites);
         add(toolbar, grid);
         refresh();
     }
 
-    private void configureGrid() {
+    private void configureGrid(List<String> sites) {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         // A link, so that a keyboard reaches the detail too: Tab into the grid, arrows to the row, Enter twice.
@@ -107,14 +114,27 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
                         .withProperty("id", ExchangeServer::getId).withProperty("host", ExchangeServer::getHostName))
                 .setHeader(getTranslation("servers.column.host"))
                 .setSortProperty("hostName").setKey("hostName").setAutoWidth(true).setFrozen(true);
+        // Wide enough for every site, not only those of the first rows (which is all an automatic width measures).
         grid.addColumn(ExchangeServer::getSite).setHeader(getTranslation("servers.column.site"))
-                .setSortProperty("site").setKey("site").setAutoWidth(true);
-        grid.addColumn(ExchangeServer::getExchangeVersion).setHeader(getTranslation("servers.column.version"))
+                .setSortProperty("site").setKey("site").setWidth(widthInCh(sites)).setFlexGrow(1);
+        Grid.Column<ExchangeServer> version = grid.addColumn(ExchangeServer::getExchangeVersion)
+                .setHeader(getTranslation("servers.column.version"))
                 .setSortProperty("exchangeVersion").setKey("exchangeVersion").setAutoWidth(true);
+        // On a tablet the helpdesk reads ports, service and drift; the Exchange version is on the server's page.
+        addAttachListener(attach -> {
+            Page page = attach.getUI().getPage();
+            @Nullable ExtendedClientDetails window = page.getExtendedClientDetails();
+            if (window != null) {
+                version.setVisible(window.getWindowInnerWidth() > TABLET_WIDTH);
+            }
+            page.addBrowserWindowResizeListener(resize -> version.setVisible(resize.getWidth() > TABLET_WIDTH));
+        });
         grid.addColumn(s -> portText(s.getDesiredPort())).setHeader(getTranslation("servers.column.desired"))
-                .setSortProperty("desiredPort").setKey("desiredPort").setTextAlign(ColumnTextAlign.END);
+                .setSortProperty("desiredPort").setKey("desiredPort").setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
         grid.addColumn(this::observedText).setHeader(getTranslation("servers.column.observed"))
-                .setSortProperty("observedExchangePort").setKey("observed").setTextAlign(ColumnTextAlign.END);
+                .setSortProperty("observedExchangePort").setKey("observed").setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
         grid.addColumn(s -> getTranslation(s.getServiceState().messageKey()))
                 .setHeader(getTranslation("servers.column.service")).setSortProperty("serviceState")
                 .setKey("serviceState").setAutoWidth(true);
@@ -144,6 +164,20 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
 
     private ServerFilter currentFilter() {
         return new ServerFilter(search.getValue(), site.getValue());
+    }
+
+    /** Room for the longest of the texts, its sort arrows and padding. */
+    static String widthInCh(List<String> texts) {
+        int longest = texts.stream().mapToInt(text -> text.codePoints().map(ServersView::columns).sum())
+                .max().orElse(0);
+        return (Math.max(longest, 4) + 4) + "ch";
+    }
+
+    /** A wide (East Asian) character takes two {@code ch}, others one. */
+    private static int columns(int codePoint) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        return Character.isIdeographic(codePoint) || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA ? 2 : 1;
     }
 
     private String portText(@Nullable Integer port) {
