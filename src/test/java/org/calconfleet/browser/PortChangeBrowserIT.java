@@ -6,6 +6,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.calconfleet.access.Role;
 import org.calconfleet.fleet.FleetService;
@@ -42,14 +43,32 @@ class PortChangeBrowserIT extends BrowserJourney {
         assertThat(operator.locator("#wizard-summary")).containsText("3 will change");
         operator.locator("#wizard-summary").scrollIntoViewIfNeeded();
         Browser.screenshot(operator, "operator-change-plan");
+
+        operator.locator("#wizard-plan-hosts vaadin-grid-cell-content",
+                new Page.LocatorOptions().setHasText("OSA-EXC10")).first().click();
+        operator.locator("vaadin-details-summary", new Page.LocatorOptions().setHasText("Firewall plan")).first()
+                .click();
+        Locator commandLines = operator.locator("pre.command-lines");
+        assertThat(commandLines.first()).containsText("netsh advfirewall");
+        assertThat(commandLines.last()).containsText("Excalcon");
+        for (Locator lines : commandLines.all()) {
+            Object overflow = lines.evaluate("pre => pre.scrollWidth - pre.clientWidth");
+            org.assertj.core.api.Assertions.assertThat(((Number) overflow).intValue())
+                    .as("a command line runs out of its panel: %s", lines.textContent()).isLessThanOrEqualTo(0);
+        }
+        commandLines.first().scrollIntoViewIfNeeded();
+        Browser.screenshot(operator, "operator-change-plan-commands");
         operator.locator("#wizard-submit").click();
         assertThat(operator.locator("#job-title")).containsText("Waiting for approval");
         assertThat(operator.locator("#job-approve")).hasCount(0);
+        // The view can render before the browser's address changes to it.
+        operator.waitForURL(Pattern.compile(".*/jobs/\\d+$"));
         String jobUrl = operator.url();
 
         Page approver = browser.newPage("en-US");
         Browser.signIn(approver, base, "operator2", "operator2");
         approver.navigate(jobUrl);
+        assertThat(approver.locator("#job-title")).containsText("Waiting for approval");
         approver.locator("#job-comment input").fill("Checked with the network team");
         approver.locator("#job-approve").click();
 
