@@ -16,9 +16,6 @@ interface ChangeRequestRepository extends JpaRepository<ChangeRequest, Long> {
     @Query("select c from ChangeRequest c where c.id = :id")
     Optional<ChangeRequest> lock(@Param("id") long id);
 
-    @Query("select c.cancelRequested from ChangeRequest c where c.id = :id")
-    Optional<Boolean> isCancelRequested(@Param("id") long id);
-
     Page<ChangeRequest> findAllByOrderByIdDesc(Pageable pageable);
 
     @Query("select c.id from ChangeRequest c where c.state = :state")

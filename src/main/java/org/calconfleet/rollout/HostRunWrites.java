@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine's hot writes in plain SQL, in the caller's transaction: a host run's state (checked against the version
- * the execution last wrote), its log lines and its audit outbox entries. Hundreds of host runs each write after
+ * the execution last wrote), its log lines and its audit outbox entries; and the one read of every precheck. Hundreds of host runs each write after
  * every step; going through the ORM for that cost more CPU than everything else the engine does.
  */
 @Component
@@ -66,6 +66,15 @@ class HostRunWrites {
             throw new StaleHostRunException(run.id(), run.getVersion(), -1);
         }
         run.written();
+    }
+
+    /** Whether the rollout is to be cancelled; true for a rollout that no longer exists. */
+    boolean cancelRequested(long changeId) {
+        return jdbc.sql("select cancel_requested from change_request where id = :id")
+                .param("id", changeId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(true);
     }
 
     void log(long runId, Instant at, Step step, String outcome, @Nullable String message, @Nullable String evidence) {

@@ -36,7 +36,6 @@ class RolloutStore {
     static final Set<HostRunState> FAILURES =
             EnumSet.of(HostRunState.FAILED, HostRunState.ROLLED_BACK, HostRunState.NEEDS_ATTENTION);
 
-    private final ChangeRequestRepository changes;
     private final HostRunRepository runs;
     private final HostRunWrites writes;
     private final EntityManager entities;
@@ -48,10 +47,9 @@ class RolloutStore {
     private final Clock clock;
     private final TransactionTemplate jdbcTx;
 
-    RolloutStore(ChangeRequestRepository changes, HostRunRepository runs, HostRunWrites writes, EntityManager entities,
+    RolloutStore(HostRunRepository runs, HostRunWrites writes, EntityManager entities,
             AuditPump pump, Admissions admissions, AuditTrail audit, FleetObservations fleet,
             ApplicationEventPublisher events, Clock clock, DataSource dataSource) {
-        this.changes = changes;
         this.runs = runs;
         this.writes = writes;
         this.entities = entities;
@@ -91,16 +89,18 @@ class RolloutStore {
 
     /**
      * The safe point before the write: records the precheck's outcome and the next step, unless the rollout was
-     * cancelled meanwhile; then the run ends CANCELLED with nothing changed on the host.
+     * cancelled meanwhile; then the run ends CANCELLED with nothing changed on the host. Plain JDBC like
+     * {@link #step}.
      */
-    @Transactional
     public HostRun stepUnlessCancelled(HostRun snapshot, Consumer<HostRun> change, StepOutcome outcome) {
-        if (changes.isCancelRequested(snapshot.getChangeRequestId()).orElse(true)) {
-            return end(snapshot, HostRunState.CANCELLED, "cancelled before anything was changed", r -> { },
-                    StepOutcome.of(Step.PRECHECK, "cancelled", "the rollout was cancelled"), null,
-                    actor(snapshot.getChangeRequestId()));
-        }
-        return doStep(snapshot, change, outcome);
+        return Objects.requireNonNull(jdbcTx.execute(s -> {
+            if (writes.cancelRequested(snapshot.getChangeRequestId())) {
+                return end(snapshot, HostRunState.CANCELLED, "cancelled before anything was changed", r -> { },
+                        StepOutcome.of(Step.PRECHECK, "cancelled", "the rollout was cancelled"), null,
+                        actor(snapshot.getChangeRequestId()));
+            }
+            return doStep(snapshot, change, outcome);
+        }));
     }
 
     private HostRun doStep(HostRun run, Consumer<HostRun> change, @Nullable StepOutcome outcome) {
