@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
@@ -58,6 +59,9 @@ class AuditorBrowserIT extends BrowserJourney {
         page.locator("#verify-chain").click();
         assertThat(page.locator("vaadin-notification-card")).containsText("The chain is intact");
         Browser.screenshot(page, "auditor-audit-verified");
+        page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("intact, ")).first().hover();
+        assertThat(page.getByRole(AriaRole.TOOLTIP)).containsText(" entries");
+        Browser.screenshot(page, "auditor-audit-tooltip");
 
         Download download = page.waitForDownload(() -> page.locator("#export-csv").click());
         List<String> lines = Files.readAllLines(download.path(), StandardCharsets.UTF_8);

@@ -122,12 +122,17 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(AuditEntry::getActor).setHeader(getTranslation("audit.column.actor"))
                 .setSortProperty("actor").setAutoWidth(true);
         grid.addColumn(e -> getTranslation(e.getAction().messageKey())).setHeader(getTranslation("audit.column.action"))
-                .setSortProperty("action").setAutoWidth(true);
+                .setSortProperty("action").setAutoWidth(true)
+                .setTooltipGenerator(e -> getTranslation(e.getAction().messageKey()));
         grid.addColumn(AuditEntry::getSubject).setHeader(getTranslation("audit.column.subject"))
                 .setSortProperty("subject").setAutoWidth(true);
-        grid.addColumn(e -> text(e.getBefore())).setHeader(getTranslation("audit.column.before"));
-        grid.addColumn(e -> text(e.getAfter())).setHeader(getTranslation("audit.column.after"));
-        grid.addColumn(e -> text(e.getReason())).setHeader(getTranslation("audit.column.reason"));
+        // Values longer than their column end in an ellipsis; the whole value shows on hover and on keyboard focus.
+        grid.addColumn(e -> text(e.getBefore())).setHeader(getTranslation("audit.column.before"))
+                .setTooltipGenerator(e -> text(e.getBefore()));
+        grid.addColumn(e -> text(e.getAfter())).setHeader(getTranslation("audit.column.after"))
+                .setTooltipGenerator(e -> text(e.getAfter()));
+        grid.addColumn(e -> text(e.getReason())).setHeader(getTranslation("audit.column.reason"))
+                .setTooltipGenerator(e -> text(e.getReason()));
     }
 
     private static String text(@Nullable String value) {
