@@ -120,11 +120,14 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
                 .setHeader(getTranslation("jobs.port"));
         list.addColumn(new ComponentRenderer<>(c -> progress(c.counts()))).setHeader(getTranslation("jobs.progress"))
                 .setWidth("12rem").setFlexGrow(0);
-        list.addColumn(c -> counts(c.counts())).setHeader(getTranslation("jobs.counts")).setFlexGrow(2);
+        // The counts and the reason are often longer than their column: whole in a tooltip.
+        list.addColumn(c -> counts(c.counts())).setHeader(getTranslation("jobs.counts")).setFlexGrow(2)
+                .setTooltipGenerator(c -> counts(c.counts()));
         list.addColumn(ChangeSummary::requestedBy).setHeader(getTranslation("jobs.requestedBy")).setAutoWidth(true);
         list.addColumn(c -> format.format(c.requestedAt())).setHeader(getTranslation("jobs.requestedAt"))
                 .setAutoWidth(true);
-        list.addColumn(ChangeSummary::reason).setHeader(getTranslation("wizard.reason"));
+        list.addColumn(ChangeSummary::reason).setHeader(getTranslation("wizard.reason"))
+                .setTooltipGenerator(ChangeSummary::reason);
         list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         list.setHeight("16rem");
         list.setId("jobs-list");
