@@ -70,6 +70,11 @@ class AdminFirstRunBrowserIT extends BrowserJourney {
         assertThat(badRows.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText(java.util.regex.Pattern.compile("^3$")))).hasCount(1);
         Browser.assertAccessible(page, "import preview");
+        for (Locator headerLine : page.locator(".csv-header-line").all()) {
+            org.assertj.core.api.Assertions.assertThat(((Number) headerLine.evaluate(
+                    "p => p.scrollWidth - p.clientWidth")).intValue()).as("the header line runs out of the dialog")
+                    .isLessThanOrEqualTo(0);
+        }
         Browser.screenshot(page, "admin-import-bad-row");
         page.locator("#import-confirm").click();
         assertThat(page.locator("vaadin-notification-card").last()).containsText("Imported: 2 added, 0 updated.");

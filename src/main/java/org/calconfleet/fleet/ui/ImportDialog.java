@@ -73,10 +73,14 @@ class ImportDialog extends Dialog {
         importButton.addClickListener(click -> doImport());
         Button cancel = new Button(getTranslation("fleet.editor.cancel"), click -> close());
 
-        add(new Paragraph(getTranslation("fleet.import.explain", String.join(",", ServerCsv.COLUMNS))),
-                new Paragraph(getTranslation("fleet.import.japaneseHeader",
-                        String.join(",", ServerCsv.Header.JAPANESE.columns()))), upload,
-                summary, badRows, duplicates, reason);
+        Paragraph englishHeader = new Paragraph(getTranslation("fleet.import.explain",
+                String.join(",", ServerCsv.COLUMNS)));
+        Paragraph japaneseHeader = new Paragraph(getTranslation("fleet.import.japaneseHeader",
+                String.join(",", ServerCsv.Header.JAPANESE.columns())));
+        // A header line has no spaces: it wraps at the dialog's edge instead of running out of it.
+        englishHeader.addClassName("csv-header-line");
+        japaneseHeader.addClassName("csv-header-line");
+        add(englishHeader, japaneseHeader, upload, summary, badRows, duplicates, reason);
         getFooter().add(cancel, importButton);
     }
 
