@@ -113,7 +113,7 @@ public class AuditTrail {
     public ChainVerification verify() {
         ChainVerification result = walkChain();
         record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.AUDIT_VERIFIED, "audit")
-                .change(null, result.isIntact() ? "intact, " + result.checked() + " entries"
+                .change(null, result.isIntact() ? "intact, entries checked: " + result.checked()
                         : "broken at " + result.brokenAtSeq() + ": " + result.problem()));
         return result;
     }
