@@ -15,7 +15,8 @@ public final class LocalDays {
     public static final long QUARTER_HOUR_SECONDS = 900;
 
     /** The quarter-hour of the timestamp {@code ?} in SQL that H2 and PostgreSQL both read the same way. */
-    public static final String QUARTER_HOUR_SQL = "cast(floor(extract(epoch from ?) / 900) as bigint)";
+    public static final String QUARTER_HOUR_SQL =
+            "cast(floor(extract(epoch from ?) / " + QUARTER_HOUR_SECONDS + ") as bigint)";
 
     public static LocalDate dayOf(long quarterHour, ZoneId zone) {
         return Instant.ofEpochSecond(quarterHour * QUARTER_HOUR_SECONDS).atZone(zone).toLocalDate();

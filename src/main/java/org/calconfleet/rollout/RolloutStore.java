@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
@@ -84,7 +85,7 @@ class RolloutStore {
      * transaction: the most frequent write of the engine needs no persistence context.
      */
     public HostRun step(HostRun snapshot, Consumer<HostRun> change, @Nullable StepOutcome outcome) {
-        return Objects.requireNonNull(jdbcTx.execute(s -> doStep(snapshot, change, outcome)));
+        return inJdbcTransaction(() -> doStep(snapshot, change, outcome));
     }
 
     /**
@@ -93,14 +94,14 @@ class RolloutStore {
      * {@link #step}.
      */
     public HostRun stepUnlessCancelled(HostRun snapshot, Consumer<HostRun> change, StepOutcome outcome) {
-        return Objects.requireNonNull(jdbcTx.execute(s -> {
+        return inJdbcTransaction(() -> {
             if (writes.cancelRequested(snapshot.getChangeRequestId())) {
                 return end(snapshot, HostRunState.CANCELLED, "cancelled before anything was changed", r -> { },
                         StepOutcome.of(Step.PRECHECK, "cancelled", "the rollout was cancelled"), null,
                         actor(snapshot.getChangeRequestId()));
             }
             return doStep(snapshot, change, outcome);
-        }));
+        });
     }
 
     private HostRun doStep(HostRun run, Consumer<HostRun> change, @Nullable StepOutcome outcome) {
@@ -115,9 +116,14 @@ class RolloutStore {
         return run;
     }
 
+    /** A host run's writes ({@link HostRunWrites}, {@link FleetObservations#record}) in a plain JDBC transaction. */
+    private HostRun inJdbcTransaction(Supplier<HostRun> work) {
+        return Objects.requireNonNull(jdbcTx.execute(s -> work.get()));
+    }
+
     /** Counts a retry of the current step: the attempt and why, in the run and its log. */
     public HostRun retrying(HostRun snapshot, String message) {
-        return Objects.requireNonNull(jdbcTx.execute(s -> {
+        return inJdbcTransaction(() -> {
             HostRun run = snapshot;
             run.retrying(message);
             Instant now = now();
@@ -126,12 +132,12 @@ class RolloutStore {
             writes.update(run);
             progress(run);
             return run;
-        }));
+        });
     }
 
     /** The Exchange side is done; the Domino commands wait for an operator. Frees the run's slot. */
     public HostRun await(HostRun snapshot, String commands, StepOutcome outcome, Observation observation) {
-        return Objects.requireNonNull(jdbcTx.execute(s -> {
+        return inJdbcTransaction(() -> {
             HostRun run = snapshot;
             Instant now = now();
             run.setState(HostRunState.AWAITING_CONFIRMATION);
@@ -144,7 +150,7 @@ class RolloutStore {
             admissions.afterCommit(run.getChangeRequestId());
             progress(run);
             return run;
-        }));
+        });
     }
 
     /**
@@ -153,8 +159,8 @@ class RolloutStore {
      */
     public HostRun finish(HostRun snapshot, HostRunState state, String message, Consumer<HostRun> change,
             @Nullable StepOutcome outcome, @Nullable Observation observation) {
-        return Objects.requireNonNull(jdbcTx.execute(s -> end(snapshot, state, message, change, outcome, observation,
-                actor(snapshot.getChangeRequestId()))));
+        return inJdbcTransaction(() -> end(snapshot, state, message, change, outcome, observation,
+                actor(snapshot.getChangeRequestId())));
     }
 
     /** An operator confirms that the Domino commands were typed: the run is done. */

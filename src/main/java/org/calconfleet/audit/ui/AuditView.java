@@ -16,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -121,18 +122,18 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
                 .setSortProperty("occurredAt").setAutoWidth(true);
         grid.addColumn(AuditEntry::getActor).setHeader(getTranslation("audit.column.actor"))
                 .setSortProperty("actor").setAutoWidth(true);
-        grid.addColumn(e -> getTranslation(e.getAction().messageKey())).setHeader(getTranslation("audit.column.action"))
-                .setSortProperty("action").setAutoWidth(true)
-                .setTooltipGenerator(e -> getTranslation(e.getAction().messageKey()));
+        wholeOnHover(e -> getTranslation(e.getAction().messageKey())).setHeader(getTranslation("audit.column.action"))
+                .setSortProperty("action").setAutoWidth(true);
         grid.addColumn(AuditEntry::getSubject).setHeader(getTranslation("audit.column.subject"))
                 .setSortProperty("subject").setAutoWidth(true);
-        // Values longer than their column end in an ellipsis; the whole value shows on hover and on keyboard focus.
-        grid.addColumn(e -> text(e.getBefore())).setHeader(getTranslation("audit.column.before"))
-                .setTooltipGenerator(e -> text(e.getBefore()));
-        grid.addColumn(e -> text(e.getAfter())).setHeader(getTranslation("audit.column.after"))
-                .setTooltipGenerator(e -> text(e.getAfter()));
-        grid.addColumn(e -> text(e.getReason())).setHeader(getTranslation("audit.column.reason"))
-                .setTooltipGenerator(e -> text(e.getReason()));
+        wholeOnHover(e -> text(e.getBefore())).setHeader(getTranslation("audit.column.before"));
+        wholeOnHover(e -> text(e.getAfter())).setHeader(getTranslation("audit.column.after"));
+        wholeOnHover(e -> text(e.getReason())).setHeader(getTranslation("audit.column.reason"));
+    }
+
+    /** A column whose values may be longer than it: they end in an ellipsis, and show whole on hover and focus. */
+    private Grid.Column<AuditEntry> wholeOnHover(ValueProvider<AuditEntry, String> value) {
+        return grid.addColumn(value).setTooltipGenerator(value);
     }
 
     private static String text(@Nullable String value) {

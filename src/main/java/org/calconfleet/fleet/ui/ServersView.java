@@ -23,6 +23,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
@@ -45,7 +46,7 @@ import org.jspecify.annotations.Nullable;
 class ServersView extends VerticalLayout implements HasDynamicTitle {
 
     /** The width (CSS pixels) up to which the grid drops its least needed column; as in app.css. */
-    static final int TABLET_WIDTH = 1024;
+    private static final int TABLET_WIDTH = 1024;
 
     private final FleetService fleet;
     private final TextField search = new TextField();
@@ -127,7 +128,12 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
             if (window != null) {
                 version.setVisible(window.getWindowInnerWidth() > TABLET_WIDTH);
             }
-            page.addBrowserWindowResizeListener(resize -> version.setVisible(resize.getWidth() > TABLET_WIDTH));
+            Registration resizes = page.addBrowserWindowResizeListener(
+                    resize -> version.setVisible(resize.getWidth() > TABLET_WIDTH));
+            addDetachListener(detach -> {
+                resizes.remove();
+                detach.unregisterListener();
+            });
         });
         grid.addColumn(s -> portText(s.getDesiredPort())).setHeader(getTranslation("servers.column.desired"))
                 .setSortProperty("desiredPort").setKey("desiredPort").setTextAlign(ColumnTextAlign.END)
@@ -167,7 +173,7 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** Room for the longest of the texts, its sort arrows and padding. */
-    static String widthInCh(List<String> texts) {
+    private static String widthInCh(List<String> texts) {
         int longest = texts.stream().mapToInt(text -> text.codePoints().map(ServersView::columns).sum())
                 .max().orElse(0);
         return (Math.max(longest, 4) + 4) + "ch";
