@@ -2,6 +2,7 @@ package org.calconfleet.rollout;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,10 +46,11 @@ class Admissions implements SmartLifecycle {
      * After a signal the admitter waits this long for more: the hosts of a batch end within moments of each other,
      * and one pass admits the successors of all that ended meanwhile.
      */
-    static final Duration GATHER = Duration.ofMillis(50);
+    static final Duration GATHER = Duration.ofMillis(10);
 
     private final ChangeRequestRepository changes;
     private final HostRunRepository runs;
+    private final HostRunWrites writes;
     private final ObjectProvider<Scheduler> scheduler;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -59,10 +60,12 @@ class Admissions implements SmartLifecycle {
     private volatile boolean running;
     private @Nullable Thread thread;
 
-    Admissions(ChangeRequestRepository changes, HostRunRepository runs, ObjectProvider<Scheduler> scheduler,
+    Admissions(ChangeRequestRepository changes, HostRunRepository runs, HostRunWrites writes,
+            ObjectProvider<Scheduler> scheduler,
             ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
         this.changes = changes;
         this.runs = runs;
+        this.writes = writes;
         this.scheduler = scheduler;
         this.events = events;
         this.clock = clock;
@@ -169,13 +172,12 @@ class Admissions implements SmartLifecycle {
             if (free <= 0) {
                 break;
             }
-            List<HostRun> next = runs.findByChangeRequestIdAndStateAndWaveOrderBySeq(id, HostRunState.PENDING,
-                    change.getCurrentWave(), PageRequest.of(0, free));
-            Scheduler tasks = scheduler.getObject();
-            for (HostRun run : next) {
-                run.admit(run.getServerId(), now);
-                run.touch(now);
-                tasks.scheduleIfNotExists(HOST_RUN.instance(String.valueOf(run.id())).scheduledTo(now));
+            List<Long> next = writes.pendingOfWave(id, change.getCurrentWave(), free);
+            if (!next.isEmpty()) {
+                writes.admit(next, now);
+                scheduler.getObject().scheduleBatch(
+                        next.stream().<TaskInstance<?>>map(run -> HOST_RUN.instance(String.valueOf(run)).build()).toList(),
+                        now);
             }
             running += next.size();
             admitted += next.size();
@@ -272,7 +274,8 @@ class Admissions implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofVirtual().name("rollout-admissions").start(this::loop);
+        // a platform thread: a pass is CPU-bound work that would hold a virtual-thread carrier to its end
+        thread = Thread.ofPlatform().daemon().name("rollout-admissions").start(this::loop);
     }
 
     @Override

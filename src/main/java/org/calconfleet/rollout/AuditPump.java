@@ -105,7 +105,8 @@ class AuditPump implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofVirtual().name("audit-pump").start(this::loop);
+        // a platform thread: a pass is CPU-bound work that would hold a virtual-thread carrier to its end
+        thread = Thread.ofPlatform().daemon().name("audit-pump").start(this::loop);
     }
 
     @Override

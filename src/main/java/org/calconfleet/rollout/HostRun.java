@@ -329,14 +329,6 @@ public class HostRun {
         return startedAt;
     }
 
-    /** Lets the run start: its precheck (reads only) counts as begun. */
-    void admit(long activeServer, Instant now) {
-        this.state = HostRunState.RUNNING;
-        this.activeServerId = activeServer;
-        this.startedAt = now;
-        enter(Step.PRECHECK, Phase.STARTED, now);
-    }
-
     void claim() {
         this.activeServerId = serverId;
     }

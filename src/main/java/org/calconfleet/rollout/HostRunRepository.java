@@ -31,12 +31,7 @@ interface HostRunRepository extends JpaRepository<HostRun, Long> {
     List<HostRun> findByChangeRequestIdAndStateInOrderBySeq(long changeRequestId, Collection<HostRunState> states,
             Pageable limit);
 
-
     Optional<HostRun> findFirstByChangeRequestIdAndStateOrderByWaveAscSeqAsc(long changeRequestId, HostRunState state);
-
-
-    List<HostRun> findByChangeRequestIdAndStateAndWaveOrderBySeq(long changeRequestId, HostRunState state, int wave,
-            Pageable limit);
 
     @Query("select r.changeRequestId, r.state, count(r) from HostRun r where r.changeRequestId in :ids"
             + " group by r.changeRequestId, r.state")

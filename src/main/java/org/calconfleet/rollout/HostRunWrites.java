@@ -3,6 +3,7 @@ package org.calconfleet.rollout;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.calconfleet.audit.AuditEvent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +68,34 @@ class HostRunWrites {
             throw new StaleHostRunException(run.id(), run.getVersion(), -1);
         }
         run.written();
+    }
+
+    /** The next waiting hosts of a rollout's wave, in their order: at most {@code limit}. */
+    List<Long> pendingOfWave(long changeId, int wave, int limit) {
+        return jdbc.sql("select id from host_run where change_request_id = :change and state = 'PENDING' and wave = :wave"
+                        + " order by seq limit :limit")
+                .param("change", changeId)
+                .param("wave", wave)
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * Lets waiting runs start, in the transaction that schedules their tasks: RUNNING, their precheck (reads only)
+     * counted as begun. A run that is no longer waiting fails the whole admission.
+     */
+    void admit(List<Long> runIds, Instant now) {
+        int rows = jdbc.sql("""
+                update host_run set state = 'RUNNING', active_server_id = server_id, started_at = :now,
+                  step = 'PRECHECK', phase = 'STARTED', phase_at = :now, updated_at = :now, version = version + 1
+                where id in (:ids) and state = 'PENDING'""")
+                .param("now", time(now))
+                .param("ids", runIds)
+                .update();
+        if (rows != runIds.size()) {
+            throw new IllegalStateException("of " + runIds.size() + " hosts to admit only " + rows + " were waiting");
+        }
     }
 
     /** Whether the rollout is to be cancelled; true for a rollout that no longer exists. */

@@ -42,6 +42,7 @@ public final class RolloutBenchmark {
     static final int CALLS_PER_HOST = 9;
 
     public static void main(String[] args) throws Exception {
+        CalConFleetApplication.widenVirtualThreadCarriers();
         List<Integer> sizes = new ArrayList<>();
         for (String a : args) {
             sizes.add(Integer.parseInt(a));

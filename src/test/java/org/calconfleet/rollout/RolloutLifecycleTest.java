@@ -22,6 +22,9 @@ class RolloutLifecycleTest extends RolloutTestBase {
     @Autowired
     ConfigurableApplicationContext context;
 
+    @Autowired
+    HostRunWrites writes;
+
     private static ChangeDraft draft(List<Long> ids, int port, ChangeDraft.Waves waves) {
         return ChangeDraft.now(ids, port, "lifecycle", null, waves);
     }
@@ -172,5 +175,17 @@ class RolloutLifecycleTest extends RolloutTestBase {
         assertThat(submitted.counts().pending()).isEqualTo(2);
         assertThat(Users.as("helpdesk", Role.HELPDESK, () -> rollouts.rollout(draft.id()).orElseThrow()).state())
                 .isEqualTo(ChangeState.CANCELLED);
+    }
+
+    @Test
+    void a_host_that_is_no_longer_waiting_is_not_admitted_again() {
+        List<Long> ids = servers("ADM", 1, 45001);
+        ChangeSummary done = runToEnd(draft(ids, 45023, new ChangeDraft.Waves(0, 5, 2, 0)));
+        HostRunView run = run(done.id(), "ADM-0001");
+        assertThat(writes.pendingOfWave(done.id(), 0, 10)).isEmpty();
+
+        assertThatThrownBy(() -> writes.admit(List.of(run.id()), Instant.now()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("only 0 were waiting");
+        assertThat(run(done.id(), "ADM-0001").state()).isEqualTo(HostRunState.DONE);
     }
 }
