@@ -33,7 +33,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * </pre>
  * Arguments: host counts (default 1000 10000). System properties: {@code rtt} (50ms), {@code stop} (1s),
  * {@code start} (1s), {@code concurrency} (500), {@code canary} (10), {@code wave} (1000), {@code warmup} (1000: a
- * rollout on that many hosts first, not reported, so that the JIT has compiled the engine's paths).
+ * rollout on that many hosts first, not reported, so that the JIT has compiled the engine's paths), {@code details}
+ * (false; true prints per wave its length, the gap before it, the average host and how long a freed slot waited for
+ * its successor, and per step and outcome when it was logged on average).
  */
 public final class RolloutBenchmark {
 
@@ -128,11 +130,9 @@ public final class RolloutBenchmark {
             System.out.println(line);
             if (Boolean.getBoolean("details")) {
                 JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-                jdbc.queryForList("select wave, count(*) c, min(started_at) s, max(finished_at) f,"
-                        + " avg(datediff('MILLISECOND', started_at, finished_at)) d,"
-                        + " max(datediff('MILLISECOND', started_at, finished_at)) dmax"
-                        + " from host_run group by wave order by wave").forEach(System.out::println);
-                jdbc.queryForList("select l.step, count(*) c, avg(datediff('MILLISECOND', r.started_at, l.at)) since_start"
+                waveTimeline(jdbc, submitted.id(), waves.concurrency()).forEach(System.out::println);
+                jdbc.queryForList("select l.step, l.outcome, count(*) c,"
+                        + " avg(datediff('MILLISECOND', r.started_at, l.at)) since_start"
                         + " from host_run_log l join host_run r on r.id = l.host_run_id group by l.step, l.outcome"
                         + " order by since_start").forEach(System.out::println);
             }
@@ -140,6 +140,44 @@ public final class RolloutBenchmark {
         } finally {
             context.close();
         }
+    }
+
+    private record Span(long start, long end) {
+    }
+
+    /**
+     * Per wave: its length, the gap since the previous wave ended, the average host (admission to end), and how long
+     * a freed slot waited for its successor: the k-th host of the first batch to end is paired with the k-th host to
+     * start after the first batch.
+     */
+    static List<String> waveTimeline(JdbcTemplate jdbc, long changeId, int concurrency) {
+        java.util.Map<Integer, List<Span>> byWave = new java.util.TreeMap<>();
+        jdbc.query("select wave, started_at, finished_at from host_run where change_request_id = ? order by started_at",
+                rs -> {
+                    byWave.computeIfAbsent(rs.getInt(1), w -> new ArrayList<>()).add(new Span(
+                            rs.getTimestamp(2).getTime(), rs.getTimestamp(3).getTime()));
+                }, changeId);
+        List<String> lines = new ArrayList<>();
+        long previousEnd = -1;
+        for (var wave : byWave.entrySet()) {
+            List<Span> hosts = wave.getValue();
+            long start = hosts.getFirst().start();
+            long end = hosts.stream().mapToLong(Span::end).max().orElseThrow();
+            List<Span> first = hosts.subList(0, Math.min(concurrency, hosts.size()));
+            List<Span> rest = hosts.subList(first.size(), hosts.size());
+            long[] freed = first.stream().mapToLong(Span::end).sorted().toArray();
+            double slotGap = 0;
+            for (int k = 0; k < rest.size(); k++) {
+                slotGap += rest.get(k).start() - freed[Math.min(k, freed.length - 1)];
+            }
+            lines.add(String.format(Locale.ROOT, "wave %d: %d hosts, %d ms (%s), host %.0f ms on average, a freed slot"
+                            + " taken after %.0f ms on average", wave.getKey(), hosts.size(), end - start,
+                    previousEnd < 0 ? "first" : (start - previousEnd) + " ms after the wave before",
+                    hosts.stream().mapToLong(h -> h.end() - h.start()).average().orElse(0),
+                    rest.isEmpty() ? 0 : slotGap / rest.size()));
+            previousEnd = end;
+        }
+        return lines;
     }
 
     /** Polls the state only (cheap), not the counts, so that watching does not slow the rollout down. */
