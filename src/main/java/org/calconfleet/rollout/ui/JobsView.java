@@ -222,7 +222,9 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         }
         Paragraph facts = new Paragraph(getTranslation("jobs.facts", change.requestedBy(), change.reason(),
                 change.ticket() == null ? "—" : change.ticket(), change.decidedBy() == null ? "—" : change.decidedBy(),
-                change.decisionComment() == null ? "" : change.decisionComment()));
+                change.decisionComment() == null || change.decisionComment().isBlank() ? ""
+                        : getTranslation("jobs.facts.comment", change.decisionComment())));
+        facts.setId("job-facts");
         hosts.getDataProvider().refreshAll();
         detail.add(title, bar, counts, facts, actions, hostFilter, hosts);
         shown = new ShownRollout(change.state(), change.cancelRequested(), bar, counts);

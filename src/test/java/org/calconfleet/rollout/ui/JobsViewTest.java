@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
 import org.calconfleet.KaribuSpringTest;
 import org.calconfleet.access.Role;
@@ -48,5 +49,19 @@ class JobsViewTest extends KaribuSpringTest {
         assertThat(GridKt._size(view.hosts)).isZero();
         view.hostFilter.clear();
         assertThat(GridKt._size(view.hosts)).isEqualTo(HOSTS);
+    }
+
+    @Test
+    void the_decision_shows_who_decided_and_what_they_wrote() {
+        List<Long> ids = Fleets.create(fleet, "FACT", 1);
+        ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(ChangeDraft.now(ids, 45002,
+                "pin the lab", "CHG-7", new ChangeDraft.Waves(0, 5, 5, 0))));
+        Users.as("olivia", Role.OPERATOR, () -> changes.reject(submitted.id(), "not during the freeze"));
+        signIn("helpdesk", Role.HELPDESK);
+
+        UI.getCurrent().navigate(JobsView.class, submitted.id());
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("job-facts")).getText()).isEqualTo(
+                "Requested by oscar: pin the lab (ticket CHG-7). Decided by olivia, who wrote: \"not during the freeze\"");
     }
 }
