@@ -293,9 +293,11 @@ class ChangeWizardView extends VerticalLayout implements HasDynamicTitle, Before
         hosts.addColumn(HostPlan::hostName).setHeader(getTranslation("servers.column.host")).setAutoWidth(true);
         hosts.addColumn(h -> getTranslation("wizard.verdict." + h.verdict().name().toLowerCase(Locale.ROOT)))
                 .setHeader(getTranslation("wizard.verdict")).setAutoWidth(true);
-        hosts.addColumn(h -> h.wave() < 0 ? "—" : String.valueOf(h.wave())).setHeader(getTranslation("wizard.wave"));
+        hosts.addColumn(h -> h.wave() < 0 ? "—" : String.valueOf(h.wave())).setHeader(getTranslation("wizard.wave"))
+                .setAutoWidth(true).setFlexGrow(0);
+        // the diff is the plan's longest text: it gets the most room, the single-digit wave the least
         hosts.addColumn(h -> h.diffs().stream().filter(ValueDiff::changes).map(ValueDiff::toString)
-                .collect(Collectors.joining("; "))).setHeader(getTranslation("wizard.diff")).setFlexGrow(2);
+                .collect(Collectors.joining("; "))).setHeader(getTranslation("wizard.diff")).setFlexGrow(4);
         hosts.addColumn(h -> h.prechecks().stream().filter(p -> p.status() != Precheck.Status.PASS)
                         .map(p -> getTranslation(p.check().messageKey()) + ": " + p.detail())
                         .collect(Collectors.joining("; ")))
