@@ -27,7 +27,7 @@ public class CalConFleetApplication {
      * virtual thread is never preempted: with one carrier per core (the JDK's default), hundreds of runs committing at
      * once hold every carrier, and the wake-ups of the runs whose round trip has ended queue behind them. More
      * carriers let the operating system share the cores among them. The rollout benchmark measured it: a host run
-     * started 24 ms after its admission instead of 52 to 86 ms. Only effective before the first virtual thread starts.
+     * started 24–27 ms after its admission instead of 37–86 ms. Only effective before the first virtual thread starts.
      */
     public static void widenVirtualThreadCarriers() {
         if (System.getProperty(CARRIERS_PROPERTY) == null) {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine's hot writes in plain SQL, in the caller's transaction: a host run's state (checked against the version
- * the execution last wrote), its log lines and its audit outbox entries; and the one read of every precheck.
+ * the execution last wrote), its log lines and its audit outbox entries; the admission of waiting runs; and the one
+ * read of every precheck.
  * Hundreds of host runs each write after every step; going through the ORM for that cost more CPU than everything
  * else the engine does.
  */

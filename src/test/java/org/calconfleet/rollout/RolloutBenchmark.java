@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.calconfleet.CalConFleetApplication;
 import org.calconfleet.access.Role;
 import org.calconfleet.backend.SimulatedFleet;
@@ -17,6 +19,7 @@ import org.calconfleet.host.simulated.SimulatedWindowsHost;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Rolls a port change out to N simulated hosts and prints the time next to the ideal: the number of batches (each
@@ -151,12 +154,10 @@ public final class RolloutBenchmark {
      * start after the first batch.
      */
     static List<String> waveTimeline(JdbcTemplate jdbc, long changeId, int concurrency) {
-        java.util.Map<Integer, List<Span>> byWave = new java.util.TreeMap<>();
+        Map<Integer, List<Span>> byWave = new TreeMap<>();
         jdbc.query("select wave, started_at, finished_at from host_run where change_request_id = ? order by started_at",
-                rs -> {
-                    byWave.computeIfAbsent(rs.getInt(1), w -> new ArrayList<>()).add(new Span(
-                            rs.getTimestamp(2).getTime(), rs.getTimestamp(3).getTime()));
-                }, changeId);
+                (RowCallbackHandler) rs -> byWave.computeIfAbsent(rs.getInt(1), w -> new ArrayList<>()).add(new Span(
+                        rs.getTimestamp(2).getTime(), rs.getTimestamp(3).getTime())), changeId);
         List<String> lines = new ArrayList<>();
         long previousEnd = -1;
         for (var wave : byWave.entrySet()) {
