@@ -112,15 +112,17 @@ public class AgentConfiguration {
 
     /**
      * Shows a token made on this start, once, on standard output (not through the log, whose files and shipping
-     * it should not reach), as the complete backend address for the console's server record.
+     * it should not reach), with the backend address for the console's server record.
      */
     static void printOnce(PrintStream out, String hostName, int port, AgentIdentity identity, String token) {
         String address = new AgentAddress(URI.create("https://" + hostName + ":" + (port == 0 ? 8443 : port)),
-                identity.fingerprint(), token).format();
+                identity.fingerprint()).format();
         out.println();
         out.println("==== CalCon agent: new bearer token, shown only this once =====================================");
         out.println("Backend address for the console's server record (kind AGENT):");
         out.println("  " + address);
+        out.println("Token: store it in the console under Credentials (kind agent token) and choose it on the server:");
+        out.println("  " + token);
         out.println("Only its hash is stored. Lost it? Delete " + AgentToken.FILE + " and restart to make a new one.");
         out.println("================================================================================================");
         out.println();

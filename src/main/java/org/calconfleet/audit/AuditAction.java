@@ -28,7 +28,10 @@ public enum AuditAction {
     SIGN_IN_LOCKED,
     NOTIFICATION_SENT,
     NOTIFICATION_FAILED,
-    ROLLOUT_LOGS_ARCHIVED;
+    ROLLOUT_LOGS_ARCHIVED,
+    CREDENTIAL_CREATED,
+    CREDENTIAL_ROTATED,
+    CREDENTIAL_DELETED;
 
     public String messageKey() {
         return "audit.action." + name().toLowerCase(Locale.ROOT);

@@ -60,6 +60,10 @@ public class ExchangeServer {
     @Column(name = "backend_address")
     private @Nullable String backendAddress;
 
+    /** The vault credential the backend logs on with (an agent's token, a Windows account), by name. */
+    @Column(name = "credential_name")
+    private @Nullable String credentialName;
+
     @Column(name = "desired_port")
     private @Nullable Integer desiredPort;
 
@@ -200,6 +204,14 @@ public class ExchangeServer {
 
     public void setBackendAddress(@Nullable String backendAddress) {
         this.backendAddress = backendAddress;
+    }
+
+    public @Nullable String getCredentialName() {
+        return credentialName;
+    }
+
+    public void setCredentialName(@Nullable String credentialName) {
+        this.credentialName = credentialName;
     }
 
     public @Nullable Integer getDesiredPort() {

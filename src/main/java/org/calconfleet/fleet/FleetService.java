@@ -18,6 +18,8 @@ import org.calconfleet.access.CurrentUser;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.credential.CredentialKind;
+import org.calconfleet.credential.CredentialService;
 import org.calconfleet.access.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -31,11 +33,13 @@ public class FleetService {
     static final int EXPORT_BATCH = 1_000;
 
     private final ExchangeServerRepository servers;
+    private final CredentialService credentials;
     private final AuditTrail audit;
     private final Clock clock;
 
-    FleetService(ExchangeServerRepository servers, AuditTrail audit, Clock clock) {
+    FleetService(ExchangeServerRepository servers, CredentialService credentials, AuditTrail audit, Clock clock) {
         this.servers = servers;
+        this.credentials = credentials;
         this.audit = audit;
         this.clock = clock;
     }
@@ -49,7 +53,7 @@ public class FleetService {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     @Transactional
     public ExchangeServer create(ServerValues values) {
-        List<ServerProblem> problems = new ArrayList<>(ServerRules.check(values));
+        List<ServerProblem> problems = check(values);
         if (servers.existsByHostNameIgnoreCase(values.hostName())) {
             problems.add(ServerProblem.of("hostName", "fleet.host.duplicate", values.hostName()));
         }
@@ -79,7 +83,7 @@ public class FleetService {
             throw new ConcurrentEditException(server.getUpdatedBy(), server.getUpdatedAt(),
                     loaded.changesTo(ServerValues.of(server)));
         }
-        List<ServerProblem> problems = new ArrayList<>(ServerRules.check(edited));
+        List<ServerProblem> problems = check(edited);
         if (!edited.hostName().equalsIgnoreCase(server.getHostName())
                 && servers.existsByHostNameIgnoreCase(edited.hostName())) {
             problems.add(ServerProblem.of("hostName", "fleet.host.duplicate", edited.hostName()));
@@ -155,6 +159,7 @@ public class FleetService {
             List<ServerProblem> problems = new ArrayList<>(parsed.problems());
             boolean existing = false;
             if (parsed.values() != null) {
+                credentialProblem(parsed.values()).ifPresent(problems::add);
                 String key = parsed.values().hostName().toLowerCase(Locale.ROOT);
                 if (!seen.add(key)) {
                     problems.add(ServerProblem.of("hostName", "fleet.import.repeated", parsed.values().hostName()));
@@ -222,6 +227,35 @@ public class FleetService {
             page = page.next();
         } while (slice.hasNext());
         out.flush();
+    }
+
+    /** The credentials a server may name (names only: secrets never leave the vault this way). */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
+    @Transactional(readOnly = true)
+    public List<String> credentialNames() {
+        return credentials.names();
+    }
+
+    private List<ServerProblem> check(ServerValues values) {
+        List<ServerProblem> problems = new ArrayList<>(ServerRules.check(values));
+        credentialProblem(values).ifPresent(problems::add);
+        return problems;
+    }
+
+    /** The credential a server names must exist, and an agent's must be an agent token. */
+    private Optional<ServerProblem> credentialProblem(ServerValues values) {
+        String name = values.credentialName();
+        if (name == null) {
+            return Optional.empty();
+        }
+        Optional<CredentialKind> kind = credentials.kindOf(name);
+        if (kind.isEmpty()) {
+            return Optional.of(ServerProblem.of("credentialName", "fleet.credential.unknown", name));
+        }
+        if (values.backendKind() == BackendKind.AGENT && kind.get() != CredentialKind.AGENT_TOKEN) {
+            return Optional.of(ServerProblem.of("credentialName", "fleet.credential.notAgentToken", name));
+        }
+        return Optional.empty();
     }
 
     public static String subject(ExchangeServer server) {

@@ -15,7 +15,10 @@ public final class ServerCsv {
 
     public static final List<String> COLUMNS = List.of("host_name", "ip_address", "site", "exchange_version",
             "connector_kind", "domino_server", "domino_address", "calendar_system", "service_name", "backend_kind",
-            "backend_address", "desired_port", "notes");
+            "backend_address", "desired_port", "notes", "credential");
+
+    /** Files written before servers named a credential end at {@code notes}; they still import. */
+    static final int COLUMNS_WITHOUT_CREDENTIAL = COLUMNS.size() - 1;
 
     /**
      * The header line's language. Japanese names are fixed here, not taken from the message bundles, so that a
@@ -25,7 +28,7 @@ public final class ServerCsv {
         ENGLISH(COLUMNS),
         JAPANESE(List.of("ホスト名", "IP アドレス", "サイト", "Exchange バージョン", "コネクタ種別", "Domino サーバー",
                 "Domino アドレス", "カレンダー システム名", "サービス名", "バックエンド種別", "バックエンド アドレス",
-                "設定するポート", "メモ"));
+                "設定するポート", "メモ", "資格情報"));
 
         private final List<String> columns;
 
@@ -74,6 +77,7 @@ public final class ServerCsv {
         values.add(server.getBackendAddress());
         values.add(server.getDesiredPort() == null ? null : server.getDesiredPort().toString());
         values.add(server.getNotes());
+        values.add(server.getCredentialName());
         return Csv.line(values);
     }
 
@@ -83,9 +87,9 @@ public final class ServerCsv {
 
     static Parsed parse(List<String> fields) {
         List<ServerProblem> problems = new ArrayList<>();
-        if (fields.size() != COLUMNS.size()) {
+        if (fields.size() != COLUMNS.size() && fields.size() != COLUMNS_WITHOUT_CREDENTIAL) {
             return new Parsed(null, List.of(ServerProblem.of("row", "fleet.import.columnCount", fields.size(),
-                    COLUMNS.size())));
+                    COLUMNS.size(), COLUMNS_WITHOUT_CREDENTIAL)));
         }
         ConnectorKind connector = parseEnum(ConnectorKind.class, fields.get(4), "connectorKind", problems);
         BackendKind backend = parseEnum(BackendKind.class, fields.get(9), "backendKind", problems);
@@ -106,7 +110,9 @@ public final class ServerCsv {
                 fields.get(2).strip(), fields.get(3).strip(), connector, blankToNull(fields.get(5)),
                 blankToNull(fields.get(6)), blankToNull(fields.get(7)),
                 fields.get(8).isBlank() ? ExchangeServer.DEFAULT_SERVICE_NAME : fields.get(8).strip(), backend,
-                blankToNull(fields.get(10)), port, blankToNull(fields.get(12)));
+                blankToNull(fields.get(10)),
+                fields.size() > COLUMNS_WITHOUT_CREDENTIAL ? blankToNull(fields.get(13)) : null, port,
+                blankToNull(fields.get(12)));
         return new Parsed(values, ServerRules.check(values));
     }
 

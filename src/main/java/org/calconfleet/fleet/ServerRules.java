@@ -3,6 +3,7 @@ package org.calconfleet.fleet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.calconfleet.host.agent.AgentAddress;
 import org.calconfleet.port.ConnectorKind;
 import org.calconfleet.port.ConsoleField;
 import org.calconfleet.port.ConsoleText;
@@ -38,6 +39,9 @@ public final class ServerRules {
         }
         if (values.backendKind() != BackendKind.SIMULATED && isBlank(values.backendAddress())) {
             problems.add(ServerProblem.of("backendAddress", "fleet.backendAddress.required"));
+        }
+        if (values.backendAddress() != null && AgentAddress.carriesToken(values.backendAddress())) {
+            problems.add(ServerProblem.of("backendAddress", "fleet.backendAddress.token"));
         }
         if (values.desiredPort() != null) {
             PortRules.check(values.desiredPort()).refusals().forEach(r -> problems.add(problem("desiredPort", r)));

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 public record ServerValues(String hostName, @Nullable String ipAddress, String site, String exchangeVersion,
                            ConnectorKind connectorKind, @Nullable String dominoServer,
                            @Nullable String dominoAddress, @Nullable String calendarSystem, String serviceName,
-                           BackendKind backendKind, @Nullable String backendAddress, @Nullable Integer desiredPort,
-                           @Nullable String notes) {
+                           BackendKind backendKind, @Nullable String backendAddress,
+                           @Nullable String credentialName, @Nullable Integer desiredPort, @Nullable String notes) {
 
     public record FieldChange(String field, @Nullable Object before, @Nullable Object after) {
         @Override
@@ -36,6 +36,7 @@ public record ServerValues(String hostName, @Nullable String ipAddress, String s
             new Field("serviceName", ServerValues::serviceName),
             new Field("backendKind", ServerValues::backendKind),
             new Field("backendAddress", ServerValues::backendAddress),
+            new Field("credentialName", ServerValues::credentialName),
             new Field("desiredPort", ServerValues::desiredPort),
             new Field("notes", ServerValues::notes));
 
@@ -44,12 +45,12 @@ public record ServerValues(String hostName, @Nullable String ipAddress, String s
                 server.getExchangeVersion(), server.getConnectorKind(), server.getDominoServer(),
                 server.getDominoAddress(), server.getCalendarSystem(),
                 server.getServiceName(), server.getBackendKind(), server.getBackendAddress(),
-                server.getDesiredPort(), server.getNotes());
+                server.getCredentialName(), server.getDesiredPort(), server.getNotes());
     }
 
     public ServerValues withDesiredPort(@Nullable Integer port) {
         return new ServerValues(hostName, ipAddress, site, exchangeVersion, connectorKind, dominoServer, dominoAddress,
-                calendarSystem, serviceName, backendKind, backendAddress, port, notes);
+                calendarSystem, serviceName, backendKind, backendAddress, credentialName, port, notes);
     }
 
     void applyTo(ExchangeServer server) {
@@ -64,6 +65,7 @@ public record ServerValues(String hostName, @Nullable String ipAddress, String s
         server.setServiceName(serviceName);
         server.setBackendKind(backendKind);
         server.setBackendAddress(backendAddress);
+        server.setCredentialName(credentialName);
         server.setDesiredPort(desiredPort);
         server.setNotes(notes);
     }

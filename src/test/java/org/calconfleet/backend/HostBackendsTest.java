@@ -19,6 +19,7 @@ import org.calconfleet.host.TcpListener;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
 import org.calconfleet.host.windows.WindowsHostBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class HostBackendsTest {
@@ -27,7 +28,9 @@ class HostBackendsTest {
             new SimulatedFleet.Settings(Duration.ofMillis(5), Duration.ofMillis(5), Duration.ZERO),
             org.calconfleet.host.HostTime.system(), List.of(new DemoHostQuirks()));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final HostBackends backends = new HostBackends(fleet, meters);
+    private static final String TOKEN = "t".repeat(40);
+    private final HostBackends backends = new HostBackends(fleet,
+            new FakeCredentialSecrets().withAgentToken("agent-tky-exc03", TOKEN), meters);
 
     private static ExchangeServer server(String name, BackendKind kind) {
         ExchangeServer server = new ExchangeServer(name, "Tokyo");
@@ -81,12 +84,37 @@ class HostBackendsTest {
 
     @Test
     void an_agent_server_with_an_agent_address_talks_to_its_agent_and_its_domino_partner_through_the_runbook() {
-        ExchangeServer server = server("TKY-EXC03", BackendKind.AGENT);
-        server.setBackendAddress("https://tky-exc03.corp.example:8443 sha256=" + "ab".repeat(32) + " token="
-                + "t".repeat(40));
+        ExchangeServer server = agentServer("TKY-EXC03", "agent-tky-exc03");
 
         assertThat(backends.adapter(server)).isInstanceOf(org.calconfleet.host.agent.AgentHostBackend.class);
         assertThat(backends.domino(server)).isInstanceOf(org.calconfleet.domino.RunbookDominoConsole.class);
+    }
+
+    @Test
+    void an_agent_server_without_its_token_credential_gets_a_backend_that_says_which_is_missing() {
+        assertThat(unsupportedDetail(agentServer("TKY-EXC03", null))).contains("names no credential");
+        assertThat(unsupportedDetail(agentServer("TKY-EXC03", "agent-gone"))).contains("no credential named 'agent-gone'");
+    }
+
+    @Test
+    void an_address_that_still_carries_a_token_is_not_used() {
+        ExchangeServer server = agentServer("TKY-EXC03", "agent-tky-exc03");
+        server.setBackendAddress(server.getBackendAddress() + " token=" + TOKEN);
+
+        assertThat(unsupportedDetail(server)).contains("agent.address.token").doesNotContain(TOKEN);
+    }
+
+    private static ExchangeServer agentServer(String name, @Nullable String credential) {
+        ExchangeServer server = server(name, BackendKind.AGENT);
+        server.setBackendAddress("https://" + name.toLowerCase() + ".corp.example:8443 sha256=" + "ab".repeat(32));
+        server.setCredentialName(credential);
+        return server;
+    }
+
+    private String unsupportedDetail(ExchangeServer server) {
+        HostResult.Failure<?> failure = backends.backend(server).readCalConPorts().failure().orElseThrow();
+        assertThat(failure.kind()).isEqualTo(HostFailure.UNSUPPORTED);
+        return failure.detail();
     }
 
     @Test

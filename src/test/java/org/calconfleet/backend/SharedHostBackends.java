@@ -35,7 +35,8 @@ public final class SharedHostBackends extends HostBackends {
     private final ConcurrentMap<String, AgentConnection> connections = new ConcurrentHashMap<>();
 
     private SharedHostBackends(Properties addresses) {
-        super(new SimulatedFleet(SimulatedFleet.Settings.DEFAULT), new SimpleMeterRegistry());
+        super(new SimulatedFleet(SimulatedFleet.Settings.DEFAULT), new FakeCredentialSecrets(),
+                new SimpleMeterRegistry());
         this.addresses = addresses;
         this.pin = CertificateFingerprint.require(addresses.getProperty(SharedHostAgents.FINGERPRINT));
         this.token = addresses.getProperty(SharedHostAgents.TOKEN);

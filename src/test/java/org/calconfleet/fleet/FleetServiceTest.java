@@ -30,7 +30,7 @@ class FleetServiceTest {
 
     static ServerValues values(String host, Integer port) {
         return new ServerValues(host, "10.9.1.1", "Kyoto", "2007 SP3", ConnectorKind.LOTUS_DOMINO, "KYO-DOM01",
-                "10.9.2.1", "ExchangeFreeBusy", "MSExchangeCalCon", BackendKind.SIMULATED, null, port, null);
+                "10.9.2.1", "ExchangeFreeBusy", "MSExchangeCalCon", BackendKind.SIMULATED, null, null, port, null);
     }
 
     @Test
@@ -76,7 +76,7 @@ class FleetServiceTest {
     @WithMockUser(username = "oscar", roles = "OPERATOR")
     void invalid_values_are_refused_field_by_field_and_nothing_is_stored() {
         ServerValues bad = new ServerValues("bad name", "300.1.1.1", "", "2007 SP3", ConnectorKind.LOTUS_DOMINO,
-                null, null, "Exchange FreeBusy", "MSExchangeCalCon", BackendKind.AGENT, null, 1024, null);
+                null, null, "Exchange FreeBusy", "MSExchangeCalCon", BackendKind.AGENT, null, null, 1024, null);
 
         assertThatThrownBy(() -> fleet.create(bad)).isInstanceOfSatisfying(ServerRejectedException.class, e ->
                 assertThat(e.problems()).extracting(ServerProblem::field).containsExactlyInAnyOrder(

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.io.StringWriter;
+import org.calconfleet.access.Role;
+import org.calconfleet.credential.CredentialKind;
+import org.calconfleet.credential.CredentialService;
+import org.calconfleet.rollout.Users;
 import org.calconfleet.testdb.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +28,8 @@ class ServerCsvImportTest {
 
     @Autowired
     FleetService fleet;
+    @Autowired
+    CredentialService credentials;
 
     @Test
     void an_export_imports_back_as_the_same_servers() throws Exception {
@@ -99,5 +105,44 @@ class ServerCsvImportTest {
 
         assertThat(preview.readable()).isFalse();
         assertThat(preview.syntaxErrorLine()).isEqualTo(2);
+    }
+
+    @Test
+    void a_file_written_before_servers_named_credentials_still_imports() throws Exception {
+        String oldHeader = String.join(",", ServerCsv.COLUMNS.subList(0, ServerCsv.COLUMNS_WITHOUT_CREDENTIAL));
+        String file = oldHeader + "\r\n"
+                + "OLD-EXC01,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,,45010,\r\n";
+
+        ImportPreview preview = fleet.previewImport(new StringReader(file));
+
+        assertThat(preview.badRows()).isEmpty();
+        assertThat(preview.validRows()).singleElement().satisfies(row -> assertThat(row.values().credentialName()).isNull());
+    }
+
+    @Test
+    void the_credential_column_carries_the_name_which_must_exist_and_a_token_in_the_address_is_refused()
+            throws Exception {
+        Users.as("ada", Role.ADMIN, () -> credentials.create("agent-ngy-exc02", CredentialKind.AGENT_TOKEN, null,
+                "agent-token-0123456789abcdefghijklmnopqrstuvwxyz"));
+        String agent = "https://ngy.corp.example:8443 sha256=" + "ab".repeat(32);
+        String file = HEADER + "\r\n"
+                + "NEW-EXC11,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,AGENT," + agent
+                + ",45010,,agent-ngy-exc02\r\n"
+                + "NEW-EXC12,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,AGENT," + agent
+                + ",45010,,agent-nowhere\r\n"
+                + "NEW-EXC13,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,AGENT," + agent
+                + " token=agent-token-0123456789abcdefghijklmnopqrstuvwxyz,45010,\r\n";
+
+        ImportPreview preview = fleet.previewImport(new StringReader(file));
+
+        assertThat(preview.validRows()).singleElement()
+                .satisfies(row -> assertThat(row.values().credentialName()).isEqualTo("agent-ngy-exc02"));
+        assertThat(preview.badRows()).extracting(row -> row.problems().getFirst().messageKey())
+                .containsExactly("fleet.credential.unknown", "fleet.backendAddress.token");
+        fleet.importServers(preview, DuplicateHandling.REFUSE, "CHG-2");
+        StringWriter csv = new StringWriter();
+        fleet.exportCsv(new ServerFilter("NEW-EXC11", null), csv);
+        assertThat(csv.toString().lines().toList()).containsExactly(HEADER, "NEW-EXC11,,Nagoya,2007 SP3,LOTUS_DOMINO,"
+                + "NGY-DOM01,,ExchangeFreeBusy,MSExchangeCalCon,AGENT," + agent + ",45010,,agent-ngy-exc02");
     }
 }

@@ -39,10 +39,8 @@ import java.util.Objects;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditTrail;
-import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.Drift;
 import org.calconfleet.fleet.ExchangeServer;
-import org.calconfleet.host.agent.AgentAddress;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.port.DominoConsole;
 import org.calconfleet.port.FirewallCsv;
@@ -164,20 +162,10 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
                 fact("fleet.detail.evidence", s.getLastEvidenceAt() == null ? getTranslation("fleet.detail.noEvidence")
                         : formatter().format(s.getLastEvidenceAt()) + " — " + s.getLastEvidenceText()),
                 fact("fleet.detail.backend", getTranslation("fleet.backend." + s.getBackendKind().name()
-                        .toLowerCase(Locale.ROOT)) + " " + shownAddress(s)));
+                        .toLowerCase(Locale.ROOT)) + (s.getBackendAddress() == null ? "" : " " + s.getBackendAddress())),
+                fact("fleet.detail.credential", s.getCredentialName() == null
+                        ? getTranslation("fleet.field.credentialName.none") : s.getCredentialName()));
         return panel;
-    }
-
-    /** An agent address carries the agent's token: it is never shown, only its URL and certificate pin. */
-    private static String shownAddress(ExchangeServer s) {
-        String address = s.getBackendAddress();
-        if (address == null) {
-            return "";
-        }
-        if (s.getBackendKind() != BackendKind.AGENT) {
-            return address;
-        }
-        return AgentAddress.problem(address).isPresent() ? "" : AgentAddress.parse(address).redacted();
     }
 
     private Component firewallPanel(ExchangeServer s) {

@@ -19,6 +19,7 @@ class ServerDraft {
     private String serviceName = "";
     private @Nullable BackendKind backendKind;
     private String backendAddress = "";
+    private @Nullable String credentialName;
     private @Nullable Integer desiredPort;
     private String notes = "";
 
@@ -35,6 +36,7 @@ class ServerDraft {
         draft.serviceName = values.serviceName();
         draft.backendKind = values.backendKind();
         draft.backendAddress = orEmpty(values.backendAddress());
+        draft.credentialName = values.credentialName();
         draft.desiredPort = values.desiredPort();
         draft.notes = orEmpty(values.notes());
         return draft;
@@ -44,8 +46,8 @@ class ServerDraft {
         return new ServerValues(hostName.strip(), orNull(ipAddress), site.strip(), exchangeVersion.strip(),
                 connectorKind == null ? ConnectorKind.LOTUS_DOMINO : connectorKind, orNull(dominoServer),
                 orNull(dominoAddress), orNull(calendarSystem), serviceName.strip(),
-                backendKind == null ? BackendKind.SIMULATED : backendKind, orNull(backendAddress), desiredPort,
-                orNull(notes));
+                backendKind == null ? BackendKind.SIMULATED : backendKind, orNull(backendAddress), credentialName,
+                desiredPort, orNull(notes));
     }
 
     private static String orEmpty(@Nullable String value) {
@@ -78,6 +80,8 @@ class ServerDraft {
     void setBackendKind(@Nullable BackendKind backendKind) { this.backendKind = backendKind; }
     String getBackendAddress() { return backendAddress; }
     void setBackendAddress(String backendAddress) { this.backendAddress = backendAddress; }
+    @Nullable String getCredentialName() { return credentialName; }
+    void setCredentialName(@Nullable String credentialName) { this.credentialName = credentialName; }
     @Nullable Integer getDesiredPort() { return desiredPort; }
     void setDesiredPort(@Nullable Integer desiredPort) { this.desiredPort = desiredPort; }
     String getNotes() { return notes; }

@@ -31,7 +31,8 @@ class ServerForm extends FormLayout {
     private final Binder<ServerDraft> binder = new Binder<>();
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
 
-    ServerForm() {
+    /** @param credentialNames the vault's credentials a server may name */
+    ServerForm(List<String> credentialNames) {
         TextField hostName = text("hostName", "fleet.field.hostName");
         TextField ipAddress = text("ipAddress", "fleet.field.ipAddress");
         TextField site = text("site", "fleet.field.site");
@@ -49,6 +50,12 @@ class ServerForm extends FormLayout {
         backendKind.setItemLabelGenerator(kind -> getTranslation("fleet.backend." + kind.name().toLowerCase()));
         fields.put("backendKind", backendKind);
         TextField backendAddress = text("backendAddress", "fleet.field.backendAddress");
+        ComboBox<String> credentialName = new ComboBox<>(getTranslation("fleet.field.credentialName"),
+                credentialNames);
+        credentialName.setId("server-credentialName");
+        credentialName.setClearButtonVisible(true);
+        credentialName.setPlaceholder(getTranslation("fleet.field.credentialName.none"));
+        fields.put("credentialName", credentialName);
         TextField desiredPort = text("desiredPort", "fleet.field.desiredPort");
         desiredPort.setHelperText(getTranslation("fleet.field.desiredPort.help"));
         TextArea notes = new TextArea(getTranslation("fleet.field.notes"));
@@ -71,13 +78,14 @@ class ServerForm extends FormLayout {
         binder.forField(backendKind).asRequired(getTranslation("fleet.field.required"))
                 .bind(ServerDraft::getBackendKind, ServerDraft::setBackendKind);
         binder.forField(backendAddress).bind(ServerDraft::getBackendAddress, ServerDraft::setBackendAddress);
+        binder.forField(credentialName).bind(ServerDraft::getCredentialName, ServerDraft::setCredentialName);
         binder.forField(desiredPort)
                 .withConverter(Converter.from(this::parsePort, port -> port == null ? "" : String.valueOf(port)))
                 .bind(ServerDraft::getDesiredPort, ServerDraft::setDesiredPort);
         binder.forField(notes).bind(ServerDraft::getNotes, ServerDraft::setNotes);
 
         add(hostName, ipAddress, site, exchangeVersion, connectorKind, serviceName, dominoServer, dominoAddress,
-                calendarSystem, desiredPort, backendKind, backendAddress, notes);
+                calendarSystem, desiredPort, backendKind, backendAddress, credentialName, notes);
         setColspan(notes, 2);
     }
 

@@ -2,17 +2,20 @@ package org.calconfleet.host.agent;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where and how the console reaches one agent, as kept in a server record's backend address:
- * {@code https://exch01.corp.example:8443 sha256=<fingerprint> token=<token>} (three parts separated by spaces, the
- * last two in any order). The fingerprint is the one the agent prints at start; the token the one it prints once
- * on first start (or was given in {@code CALCON_AGENT_TOKEN}). {@link #toString()} never shows the token.
+ * Where the console reaches one agent and which certificate it pins, as kept in a server record's backend address:
+ * {@code https://exch01.corp.example:8443 sha256=<fingerprint>} (the fingerprint is the one the agent prints at
+ * start). The agent's token is not part of it: it is a credential in the vault, named on the server. Addresses of
+ * older versions carried it as a third part, {@code token=<token>}; {@link #legacy} takes such a text apart.
  */
-public record AgentAddress(URI baseUri, CertificateFingerprint fingerprint, String token) {
+public record AgentAddress(URI baseUri, CertificateFingerprint fingerprint) {
 
     public static final String FINGERPRINT_PART = "sha256=";
     public static final String TOKEN_PART = "token=";
@@ -22,8 +25,13 @@ public record AgentAddress(URI baseUri, CertificateFingerprint fingerprint, Stri
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        if (!AgentApi.TOKEN.matcher(token).matches()) {
-            throw new IllegalArgumentException("agent.address.token");
+    }
+
+    /** An address of an older version: the same text without its token part, and the token. */
+    public record Legacy(String address, String token) {
+        @Override
+        public String toString() {
+            return "Legacy[" + address + ", token ****]";
         }
     }
 
@@ -31,7 +39,6 @@ public record AgentAddress(URI baseUri, CertificateFingerprint fingerprint, Stri
     public static AgentAddress parse(String text) {
         URI uri = null;
         CertificateFingerprint fingerprint = null;
-        String token = null;
         String[] parts = text.strip().split("\\s+");
         if (text.isBlank()) {
             throw new IllegalArgumentException("agent.address.blank");
@@ -43,11 +50,8 @@ public record AgentAddress(URI baseUri, CertificateFingerprint fingerprint, Stri
             } else if (part.startsWith(FINGERPRINT_PART) && fingerprint == null) {
                 fingerprint = CertificateFingerprint.parse(part.substring(FINGERPRINT_PART.length()))
                         .orElseThrow(() -> new IllegalArgumentException("agent.address.fingerprint"));
-            } else if (part.startsWith(TOKEN_PART) && token == null) {
-                token = part.substring(TOKEN_PART.length());
-                if (!AgentApi.TOKEN.matcher(token).matches()) {
-                    throw new IllegalArgumentException("agent.address.token");
-                }
+            } else if (part.startsWith(TOKEN_PART)) {
+                throw new IllegalArgumentException("agent.address.token");
             } else {
                 throw new IllegalArgumentException("agent.address.unknown-part");
             }
@@ -55,10 +59,7 @@ public record AgentAddress(URI baseUri, CertificateFingerprint fingerprint, Stri
         if (fingerprint == null) {
             throw new IllegalArgumentException("agent.address.fingerprint");
         }
-        if (token == null) {
-            throw new IllegalArgumentException("agent.address.token");
-        }
-        return new AgentAddress(uri, fingerprint, token);
+        return new AgentAddress(uri, fingerprint);
     }
 
     /** The i18n key of what is wrong with an address, or empty when it can be used. */
@@ -72,21 +73,37 @@ public record AgentAddress(URI baseUri, CertificateFingerprint fingerprint, Stri
         }
     }
 
-    /** The full text, token included: what goes into the server record. */
-    public String format() {
-        return baseUri + " " + FINGERPRINT_PART + fingerprint + " " + TOKEN_PART + token;
+    /** Whether a text holds a {@code token=} part, as the addresses of older versions did. */
+    public static boolean carriesToken(String text) {
+        return Arrays.stream(text.strip().split("\\s+")).anyMatch(part -> part.startsWith(TOKEN_PART));
     }
 
-    /** For screens and logs: the token replaced. */
-    public String redacted() {
-        return baseUri + " " + FINGERPRINT_PART + fingerprint + " " + TOKEN_PART + "****";
+    /** The text without its token parts and the (first non-empty) token, or empty when it carries none. */
+    public static Optional<Legacy> legacy(String text) {
+        if (!carriesToken(text)) {
+            return Optional.empty();
+        }
+        List<String> kept = new ArrayList<>();
+        String token = "";
+        for (String part : text.strip().split("\\s+")) {
+            if (!part.startsWith(TOKEN_PART)) {
+                kept.add(part);
+            } else if (token.isEmpty()) {
+                token = part.substring(TOKEN_PART.length());
+            }
+        }
+        return Optional.of(new Legacy(String.join(" ", kept), token));
+    }
+
+    /** The text that goes into the server record. */
+    public String format() {
+        return baseUri + " " + FINGERPRINT_PART + fingerprint;
     }
 
     @Override
     public String toString() {
-        return redacted();
+        return format();
     }
-
     private static URI uri(String text) {
         try {
             URI uri = new URI(text);

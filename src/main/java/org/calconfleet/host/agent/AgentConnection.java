@@ -80,8 +80,8 @@ public final class AgentConnection implements AutoCloseable {
                 .build();
     }
 
-    public static AgentConnection to(AgentAddress address, Settings settings) {
-        return new AgentConnection(address.baseUri(), address.fingerprint(), address.token(), settings);
+    public static AgentConnection to(AgentAddress address, String token, Settings settings) {
+        return new AgentConnection(address.baseUri(), address.fingerprint(), token, settings);
     }
 
     public URI baseUri() {

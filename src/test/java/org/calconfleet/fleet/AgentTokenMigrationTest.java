@@ -1,0 +1,101 @@
+package org.calconfleet.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import java.util.List;
+import org.calconfleet.access.Role;
+import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.audit.AuditFilter;
+import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.credential.CredentialInfo;
+import org.calconfleet.credential.CredentialKind;
+import org.calconfleet.credential.CredentialSecrets;
+import org.calconfleet.credential.CredentialService;
+import org.calconfleet.rollout.Users;
+import org.calconfleet.testdb.DatabaseTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+@DatabaseTest
+@SpringBootTest
+@ActiveProfiles("test")
+class AgentTokenMigrationTest {
+
+    static final String TOKEN = "pYuVFz7j7cbI7JK5qYII84XA1CjOAyOzGfL3N3G9PSI";
+    static final String ADDRESS = "https://kyo-exc30.corp.example:8443 sha256=" + "5a".repeat(32);
+
+    @Autowired
+    AgentTokenMigration migration;
+    @Autowired
+    FleetService fleet;
+    @Autowired
+    CredentialService credentials;
+    @Autowired
+    CredentialSecrets secrets;
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void a_token_in_an_agent_address_moves_into_a_credential_named_on_the_server_once() throws Exception {
+        long id = serverWithAnAddressOfAnOlderVersion("KYO-EXC30", ADDRESS + " token=" + TOKEN);
+
+        assertThat(migration.run()).containsExactly("KYO-EXC30");
+
+        ExchangeServer server = Users.as("ada", Role.ADMIN, () -> fleet.find(id).orElseThrow());
+        assertThat(server.getBackendAddress()).isEqualTo(ADDRESS);
+        assertThat(server.getCredentialName()).isEqualTo("agent-kyo-exc30");
+        assertThat(secrets.agentToken("agent-kyo-exc30").value()).isEqualTo(TOKEN);
+        assertThat(Users.as("ada", Role.ADMIN, () -> credentials.list()))
+                .filteredOn(c -> c.name().equals("agent-kyo-exc30")).singleElement().extracting(CredentialInfo::kind, CredentialInfo::createdBy)
+                .containsExactly(CredentialKind.AGENT_TOKEN, "system");
+        assertThat(migration.run()).as("a second start finds nothing left").isEmpty();
+
+        StringWriter csv = new StringWriter();
+        Users.as("hana", Role.HELPDESK, () -> {
+            try {
+                fleet.exportCsv(new ServerFilter("KYO-EXC30", null), csv);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(csv.toString()).contains(ADDRESS, "agent-kyo-exc30").doesNotContain(TOKEN);
+        List<AuditEntry> entries = Users.as("ada", Role.ADMIN, () -> audit.search(AuditFilter.ALL,
+                Pageable.ofSize(50)));
+        assertThat(entries).isNotEmpty().allSatisfy(e -> assertThat(e.getSubject() + e.getBefore() + e.getAfter()
+                + e.getReason()).doesNotContain(TOKEN));
+    }
+
+    @Test
+    void a_name_already_taken_gets_a_number_and_an_address_with_an_empty_token_is_only_scrubbed() {
+        Users.as("ada", Role.ADMIN, () -> credentials.create("agent-kyo-exc31", CredentialKind.AGENT_TOKEN, null,
+                "someone-elses-token-0123456789abcdefghijkl"));
+        long taken = serverWithAnAddressOfAnOlderVersion("KYO-EXC31", ADDRESS + " token=" + TOKEN);
+        long empty = serverWithAnAddressOfAnOlderVersion("KYO-EXC32", ADDRESS + " token=");
+
+        migration.run();
+
+        assertThat(column("credential_name", taken)).isEqualTo("agent-kyo-exc31-2");
+        assertThat(secrets.agentToken("agent-kyo-exc31-2").value()).isEqualTo(TOKEN);
+        assertThat(column("backend_address", empty)).isEqualTo(ADDRESS);
+        assertThat(column("credential_name", empty)).isNull();
+    }
+
+    /** Older versions stored agent tokens this way; today's rules refuse it, so the test writes the row itself. */
+    private long serverWithAnAddressOfAnOlderVersion(String host, String address) {
+        ExchangeServer server = Users.as("ada", Role.ADMIN, () -> fleet.create(FleetServiceTest.values(host, null)));
+        jdbc.update("update exchange_server set backend_kind = 'AGENT', backend_address = ? where id = ?", address,
+                server.getId());
+        return server.getId();
+    }
+
+    private String column(String name, long id) {
+        return jdbc.queryForObject("select " + name + " from exchange_server where id = ?", String.class, id);
+    }
+}
