@@ -74,6 +74,16 @@ class ArchitectureTest {
         slices().matching("org.calconfleet.(**)").should().beFreeOfCycles().check(classes);
     }
 
+    /** Secrets in clear are for host backends: never a screen, a REST controller or an export. */
+    @Test
+    void no_screen_or_api_reaches_a_secret_in_clear() {
+        noClasses().that().resideInAnyPackage("..ui..", "..api..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.calconfleet.credential.CredentialSecrets")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.calconfleet.credential.WindowsAccount")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.calconfleet.credential.AgentToken")
+                .check(classes);
+    }
+
     @Test
     void repositories_are_used_only_inside_their_feature() {
         noClasses().that().haveSimpleNameEndingWith("View")
