@@ -57,7 +57,9 @@ class AgentTokenMigration implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         List<String> moved = run();
         if (!moved.isEmpty()) {
-            log.info("Moved the agent tokens of {} server(s) out of their backend addresses into credentials: {}",
+            log.warn("Moved the agent tokens of {} server(s) out of their backend addresses into credentials: {}."
+                    + " These tokens were kept in clear until now and appear in older audit entries and exports:"
+                    + " give each agent a new token and rotate its credential (README, \"Credentials\").",
                     moved.size(), String.join(", ", moved));
         }
     }
