@@ -1,19 +1,28 @@
 package org.calconfleet.fleet.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Pre;
 import org.calconfleet.KaribuSpringTest;
 import org.calconfleet.access.Role;
+import org.calconfleet.credential.CredentialKind;
+import org.calconfleet.credential.CredentialService;
+import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.ServerFilter;
+import org.calconfleet.rollout.Users;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
@@ -22,6 +31,8 @@ class ServerDetailViewTest extends KaribuSpringTest {
 
     @Autowired
     FleetService fleet;
+    @Autowired
+    CredentialService credentials;
 
     private long idOf(String host) {
         return fleet.list(new ServerFilter(host, null), Pageable.ofSize(1)).getFirst().getId();
@@ -57,6 +68,36 @@ class ServerDetailViewTest extends KaribuSpringTest {
 
         _get(Button.class, spec -> spec.withId("server-edit"));
         _get(Button.class, spec -> spec.withId("server-delete"));
+    }
+
+    @Test
+    void an_operator_chooses_the_agent_token_credential_in_the_editor_and_the_page_names_it() {
+        Users.as("admin", Role.ADMIN, () -> credentials.create("agent-osa-exc06", CredentialKind.AGENT_TOKEN, null,
+                "editor-token-0123456789abcdefghijklmnopqrst"));
+        signIn("operator", Role.OPERATOR);
+        long id = idOf("OSA-EXC06");
+        UI.getCurrent().navigate(ServerDetailView.class, id);
+
+        _click(_get(Button.class, spec -> spec.withId("server-edit")));
+        @SuppressWarnings("unchecked")
+        ComboBox<BackendKind> kind = _get(ComboBox.class, spec -> spec.withLabel("Backend"));
+        kind.setValue(BackendKind.AGENT);
+        TextField address = _get(TextField.class, spec -> spec.withId("server-backendAddress"));
+        address.setValue("https://osa-exc06.corp.example:8443 sha256=" + "ab".repeat(32)
+                + " token=editor-token-0123456789abcdefghijklmnopqrst");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> credential = _get(ComboBox.class, spec -> spec.withId("server-credentialName"));
+        assertThat(ComboBoxKt.getSuggestions(credential)).contains("agent-osa-exc06");
+        credential.setValue("agent-osa-exc06");
+        _click(_get(Button.class, spec -> spec.withId("server-save")));
+        assertThat(address.getErrorMessage()).as("a token in the address is refused")
+                .startsWith("an agent token does not belong in the address");
+
+        address.setValue("https://osa-exc06.corp.example:8443 sha256=" + "ab".repeat(32));
+        _click(_get(Button.class, spec -> spec.withId("server-save")));
+
+        assertThat(fleet.find(id).orElseThrow().getCredentialName()).isEqualTo("agent-osa-exc06");
+        assertThat(BasicUtilsKt.get_textRecursively(_get(ServerDetailView.class))).contains("agent-osa-exc06");
     }
 
     @Test
