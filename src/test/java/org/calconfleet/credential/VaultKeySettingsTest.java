@@ -67,4 +67,14 @@ class VaultKeySettingsTest {
         assertThat(Files.readString(file)).isEqualTo(written);
         assertThat(again.id()).isEqualTo(made.id());
     }
+
+    @Test
+    void a_key_problem_at_start_up_is_reported_with_the_settings_to_set() {
+        var analysis = new VaultKeyFailureAnalyzer().analyze(new IllegalStateException("wrapped",
+                new VaultKeyException("No vault key")));
+
+        assertThat(analysis.getDescription()).isEqualTo("No vault key");
+        assertThat(analysis.getAction()).contains("CALCON_VAULT_KEY (calcon.vault.key)",
+                "CALCON_VAULT_KEY_FILE (calcon.vault.key-file)");
+    }
 }
