@@ -69,48 +69,48 @@ class CredentialServiceTest {
 
     @Test
     void creating_rotating_and_deleting_are_audited_by_name_and_kind_never_by_value() {
-        asAdmin(() -> credentials.create("agent-kyo-exc01", CredentialKind.AGENT_TOKEN, null, TOKEN));
-        CredentialInfo rotated = asAdmin(() -> credentials.rotate("agent-kyo-exc01", TOKEN + "-rotated"));
-        assertThat(secrets.agentToken("agent-kyo-exc01").value()).isEqualTo(TOKEN + "-rotated");
+        asAdmin(() -> credentials.create("agent-crd-exc01", CredentialKind.AGENT_TOKEN, null, TOKEN));
+        CredentialInfo rotated = asAdmin(() -> credentials.rotate("agent-crd-exc01", TOKEN + "-rotated"));
+        assertThat(secrets.agentToken("agent-crd-exc01").value()).isEqualTo(TOKEN + "-rotated");
         assertThat(rotated.lastRotatedAt()).isNotNull();
-        Users.as("ada", Role.ADMIN, () -> credentials.delete("agent-kyo-exc01"));
+        Users.as("ada", Role.ADMIN, () -> credentials.delete("agent-crd-exc01"));
 
-        List<AuditEntry> entries = asAdmin(() -> audit.historyOf(CredentialService.subject("agent-kyo-exc01"), 10));
+        List<AuditEntry> entries = asAdmin(() -> audit.historyOf(CredentialService.subject("agent-crd-exc01"), 10));
         assertThat(entries).extracting(AuditEntry::getAction).containsExactly(AuditAction.CREDENTIAL_DELETED,
                 AuditAction.CREDENTIAL_ROTATED, AuditAction.CREDENTIAL_CREATED);
         assertThat(entries).allSatisfy(e -> {
             assertThat(e.getActor()).isEqualTo("ada");
             assertThat(e.getBefore() + " " + e.getAfter()).contains("kind=AGENT_TOKEN").doesNotContain(TOKEN);
         });
-        assertThatThrownBy(() -> secrets.agentToken("agent-kyo-exc01")).isInstanceOf(MissingCredentialException.class);
+        assertThatThrownBy(() -> secrets.agentToken("agent-crd-exc01")).isInstanceOf(MissingCredentialException.class);
     }
 
     @Test
     void a_credential_a_server_names_cannot_be_deleted_and_a_server_cannot_name_one_that_does_not_exist() {
-        asAdmin(() -> credentials.create("agent-kyo-exc02", CredentialKind.AGENT_TOKEN, null, TOKEN));
-        ExchangeServer server = asAdmin(() -> fleet.create(agentServer("KYO-EXC02", "agent-kyo-exc02")));
+        asAdmin(() -> credentials.create("agent-crd-exc02", CredentialKind.AGENT_TOKEN, null, TOKEN));
+        ExchangeServer server = asAdmin(() -> fleet.create(agentServer("CRD-EXC02", "agent-crd-exc02")));
 
-        assertThatThrownBy(() -> Users.as("ada", Role.ADMIN, () -> credentials.delete("agent-kyo-exc02")))
+        assertThatThrownBy(() -> Users.as("ada", Role.ADMIN, () -> credentials.delete("agent-crd-exc02")))
                 .isInstanceOfSatisfying(CredentialRejectedException.class, e -> assertThat(e.problems())
                         .singleElement().satisfies(p -> {
                             assertThat(p.messageKey()).isEqualTo("credential.inUse");
-                            assertThat(p.arguments()).contains("KYO-EXC02");
+                            assertThat(p.arguments()).contains("CRD-EXC02");
                         }));
-        assertThatThrownBy(() -> asAdmin(() -> fleet.create(agentServer("KYO-EXC03", "no-such-credential"))))
+        assertThatThrownBy(() -> asAdmin(() -> fleet.create(agentServer("CRD-EXC03", "no-such-credential"))))
                 .isInstanceOfSatisfying(ServerRejectedException.class, e -> assertThat(e.problems())
                         .extracting(ServerProblem::messageKey).containsExactly("fleet.credential.unknown"));
 
         asAdmin(() -> fleet.update(server.getId(), server.getVersion(), ServerValues.of(server),
-                agentServer("KYO-EXC02", null)));
-        Users.as("ada", Role.ADMIN, () -> credentials.delete("agent-kyo-exc02"));
-        assertThat(asAdmin(() -> credentials.names())).doesNotContain("agent-kyo-exc02");
+                agentServer("CRD-EXC02", null)));
+        Users.as("ada", Role.ADMIN, () -> credentials.delete("agent-crd-exc02"));
+        assertThat(asAdmin(() -> credentials.names())).doesNotContain("agent-crd-exc02");
     }
 
     @Test
     void an_agent_server_must_name_an_agent_token_not_a_windows_account() {
         asAdmin(() -> credentials.create("svc-kyoto", CredentialKind.WINDOWS_ACCOUNT, "CORP\\svc", PASSWORD));
 
-        assertThatThrownBy(() -> asAdmin(() -> fleet.create(agentServer("KYO-EXC04", "svc-kyoto"))))
+        assertThatThrownBy(() -> asAdmin(() -> fleet.create(agentServer("CRD-EXC04", "svc-kyoto"))))
                 .isInstanceOfSatisfying(ServerRejectedException.class, e -> assertThat(e.problems())
                         .extracting(ServerProblem::messageKey).containsExactly("fleet.credential.notAgentToken"));
         assertThatThrownBy(() -> secrets.agentToken("svc-kyoto")).isInstanceOf(MissingCredentialException.class)

@@ -27,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 class AgentTokenMigrationTest {
 
     static final String TOKEN = "pYuVFz7j7cbI7JK5qYII84XA1CjOAyOzGfL3N3G9PSI";
-    static final String ADDRESS = "https://kyo-exc30.corp.example:8443 sha256=" + "5a".repeat(32);
+    static final String ADDRESS = "https://mig-exc30.corp.example:8443 sha256=" + "5a".repeat(32);
 
     @Autowired
     AgentTokenMigration migration;
@@ -44,28 +44,28 @@ class AgentTokenMigrationTest {
 
     @Test
     void a_token_in_an_agent_address_moves_into_a_credential_named_on_the_server_once() throws Exception {
-        long id = serverWithAnAddressOfAnOlderVersion("KYO-EXC30", ADDRESS + " token=" + TOKEN);
+        long id = serverWithAnAddressOfAnOlderVersion("MIG-EXC30", ADDRESS + " token=" + TOKEN);
 
-        assertThat(migration.run()).containsExactly("KYO-EXC30");
+        assertThat(migration.run()).containsExactly("MIG-EXC30");
 
         ExchangeServer server = Users.as("ada", Role.ADMIN, () -> fleet.find(id).orElseThrow());
         assertThat(server.getBackendAddress()).isEqualTo(ADDRESS);
-        assertThat(server.getCredentialName()).isEqualTo("agent-kyo-exc30");
-        assertThat(secrets.agentToken("agent-kyo-exc30").value()).isEqualTo(TOKEN);
+        assertThat(server.getCredentialName()).isEqualTo("agent-mig-exc30");
+        assertThat(secrets.agentToken("agent-mig-exc30").value()).isEqualTo(TOKEN);
         assertThat(Users.as("ada", Role.ADMIN, () -> credentials.list()))
-                .filteredOn(c -> c.name().equals("agent-kyo-exc30")).singleElement().extracting(CredentialInfo::kind, CredentialInfo::createdBy)
+                .filteredOn(c -> c.name().equals("agent-mig-exc30")).singleElement().extracting(CredentialInfo::kind, CredentialInfo::createdBy)
                 .containsExactly(CredentialKind.AGENT_TOKEN, "system");
         assertThat(migration.run()).as("a second start finds nothing left").isEmpty();
 
         StringWriter csv = new StringWriter();
         Users.as("hana", Role.HELPDESK, () -> {
             try {
-                fleet.exportCsv(new ServerFilter("KYO-EXC30", null), csv);
+                fleet.exportCsv(new ServerFilter("MIG-EXC30", null), csv);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        assertThat(csv.toString()).contains(ADDRESS, "agent-kyo-exc30").doesNotContain(TOKEN);
+        assertThat(csv.toString()).contains(ADDRESS, "agent-mig-exc30").doesNotContain(TOKEN);
         List<AuditEntry> entries = Users.as("ada", Role.ADMIN, () -> audit.search(AuditFilter.ALL,
                 Pageable.ofSize(50)));
         assertThat(entries).isNotEmpty().allSatisfy(e -> assertThat(e.getSubject() + e.getBefore() + e.getAfter()
@@ -74,15 +74,15 @@ class AgentTokenMigrationTest {
 
     @Test
     void a_name_already_taken_gets_a_number_and_an_address_with_an_empty_token_is_only_scrubbed() {
-        Users.as("ada", Role.ADMIN, () -> credentials.create("agent-kyo-exc31", CredentialKind.AGENT_TOKEN, null,
+        Users.as("ada", Role.ADMIN, () -> credentials.create("agent-mig-exc31", CredentialKind.AGENT_TOKEN, null,
                 "someone-elses-token-0123456789abcdefghijkl"));
-        long taken = serverWithAnAddressOfAnOlderVersion("KYO-EXC31", ADDRESS + " token=" + TOKEN);
-        long empty = serverWithAnAddressOfAnOlderVersion("KYO-EXC32", ADDRESS + " token=");
+        long taken = serverWithAnAddressOfAnOlderVersion("MIG-EXC31", ADDRESS + " token=" + TOKEN);
+        long empty = serverWithAnAddressOfAnOlderVersion("MIG-EXC32", ADDRESS + " token=");
 
         migration.run();
 
-        assertThat(column("credential_name", taken)).isEqualTo("agent-kyo-exc31-2");
-        assertThat(secrets.agentToken("agent-kyo-exc31-2").value()).isEqualTo(TOKEN);
+        assertThat(column("credential_name", taken)).isEqualTo("agent-mig-exc31-2");
+        assertThat(secrets.agentToken("agent-mig-exc31-2").value()).isEqualTo(TOKEN);
         assertThat(column("backend_address", empty)).isEqualTo(ADDRESS);
         assertThat(column("credential_name", empty)).isNull();
     }
