@@ -11,13 +11,17 @@ import org.calconfleet.host.CalConEvents;
 import org.calconfleet.host.CalConPorts;
 import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.host.DiagnosticLevel;
+import org.calconfleet.host.DiagnosticLevelContract;
 import org.calconfleet.host.HostArrangement.ArrangedValue;
 import org.calconfleet.host.HostBackend;
 import org.calconfleet.host.HostEvent;
 import org.calconfleet.host.HostFailure;
+import org.calconfleet.host.HostSetup;
 import org.calconfleet.host.HostResult;
 import org.calconfleet.host.RegistryRead;
+import org.calconfleet.host.RegistryReadContract;
 import org.calconfleet.host.RegistryValueType;
+import org.calconfleet.host.RegistryWriteContract;
 import org.calconfleet.host.ServiceState;
 import org.calconfleet.host.TcpProbe;
 import org.calconfleet.host.rpc.SambaServer.EventRecord;
@@ -28,17 +32,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rpc backend against a real Samba: registry over winreg, Samba's Spooler over svcctl, the Application log
- * over eventlog, and the failures a real peer produces (refused credential, missing right, closed port).
+ * The rpc backend against a real Samba: the registry parts of the host contract (arranged with {@code net
+ * registry}), and beyond them Samba's Spooler over svcctl, the Application log over eventlog (seeded with
+ * {@code eventlogadm}), and the failures a real peer produces (refused credential, missing right, closed port).
+ * The connector's own behaviour (6001 on restart, pending states, listeners) needs a host that runs it: the
+ * simulated and agent contract tests cover that, and the pending-state polling has unit tests of its own.
  */
 @SambaTest
-class RpcHostBackendSambaTest {
-
-    private static final int PORT = 45001;
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+class RpcHostBackendSambaTest implements RegistryReadContract, RegistryWriteContract, DiagnosticLevelContract {
 
     private static SambaServer samba;
     private static RpcHostBackends backends;
+    private static SambaArrangement arrangement;
 
     private HostBackend backend;
 
@@ -46,6 +51,7 @@ class RpcHostBackendSambaTest {
     static void startSamba() {
         samba = new SambaServer("SMB3");
         backends = new RpcHostBackends();
+        arrangement = new SambaArrangement(samba);
     }
 
     @AfterAll
@@ -62,6 +68,12 @@ class RpcHostBackendSambaTest {
     void freshKey() {
         samba.deleteKeyTree(CalConRegistry.SERVICE_KEY);
         backend = backends.backend(samba.target(), SambaServer.admin(), SambaServer.SPOOLER);
+    }
+
+    @Override
+    public Fixture host(HostSetup setup) {
+        arrangement.reset(setup);
+        return new Fixture(backend, arrangement);
     }
 
     // ------------------------------------------------------------------ registry
@@ -229,12 +241,5 @@ class RpcHostBackendSambaTest {
         assertFailure(nowhere.readCalConPorts(), HostFailure.UNREACHABLE, true);
         assertFailure(nowhere.queryServiceState(), HostFailure.UNREACHABLE, true);
         assertThat(nowhere.probeTcpPort(closed, Duration.ofSeconds(1)).orElseThrow()).isEqualTo(TcpProbe.REFUSED);
-    }
-
-    private static void assertFailure(HostResult<?> result, HostFailure kind, boolean retryable) {
-        assertThat(result).isInstanceOfSatisfying(HostResult.Failure.class, failure -> {
-            assertThat(failure.kind()).as(failure.detail()).isEqualTo(kind);
-            assertThat(failure.retryable()).as("retryable").isEqualTo(retryable);
-        });
     }
 }
