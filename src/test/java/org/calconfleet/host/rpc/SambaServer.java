@@ -46,6 +46,8 @@ public final class SambaServer implements AutoCloseable {
     static final List<Path> BINARIES = List.of(SMBD, DCERPCD, NET, SMBPASSWD, EVENTLOGADM);
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    /** The pipes the backend uses, plus spoolss, which serves the Spooler's state. */
+    private static final List<String> PIPES = List.of("winreg", "svcctl", "eventlog", "spoolss");
 
     private final Path dir;
     private final Path conf;
@@ -72,6 +74,7 @@ public final class SambaServer implements AutoCloseable {
             run(DCERPCD.toString(), "-D", "--libexec-rpcds", "-s", conf.toString(), "-l", dir.resolve("log").toString());
             run(SMBD.toString(), "-D", "-s", conf.toString(), "-l", dir.resolve("log").toString());
             awaitPort();
+            awaitPipes();
             addUser("root", ADMIN_PASSWORD);
             ensureUnixUser(READER);
             addUser(READER, READER_PASSWORD);
@@ -240,6 +243,22 @@ public final class SambaServer implements AutoCloseable {
                 }
                 sleep(50);
             }
+        }
+    }
+
+    /**
+     * Waits until samba-dcerpcd's helpers have made their pipe sockets: smbd accepts connections before that,
+     * and a pipe opened too early is answered "object name not found".
+     */
+    private void awaitPipes() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        Path np = dir.resolve("ncalrpc/np");
+        while (!PIPES.stream().allMatch(pipe -> Files.exists(np.resolve(pipe)))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("samba-dcerpcd did not make the pipes " + PIPES + " within "
+                        + START_TIMEOUT + "; logs in " + dir.resolve("log"));
+            }
+            sleep(50);
         }
     }
 
