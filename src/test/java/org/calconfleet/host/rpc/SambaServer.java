@@ -53,6 +53,8 @@ public final class SambaServer implements AutoCloseable {
     private final Path conf;
     private final int port;
     private final String maxProtocol;
+    /** smbd's own helper processes (notifyd, cleanupd), told apart from the processes that serve a client. */
+    private List<Long> smbdHelpers = List.of();
     private final Thread stopAtExit = new Thread(this::stopDaemons, "samba-stop");
 
     /** Starts Samba offering SMB2_02 up to {@code maxProtocol} (SMB2_02, SMB2_10 or SMB3). */
@@ -75,6 +77,7 @@ public final class SambaServer implements AutoCloseable {
             run(SMBD.toString(), "-D", "-s", conf.toString(), "-l", dir.resolve("log").toString());
             awaitPort();
             awaitPipes();
+            smbdHelpers = daemon("smbd.pid").children().map(ProcessHandle::pid).toList();
             addUser("root", ADMIN_PASSWORD);
             ensureUnixUser(READER);
             addUser(READER, READER_PASSWORD);
@@ -197,6 +200,33 @@ public final class SambaServer implements AutoCloseable {
                     .append("DAT: \n\n");
         }
         runWithInput(input.toString(), EVENTLOGADM.toString(), "-s", conf.toString(), "-o", "write", "Application");
+    }
+
+    // ------------------------------------------------------------------ faults
+
+    /**
+     * Ends every client connection from the host's side, as a restarted or crashed server does: kills the smbd
+     * processes forked per client (every child but the helpers it had before any client came), leaving the daemon
+     * itself running.
+     *
+     * @return how many connections were dropped
+     */
+    public int dropClientConnections() {
+        List<ProcessHandle> clients = daemon("smbd.pid").children()
+                .filter(p -> !smbdHelpers.contains(p.pid()))
+                .toList();
+        clients.forEach(ProcessHandle::destroyForcibly);
+        clients.forEach(p -> p.onExit().join());
+        return clients.size();
+    }
+
+    private ProcessHandle daemon(String pidFile) {
+        try {
+            long pid = Long.parseLong(Files.readString(dir.resolve("pid").resolve(pidFile)).strip());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(pidFile + " names no process"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // ------------------------------------------------------------------ life cycle
