@@ -9,6 +9,11 @@ public enum HostFailure {
     UNREACHABLE(true),
     /** The account lacks the right on the host (registry, service control manager, event log). */
     ACCESS_DENIED(false),
+    /**
+     * The host refused the credential itself (wrong password, unknown, disabled or locked account), as distinct
+     * from {@link #ACCESS_DENIED}, where the login succeeded but the account lacks the right.
+     */
+    LOGON_FAILURE(false),
     /** A key, value or service that must exist does not. */
     NOT_FOUND(false),
     /** A registry value exists with another type than the one expected (e.g. REG_SZ instead of REG_DWORD). */

@@ -1,8 +1,8 @@
 package org.calconfleet.host;
 
 /**
- * Win32 error codes the backends meet, and their mapping to typed failures. Shared by the JNA backend and
- * the simulator so that both fail the same way for the same cause. Plain numbers, no native code.
+ * Win32 error codes the backends meet, and their mapping to typed failures. Shared by the JNA and RPC backends
+ * and the simulator so that all of them fail the same way for the same cause. Plain numbers, no native code.
  */
 public final class WindowsErrors {
 
@@ -11,6 +11,7 @@ public final class WindowsErrors {
     public static final int ERROR_ACCESS_DENIED = 5;
     public static final int ERROR_BAD_NETPATH = 53;
     public static final int ERROR_BAD_NET_NAME = 67;
+    public static final int ERROR_SEM_TIMEOUT = 121;
     public static final int ERROR_SERVICE_REQUEST_TIMEOUT = 1053;
     public static final int ERROR_SERVICE_ALREADY_RUNNING = 1056;
     public static final int ERROR_SERVICE_DISABLED = 1058;
@@ -23,6 +24,9 @@ public final class WindowsErrors {
     public static final int ERROR_SERVICE_LOGON_FAILED = 1069;
     public static final int ERROR_SHUTDOWN_IN_PROGRESS = 1115;
     public static final int ERROR_LOGON_FAILURE = 1326;
+    public static final int ERROR_PASSWORD_EXPIRED = 1330;
+    public static final int ERROR_ACCOUNT_DISABLED = 1331;
+    public static final int ERROR_ACCOUNT_LOCKED_OUT = 1909;
     public static final int ERROR_DATATYPE_MISMATCH = 1629;
     public static final int RPC_S_SERVER_UNAVAILABLE = 1722;
     public static final int RPC_S_CALL_FAILED = 1726;
@@ -39,8 +43,10 @@ public final class WindowsErrors {
     public static <T> HostResult<T> toFailure(int code, Context context, String what) {
         String suffix = " (" + what + ", Win32 error " + code + ")";
         return switch (code) {
-            case ERROR_ACCESS_DENIED, ERROR_LOGON_FAILURE ->
+            case ERROR_ACCESS_DENIED ->
                     HostResult.failure(HostFailure.ACCESS_DENIED, "access denied" + suffix, code);
+            case ERROR_LOGON_FAILURE, ERROR_PASSWORD_EXPIRED, ERROR_ACCOUNT_DISABLED, ERROR_ACCOUNT_LOCKED_OUT ->
+                    HostResult.failure(HostFailure.LOGON_FAILURE, "the host refused the credential" + suffix, code);
             case ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND -> HostResult.failure(HostFailure.NOT_FOUND,
                     (context == Context.EVENT_LOG ? "event log not found" : "registry key or value not found")
                             + suffix, code);
@@ -52,6 +58,8 @@ public final class WindowsErrors {
                             : "host unreachable") + suffix, code);
             case RPC_S_SERVER_UNAVAILABLE, RPC_S_CALL_FAILED, EPT_S_NOT_REGISTERED, ERROR_SHUTDOWN_IN_PROGRESS ->
                     HostResult.failure(HostFailure.UNREACHABLE, "RPC server unavailable" + suffix, code);
+            case ERROR_SEM_TIMEOUT ->
+                    HostResult.failure(HostFailure.TIMED_OUT, "the host did not answer in time" + suffix, code);
             case ERROR_SERVICE_REQUEST_TIMEOUT -> HostResult.failure(HostFailure.TIMED_OUT,
                     "the service did not respond to the control request in time" + suffix, code);
             case ERROR_SERVICE_LOGON_FAILED -> HostResult.failure(HostFailure.FAILED,

@@ -14,8 +14,6 @@ public final class FirewallCsv {
     public static final String HEADER =
             "Direction,Source host,Source IP,Destination host,Destination IP,Protocol,Destination ports,Purpose";
 
-    
-
     private FirewallCsv() {
     }
 
@@ -30,9 +28,11 @@ public final class FirewallCsv {
 
     private static String line(FirewallPlan plan, FirewallRule rule) {
         var partner = plan.connector().partnerName();
-        var direction = rule.direction() == FlowDirection.EXCHANGE_TO_PARTNER
-                ? "Exchange to " + partner
-                : partner + " to Exchange";
+        var direction = switch (rule.direction()) {
+            case EXCHANGE_TO_PARTNER -> "Exchange to " + partner;
+            case PARTNER_TO_EXCHANGE -> partner + " to Exchange";
+            case CONSOLE_TO_EXCHANGE -> "Console to Exchange";
+        };
         return Stream.of(direction, rule.from().name(), rule.from().address(), rule.to().name(), rule.to().address(),
                         rule.protocol(), rule.ports(), rule.purpose().englishText())
                 .map(Csv::field)

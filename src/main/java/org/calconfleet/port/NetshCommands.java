@@ -39,16 +39,20 @@ public final class NetshCommands {
         return List.copyOf(commands);
     }
 
+    private static String ruleNamePrefix(FirewallRule rule) {
+        return rule.direction() == FlowDirection.CONSOLE_TO_EXCHANGE ? "CalCon console" : "CalCon RPC";
+    }
+
     private static String inbound(FirewallRule rule) {
-        var name = "CalCon RPC (on %s) in %s %s from %s".formatted(rule.to().name(), rule.protocol(), rule.ports(),
-                rule.from().name());
+        var name = "%s (on %s) in %s %s from %s".formatted(ruleNamePrefix(rule), rule.to().name(), rule.protocol(),
+                rule.ports(), rule.from().name());
         return "netsh advfirewall firewall add rule name=\"%s\" dir=in action=allow protocol=%s localport=%s remoteip=%s"
                 .formatted(name, rule.protocol(), rule.ports(), rule.from().address());
     }
 
     private static String outbound(FirewallRule rule) {
-        var name = "CalCon RPC (on %s) out %s %s to %s".formatted(rule.from().name(), rule.protocol(), rule.ports(),
-                rule.to().name());
+        var name = "%s (on %s) out %s %s to %s".formatted(ruleNamePrefix(rule), rule.from().name(), rule.protocol(),
+                rule.ports(), rule.to().name());
         return "netsh advfirewall firewall add rule name=\"%s\" dir=out action=allow protocol=%s remoteport=%s remoteip=%s"
                 .formatted(name, rule.protocol(), rule.ports(), rule.to().address());
     }

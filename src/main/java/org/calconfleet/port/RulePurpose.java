@@ -4,7 +4,10 @@ package org.calconfleet.port;
 public enum RulePurpose {
     ENDPOINT_MAPPER("port.firewall.purpose.endpointMapper", "RPC endpoint mapper"),
     PINNED_PORT("port.firewall.purpose.pinnedPort", "Calendar Connector RPC, pinned port"),
-    DYNAMIC_RPC_PORTS("port.firewall.purpose.dynamicRpcPorts", "Calendar Connector RPC, dynamic ports");
+    DYNAMIC_RPC_PORTS("port.firewall.purpose.dynamicRpcPorts", "Calendar Connector RPC, dynamic ports"),
+    MANAGEMENT_SMB("port.firewall.purpose.managementSmb",
+            "Console management: registry, service control and event log over SMB"),
+    MANAGEMENT_AGENT("port.firewall.purpose.managementAgent", "Console management: the host's agent (HTTPS)");
 
     private final String messageKey;
     private final String englishText;

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.calconfleet.backend.ConsoleAccess;
 import org.calconfleet.backend.HostBackends;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetObservations;
@@ -53,11 +54,13 @@ class ChangePlanner {
     private final RolloutSettings settings;
     private final HostRunRepository runs;
     private final Messages messages;
+    private final ConsoleAccess consoleAccess;
 
     ChangePlanner(FleetObservations fleet, HostBackends backends, RolloutPolicy policy, RolloutSettings settings,
-            HostRunRepository runs, Messages messages) {
+            HostRunRepository runs, Messages messages, ConsoleAccess consoleAccess) {
         this.fleet = fleet;
         this.backends = backends;
+        this.consoleAccess = consoleAccess;
         this.policy = policy;
         this.settings = settings;
         this.runs = runs;
@@ -168,8 +171,10 @@ class ChangePlanner {
         if (rpcPort != null && server.getIpAddress() != null && dominoServer != null
                 && server.getDominoAddress() != null) {
             try {
-                firewall = new FirewallPlan(new FirewallEndpoint(server.getHostName(), server.getIpAddress()),
+                FirewallPlan connector = new FirewallPlan(
+                        new FirewallEndpoint(server.getHostName(), server.getIpAddress()),
                         new FirewallEndpoint(dominoServer, server.getDominoAddress()), server.getConnectorKind(), rpcPort);
+                firewall = consoleAccess.to(server).map(connector::withManagement).orElse(connector);
                 checks.add(Precheck.pass(Precheck.Check.FIREWALL, firewall.rules().size() + " rules"));
             } catch (IllegalArgumentException e) {
                 checks.add(Precheck.warn(Precheck.Check.FIREWALL, "no firewall plan: " + e.getMessage()));

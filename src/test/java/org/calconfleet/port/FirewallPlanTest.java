@@ -169,4 +169,44 @@ class FirewallPlanTest {
         assertThat(csv).endsWith("GroupWise to Exchange,GWIA01,10.0.2.9,EXCH01,10.0.0.5,TCP,1025-65535,"
                 + "\"Calendar Connector RPC, dynamic ports\"\r\n");
     }
+
+    private static final FirewallEndpoint CONSOLE = new FirewallEndpoint("console", "10.0.9.1");
+
+    @Test
+    void a_host_reached_over_smb_needs_tcp_445_from_the_console_one_way() {
+        var plan = PINNED.withManagement(ManagementAccess.smb(CONSOLE));
+
+        assertThat(plan.rules()).hasSize(5).last().isEqualTo(new FirewallRule(FlowDirection.CONSOLE_TO_EXCHANGE,
+                CONSOLE, EXCH01, "TCP", "445", RulePurpose.MANAGEMENT_SMB));
+        assertThat(PINNED.rules()).as("the connector's plan alone").hasSize(4)
+                .noneMatch(rule -> rule.direction() == FlowDirection.CONSOLE_TO_EXCHANGE);
+    }
+
+    @Test
+    void the_console_rule_opens_the_exchange_server_inbound_and_gives_the_console_no_command() {
+        var plan = PINNED.withManagement(ManagementAccess.agent(CONSOLE, 8443));
+
+        assertThat(NetshCommands.forHost(plan, EXCH01)).extracting(NetshCommand::commandLine)
+                .contains("netsh advfirewall firewall add rule name=\"CalCon console (on EXCH01) in TCP 8443 from console\""
+                        + " dir=in action=allow protocol=TCP localport=8443 remoteip=10.0.9.1");
+        assertThat(NetshCommands.forPlan(plan)).extracting(NetshCommand::runOn).doesNotContain(CONSOLE);
+        assertThat(NetshCommands.forHost(plan, DOMINO01)).hasSize(4);
+    }
+
+    @Test
+    void the_console_rule_is_named_in_the_csv_and_the_table() {
+        var plan = PINNED.withManagement(ManagementAccess.smb(CONSOLE));
+
+        assertThat(FirewallCsv.render(plan)).endsWith("Console to Exchange,console,10.0.9.1,EXCH01,10.0.0.5,TCP,445,"
+                + "\"Console management: registry, service control and event log over SMB\"\r\n");
+        assertThat(FirewallTable.rows(plan).getLast().directionKey()).isEqualTo("port.firewall.direction.consoleToExchange");
+        assertThat(FirewallTable.rows(plan).getLast().purposeKey()).isEqualTo("port.firewall.purpose.managementSmb");
+    }
+
+    @Test
+    void only_management_purposes_describe_the_console_access() {
+        assertThatThrownBy(() -> new ManagementAccess(CONSOLE, "445", RulePurpose.PINNED_PORT))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ManagementAccess.agent(CONSOLE, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

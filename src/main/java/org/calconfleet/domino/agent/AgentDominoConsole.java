@@ -71,7 +71,7 @@ public final class AgentDominoConsole implements DominoConsole {
     private static DominoFailure kind(HostResult.Failure<?> failure) {
         return switch (failure.kind()) {
             case UNREACHABLE -> DominoFailure.UNREACHABLE;
-            case ACCESS_DENIED -> DominoFailure.ACCESS_DENIED;
+            case ACCESS_DENIED, LOGON_FAILURE -> DominoFailure.ACCESS_DENIED;
             case TIMED_OUT -> DominoFailure.TIMED_OUT;
             case UNSUPPORTED, NOT_FOUND -> DominoFailure.NOT_FOUND;
             default -> DominoFailure.FAILED;

@@ -39,6 +39,7 @@ import java.util.Objects;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.backend.ConsoleAccess;
 import org.calconfleet.fleet.Drift;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
@@ -67,14 +68,16 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
     private final FleetService fleet;
     private final AuditTrail audit;
     private final FleetHistory history;
+    private final ConsoleAccess consoleAccess;
     private final boolean mayEdit;
     private @Nullable ExchangeServer server;
 
-    ServerDetailView(FleetService fleet, AuditTrail audit, FleetHistory history,
+    ServerDetailView(FleetService fleet, AuditTrail audit, FleetHistory history, ConsoleAccess consoleAccess,
             AuthenticationContext authentication) {
         this.fleet = fleet;
         this.audit = audit;
         this.history = history;
+        this.consoleAccess = consoleAccess;
         this.mayEdit = authentication.hasAnyRole(Role.ADMIN_NAME, Role.OPERATOR_NAME);
         addClassName("server-detail");
     }
@@ -176,9 +179,10 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
             panel.add(new Paragraph(getTranslation("fleet.detail.firewall.needsAddresses")));
             return panel;
         }
-        FirewallPlan plan = new FirewallPlan(new FirewallEndpoint(s.getHostName(), s.getIpAddress()),
+        FirewallPlan connector = new FirewallPlan(new FirewallEndpoint(s.getHostName(), s.getIpAddress()),
                 new FirewallEndpoint(s.getDominoServer(), partnerAddress), s.getConnectorKind(),
                 RpcPort.of(s.getDesiredPort()));
+        FirewallPlan plan = consoleAccess.to(s).map(connector::withManagement).orElse(connector);
         Grid<List<String>> table = new Grid<>();
         for (int i = 0; i < FirewallTable.COLUMN_KEYS.size(); i++) {
             int column = i;

@@ -29,16 +29,17 @@ import org.calconfleet.host.WindowsErrors.Context;
 
 /**
  * {@link HostBackend} for a remote Windows host with nothing installed on it: Remote Registry for the values,
- * the service control manager for the service, the event log over RPC. The console must run on Windows in
- * the host's domain, under an account with rights on the host. The logic here (value types, pending-state
- * waits with time-outs, Win32 error mapping, early stop when reading the event log) is plain Java over
- * {@link WindowsApi}; only {@link JnaWindowsApi} touches native code.
+ * the service control manager for the service, the event log over RPC. The logic here (value types,
+ * pending-state waits with time-outs, Win32 error mapping, early stop when reading the event log) is plain Java
+ * over {@link WindowsApi}, which has two implementations: {@link JnaWindowsApi} (native Advapi32 calls, so the
+ * console runs on Windows in the host's domain) and {@code org.calconfleet.host.rpc.RpcWindowsApi} (the same
+ * protocols spoken from Java over SMB2 named pipes, on any OS).
  *
  * <p>Waits poll the service status every tenth of its wait hint, bounded by {@code minPoll}..{@code maxPoll}
  * and by the time-out (Microsoft's advice for service control programs), sleeping through {@link HostTime}.
- * The Windows calls themselves block in native code for as long as Windows takes (an unreachable host can
+ * With JNA the Windows calls block in native code for as long as Windows takes (an unreachable host can
  * take tens of seconds); a virtual thread in a native call holds its carrier thread, so bound the number of
- * concurrent calls to this backend.
+ * concurrent calls to that backend.
  */
 public final class WindowsHostBackend implements HostBackend {
 
@@ -129,7 +130,7 @@ public final class WindowsHostBackend implements HostBackend {
             if (e.errorCode() == WindowsErrors.ERROR_SERVICE_DOES_NOT_EXIST) {
                 return HostResult.ok(ServiceState.NOT_INSTALLED);
             }
-            return WindowsErrors.toFailure(e.errorCode(), Context.SERVICE_CONTROL, "query " + serviceName + " on " + machine);
+            return failure(e, Context.SERVICE_CONTROL, "query " + serviceName + " on " + machine);
         } catch (IllegalArgumentException e) {
             return HostResult.failure(HostFailure.FAILED, e.getMessage() + " for " + serviceName + " on " + machine);
         }
@@ -145,7 +146,7 @@ public final class WindowsHostBackend implements HostBackend {
                     .orElseGet(() -> HostResult.failure(HostFailure.NOT_FOUND,
                             "no service with display name '" + displayName + "' on " + machine));
         } catch (WindowsApiException e) {
-            return WindowsErrors.toFailure(e.errorCode(), Context.SERVICE_CONTROL, "list services on " + machine);
+            return failure(e, Context.SERVICE_CONTROL, "list services on " + machine);
         }
     }
 
@@ -178,7 +179,7 @@ public final class WindowsHostBackend implements HostBackend {
                 } catch (WindowsApiException e) {
                     if (e.errorCode() != WindowsErrors.ERROR_SERVICE_ALREADY_RUNNING
                             && e.errorCode() != WindowsErrors.ERROR_SERVICE_NOT_ACTIVE) {
-                        return WindowsErrors.toFailure(e.errorCode(), Context.SERVICE_CONTROL, what);
+                        return failure(e, Context.SERVICE_CONTROL, what);
                     }
                 }
                 status = waitWhilePending(deadline);
@@ -200,7 +201,7 @@ public final class WindowsHostBackend implements HostBackend {
             }
             return HostResult.failure(HostFailure.FAILED, serviceName + " is " + state + " after " + what);
         } catch (WindowsApiException e) {
-            return WindowsErrors.toFailure(e.errorCode(), Context.SERVICE_CONTROL, what);
+            return failure(e, Context.SERVICE_CONTROL, what);
         } catch (IllegalArgumentException e) {
             return HostResult.failure(HostFailure.FAILED, e.getMessage() + " during " + what);
         } catch (InterruptedException e) {
@@ -246,7 +247,7 @@ public final class WindowsHostBackend implements HostBackend {
                 return true;
             });
         } catch (WindowsApiException e) {
-            return WindowsErrors.toFailure(e.errorCode(), Context.EVENT_LOG, "read " + CalConEvents.LOG + " log on " + machine);
+            return failure(e, Context.EVENT_LOG, "read " + CalConEvents.LOG + " log on " + machine);
         }
         Collections.reverse(found);
         return HostResult.ok(List.copyOf(found));
@@ -278,7 +279,7 @@ public final class WindowsHostBackend implements HostBackend {
         try {
             return HostResult.ok(api.probeTcp(machine, port, timeout));
         } catch (WindowsApiException e) {
-            return WindowsErrors.toFailure(e.errorCode(), Context.NETWORK, "TCP probe " + machine + ":" + port);
+            return failure(e, Context.NETWORK, "TCP probe " + machine + ":" + port);
         }
     }
 
@@ -306,7 +307,12 @@ public final class WindowsHostBackend implements HostBackend {
     }
 
     private <T> HostResult<T> registryFailure(WindowsApiException e, String what) {
-        return WindowsErrors.toFailure(e.errorCode(), Context.REGISTRY, what + " on " + machine);
+        return failure(e, Context.REGISTRY, what + " on " + machine);
+    }
+
+    /** The typed failure of a Win32 code; the detail keeps the call's own reason (e.g. the NT status behind it). */
+    private static <T> HostResult<T> failure(WindowsApiException e, Context context, String what) {
+        return WindowsErrors.toFailure(e.errorCode(), context, what + ": " + e.reason());
     }
 
     private static ServiceState state(WindowsApi.ServiceStatus status) {

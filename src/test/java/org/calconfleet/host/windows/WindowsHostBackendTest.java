@@ -176,6 +176,57 @@ class WindowsHostBackendTest {
     }
 
     @Test
+    void a_start_waits_out_start_pending_polling_a_tenth_of_the_wait_hint() {
+        windows.state = FakeWindowsApi.STOPPED;
+        windows.waitHintMillis = 30_000;
+        Instant before = time.now();
+
+        assertThat(backend.startService(TIMEOUT).orElseThrow()).isEqualTo(ServiceState.RUNNING);
+
+        assertThat(windows.startsSent).isEqualTo(1);
+        assertThat(windows.queries).containsExactly(before, before, before.plusSeconds(3), before.plusSeconds(6));
+    }
+
+    @Test
+    void a_start_that_stays_pending_times_out_after_exactly_the_timeout_and_is_retryable() {
+        windows.state = FakeWindowsApi.STOPPED;
+        windows.startTime = Duration.ofMinutes(10);
+        Instant before = time.now();
+
+        HostResult.Failure<ServiceState> failure = backend.startService(Duration.ofSeconds(20)).failure().orElseThrow();
+
+        assertThat(failure.kind()).isEqualTo(HostFailure.TIMED_OUT);
+        assertThat(failure.retryable()).isTrue();
+        assertThat(failure.detail()).contains("START_PENDING");
+        assertThat(Duration.between(before, time.now())).isEqualTo(Duration.ofSeconds(20));
+        assertThat(windows.startsSent).isEqualTo(1);
+    }
+
+    @Test
+    void a_service_that_stops_while_starting_reports_its_win32_exit_code() {
+        windows.state = FakeWindowsApi.STOPPED;
+        windows.startEndsStopped = true;
+        windows.exitCodeOnFailedStart = WindowsErrors.ERROR_PROCESS_ABORTED;
+
+        HostResult.Failure<ServiceState> failure = backend.startService(TIMEOUT).failure().orElseThrow();
+
+        assertThat(failure.kind()).isEqualTo(HostFailure.FAILED);
+        assertThat(failure.windowsErrorCode()).isEqualTo(WindowsErrors.ERROR_PROCESS_ABORTED);
+        assertThat(failure.detail()).contains("exit code 1067");
+    }
+
+    @Test
+    void a_failure_detail_keeps_the_reason_the_host_gave() {
+        windows.serviceError = WindowsErrors.ERROR_LOGON_FAILURE;
+
+        HostResult.Failure<ServiceState> failure = backend.queryServiceState().failure().orElseThrow();
+
+        assertThat(failure.kind()).isEqualTo(HostFailure.LOGON_FAILURE);
+        assertThat(failure.retryable()).isFalse();
+        assertThat(failure.detail()).contains("OpenSCManager").contains("Win32 error 1326");
+    }
+
+    @Test
     void stopping_a_stopped_service_sends_no_control() {
         windows.state = FakeWindowsApi.STOPPED;
 

@@ -1,0 +1,87 @@
+package org.calconfleet.backend;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Collections;
+import java.util.Optional;
+import org.calconfleet.fleet.ExchangeServer;
+import org.calconfleet.port.FirewallEndpoint;
+import org.calconfleet.port.ManagementAccess;
+import org.calconfleet.port.RefusedException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the console itself needs to reach a server, for the firewall plan: SMB (TCP 445) for the Windows wire
+ * protocols and the remote Windows API, the agent's port for an agent. The console's address is
+ * {@code calcon.console.address}; when unset, the first site-local IPv4 address of this machine, which is wrong
+ * behind NAT or a proxy, so the README asks to set it there.
+ */
+@Component
+public class ConsoleAccess {
+
+    static final String CONSOLE_NAME = "console";
+    private static final int HTTPS_PORT = 443;
+
+    private final Optional<FirewallEndpoint> console;
+
+    ConsoleAccess(@Value("${calcon.console.address:}") String configuredAddress) {
+        String address = configuredAddress.isBlank() ? detectAddress().orElse("") : configuredAddress.strip();
+        this.console = endpoint(address);
+    }
+
+    /** The opening from the console to this server, or empty for a simulated server or an unknown console address. */
+    public Optional<ManagementAccess> to(ExchangeServer server) {
+        return console.flatMap(endpoint -> switch (server.getBackendKind()) {
+            case SIMULATED -> Optional.empty();
+            case WINDOWS -> Optional.of(ManagementAccess.smb(endpoint));
+            case AGENT -> agentPort(server.getBackendAddress()).map(port -> ManagementAccess.agent(endpoint, port));
+        });
+    }
+
+    private static Optional<Integer> agentPort(@Nullable String backendAddress) {
+        if (backendAddress == null || backendAddress.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(backendAddress.strip().split("\\s+")[0]);
+            return uri.getHost() == null ? Optional.empty() : Optional.of(uri.getPort() < 0 ? HTTPS_PORT : uri.getPort());
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<FirewallEndpoint> endpoint(String address) {
+        if (address.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new FirewallEndpoint(CONSOLE_NAME, address));
+        } catch (RefusedException e) {
+            throw new IllegalStateException("calcon.console.address is not an IP address: " + address, e);
+        }
+    }
+
+    private static Optional<String> detectAddress() {
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof Inet4Address && address.isSiteLocalAddress()) {
+                        return Optional.of(address.getHostAddress());
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}
