@@ -27,7 +27,8 @@ class VaultSecrets implements CredentialSecrets {
         Credential credential = find(name, CredentialKind.WINDOWS_ACCOUNT);
         String account = credential.getAccount() == null ? "" : credential.getAccount();
         int slash = account.indexOf('\\');
-        return new WindowsAccount(account.substring(0, Math.max(slash, 0)), account.substring(slash + 1),
+        String domain = account.substring(0, Math.max(slash, 0));
+        return new WindowsAccount(domain.equals(WindowsAccount.OWN_HOST) ? "" : domain, account.substring(slash + 1),
                 open(credential));
     }
 

@@ -124,6 +124,9 @@ class CredentialServiceTest {
                 .isInstanceOfSatisfying(CredentialRejectedException.class, e -> assertThat(e.problems())
                         .extracting(CredentialProblem::field).containsExactly("name", "account", "secret"));
         asAdmin(() -> credentials.create("svc-twice", CredentialKind.WINDOWS_ACCOUNT, ".\\local-admin", PASSWORD));
+        assertThat(secrets.windowsAccount("svc-twice")).as("the host's own account has no domain")
+                .isEqualTo(new WindowsAccount("", "local-admin", PASSWORD))
+                .extracting(WindowsAccount::qualifiedName).isEqualTo(".\\local-admin");
         assertThatThrownBy(() -> asAdmin(() -> credentials.create("svc-twice", CredentialKind.AGENT_TOKEN, null,
                 TOKEN))).isInstanceOfSatisfying(CredentialRejectedException.class, e -> assertThat(e.problems())
                         .extracting(CredentialProblem::messageKey).containsExactly("credential.name.duplicate"));
