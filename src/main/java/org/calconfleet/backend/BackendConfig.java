@@ -3,6 +3,8 @@ package org.calconfleet.backend;
 import java.time.Duration;
 import java.util.List;
 import org.calconfleet.host.HostTime;
+import org.calconfleet.host.rpc.RpcHostBackends;
+import org.calconfleet.host.rpc.RpcSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -18,5 +20,18 @@ class BackendConfig {
             @Value("${calcon.simulated.start-duration:3s}") Duration start,
             @Value("${calcon.simulated.latency:0s}") Duration latency, List<SimulatedHostQuirks> quirks) {
         return new SimulatedFleet(new SimulatedFleet.Settings(stop, start, latency), HostTime.system(), quirks);
+    }
+
+    /** One pool of SMB sessions for every RPC server of this console; closing it logs them all off. */
+    @Bean(destroyMethod = "close")
+    RpcHostBackends rpcHostBackends(@Value("${calcon.rpc.connect-timeout:5s}") Duration connect,
+            @Value("${calcon.rpc.call-timeout:30s}") Duration call,
+            @Value("${calcon.rpc.idle-timeout:60s}") Duration idle) {
+        return new RpcHostBackends(RpcSettings.defaults().withTimeouts(connect, call).withIdleTimeout(idle));
+    }
+
+    @Bean
+    ConsolePlatform consolePlatform() {
+        return ConsolePlatform.current();
     }
 }

@@ -39,7 +39,7 @@ public class ConsoleAccess {
     public Optional<ManagementAccess> to(ExchangeServer server) {
         return console.flatMap(endpoint -> switch (server.getBackendKind()) {
             case SIMULATED -> Optional.empty();
-            case WINDOWS -> Optional.of(ManagementAccess.smb(endpoint));
+            case WINDOWS, RPC -> Optional.of(ManagementAccess.smb(endpoint));
             case AGENT -> agentPort(server.getBackendAddress()).map(port -> ManagementAccess.agent(endpoint, port));
         });
     }

@@ -1,10 +1,12 @@
 package org.calconfleet.backend;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.calconfleet.credential.AgentToken;
+import java.util.Objects;
+import java.util.Optional;
 import org.calconfleet.credential.CredentialSecrets;
 import org.calconfleet.credential.MissingCredentialException;
 import org.calconfleet.credential.SecretUnreadableException;
+import org.calconfleet.credential.WindowsAccount;
 import org.calconfleet.domino.DominoConsole;
 import org.calconfleet.domino.RunbookDominoConsole;
 import org.calconfleet.fleet.ExchangeServer;
@@ -13,21 +15,38 @@ import org.calconfleet.host.agent.AgentAddress;
 import org.calconfleet.host.agent.AgentApi;
 import org.calconfleet.host.agent.AgentConnection;
 import org.calconfleet.host.agent.AgentHostBackend;
+import org.calconfleet.host.rpc.RpcAccount;
+import org.calconfleet.host.rpc.RpcHostBackends;
+import org.calconfleet.host.rpc.RpcTarget;
 import org.calconfleet.host.windows.WindowsHostBackend;
 import org.springframework.stereotype.Service;
 
-/** The host backend and the Domino console for a server, by its backend kind; every backend call is timed. */
+/**
+ * The host backend and the Domino console for a server, by its backend kind; every backend call is timed. A server
+ * whose path this console cannot take (a WINDOWS server on a console that is not on Windows, an address that does
+ * not parse, no credential named, a credential that cannot be read) gets a backend that says why, so a plan shows it
+ * per host and nothing is touched.
+ */
 @Service
 public class HostBackends {
 
+    static final String WINDOWS_NEEDS_WINDOWS_CONSOLE = "the WINDOWS backend calls the Windows API and needs a console"
+            + " running on Windows; this console runs on %s: choose the RPC backend (SMB2 named pipes, any OS) for"
+            + " this server";
+
     private final SimulatedFleet simulated;
     private final CredentialSecrets secrets;
+    private final RpcHostBackends rpc;
+    private final ConsolePlatform platform;
     private final BackendCallTimers timers;
     private final RunbookDominoConsole runbook = new RunbookDominoConsole();
 
-    HostBackends(SimulatedFleet simulated, CredentialSecrets secrets, MeterRegistry meters) {
+    HostBackends(SimulatedFleet simulated, CredentialSecrets secrets, RpcHostBackends rpc, ConsolePlatform platform,
+            MeterRegistry meters) {
         this.simulated = simulated;
         this.secrets = secrets;
+        this.rpc = rpc;
+        this.platform = platform;
         this.timers = new BackendCallTimers(meters);
     }
 
@@ -37,39 +56,66 @@ public class HostBackends {
 
     /** The adapter for the server's backend kind, untimed. */
     HostBackend adapter(ExchangeServer server) {
+        Optional<String> unavailable = unavailability(server);
+        if (unavailable.isPresent()) {
+            return unavailable(server, unavailable.get());
+        }
         return switch (server.getBackendKind()) {
             case SIMULATED -> simulated.backend(server);
-            case WINDOWS -> WindowsHostBackend.remote(windowsMachine(server), server.getServiceName());
+            case WINDOWS -> WindowsHostBackend.remote(address(server), server.getServiceName());
             case AGENT -> agent(server);
+            case RPC -> rpc(server);
         };
     }
 
     /**
-     * An agent address that does not parse, or a token credential that is not named, not there or not a token,
-     * makes a backend that says why, so a plan shows it per host.
+     * Why this console cannot take the server's path, from the server record alone (no host is asked and no secret is
+     * read, so a screen may show it): empty when the path can be tried.
      */
+    public Optional<String> unavailability(ExchangeServer server) {
+        return switch (server.getBackendKind()) {
+            case SIMULATED -> Optional.empty();
+            case WINDOWS -> platform.isWindows() ? Optional.empty()
+                    : Optional.of(WINDOWS_NEEDS_WINDOWS_CONSOLE.formatted(platform.name()));
+            case AGENT -> AgentAddress.problem(agentAddress(server)).map(key -> "agent address: " + key)
+                    .or(() -> noCredential(server, "agent token"));
+            case RPC -> RpcTarget.problem(address(server))
+                    .map(key -> "SMB address: '" + address(server) + "' is not host, host:port or [IPv6]:port")
+                    .or(() -> noCredential(server, "Windows account"));
+        };
+    }
+
+    private static Optional<String> noCredential(ExchangeServer server, String what) {
+        return server.getCredentialName() == null
+                ? Optional.of(what + ": the server names no credential")
+                : Optional.empty();
+    }
+
     private HostBackend agent(ExchangeServer server) {
-        String text = server.getBackendAddress() == null ? "" : server.getBackendAddress();
-        var problem = AgentAddress.problem(text);
-        if (problem.isPresent()) {
-            return unavailable(server, "agent address: " + problem.get());
-        }
-        String credential = server.getCredentialName();
-        if (credential == null) {
-            return unavailable(server, "agent token: the server names no credential");
-        }
-        AgentToken token;
+        String credential = Objects.requireNonNull(server.getCredentialName());
+        String token;
         try {
-            token = secrets.agentToken(credential);
+            token = secrets.agentToken(credential).value();
         } catch (MissingCredentialException | SecretUnreadableException e) {
             return unavailable(server, "agent token: " + e.getMessage());
         }
-        if (!AgentApi.TOKEN.matcher(token.value()).matches()) {
+        if (!AgentApi.TOKEN.matcher(token).matches()) {
             return unavailable(server, "agent token: credential '" + credential + "' does not hold an agent token"
                     + " (32 to 256 characters A-Z a-z 0-9 . _ ~ + / -)");
         }
         return new AgentHostBackend(server.getHostName(), server.getServiceName(), AgentConnection.to(
-                AgentAddress.parse(text), token.value(), AgentConnection.Settings.defaults()));
+                AgentAddress.parse(agentAddress(server)), token, AgentConnection.Settings.defaults()));
+    }
+
+    private HostBackend rpc(ExchangeServer server) {
+        WindowsAccount account;
+        try {
+            account = secrets.windowsAccount(Objects.requireNonNull(server.getCredentialName()));
+        } catch (MissingCredentialException | SecretUnreadableException e) {
+            return unavailable(server, "Windows account: " + e.getMessage());
+        }
+        return rpc.backend(RpcTarget.parse(address(server)),
+                new RpcAccount(account.domain(), account.user(), account.password()), server.getServiceName());
     }
 
     private static HostBackend unavailable(ExchangeServer server, String why) {
@@ -83,11 +129,16 @@ public class HostBackends {
     public DominoConsole domino(ExchangeServer server) {
         return switch (server.getBackendKind()) {
             case SIMULATED -> simulated.dominoConsole(server);
-            case WINDOWS, AGENT -> runbook;
+            case WINDOWS, AGENT, RPC -> runbook;
         };
     }
 
-    private static String windowsMachine(ExchangeServer server) {
+    private static String agentAddress(ExchangeServer server) {
+        return server.getBackendAddress() == null ? "" : server.getBackendAddress();
+    }
+
+    /** The backend address; for the Windows paths the host name when none is given. */
+    private static String address(ExchangeServer server) {
         String address = server.getBackendAddress();
         return address == null || address.isBlank() ? server.getHostName() : address.strip();
     }

@@ -1,6 +1,10 @@
 package org.calconfleet.fleet;
 
-/** How the console reaches a server's registry, service and event log. */
+/**
+ * How the console reaches a server's registry, service and event log: a simulated host, the agent on the host, the
+ * Windows API of a console that runs on Windows (JNA), or the Windows wire protocols over SMB from a console on any
+ * operating system (RPC, the default path to Exchange 2007 hosts).
+ */
 public enum BackendKind {
-    SIMULATED, AGENT, WINDOWS
+    SIMULATED, AGENT, WINDOWS, RPC
 }

@@ -242,11 +242,16 @@ public class FleetService {
         return problems;
     }
 
-    /** The credential a server names must exist, and an agent's must be an agent token. */
+    /**
+     * The credential a server names must exist, an agent's must be an agent token, and an RPC server must name a
+     * Windows account (it logs on with it).
+     */
     private Optional<ServerProblem> credentialProblem(ServerValues values) {
         String name = values.credentialName();
         if (name == null) {
-            return Optional.empty();
+            return values.backendKind() == BackendKind.RPC
+                    ? Optional.of(ServerProblem.of("credentialName", "fleet.credential.requiredForRpc"))
+                    : Optional.empty();
         }
         Optional<CredentialKind> kind = credentials.kindOf(name);
         if (kind.isEmpty()) {
@@ -254,6 +259,9 @@ public class FleetService {
         }
         if (values.backendKind() == BackendKind.AGENT && kind.get() != CredentialKind.AGENT_TOKEN) {
             return Optional.of(ServerProblem.of("credentialName", "fleet.credential.notAgentToken", name));
+        }
+        if (values.backendKind() == BackendKind.RPC && kind.get() != CredentialKind.WINDOWS_ACCOUNT) {
+            return Optional.of(ServerProblem.of("credentialName", "fleet.credential.notWindowsAccount", name));
         }
         return Optional.empty();
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.calconfleet.host.agent.AgentAddress;
+import org.calconfleet.host.rpc.RpcTarget;
 import org.calconfleet.port.ConnectorKind;
 import org.calconfleet.port.ConsoleField;
 import org.calconfleet.port.ConsoleText;
@@ -37,8 +38,13 @@ public final class ServerRules {
         if (values.connectorKind() == ConnectorKind.LOTUS_DOMINO) {
             checkDominoPartner(problems, values);
         }
-        if (values.backendKind() != BackendKind.SIMULATED && isBlank(values.backendAddress())) {
+        if ((values.backendKind() == BackendKind.AGENT || values.backendKind() == BackendKind.WINDOWS)
+                && isBlank(values.backendAddress())) {
             problems.add(ServerProblem.of("backendAddress", "fleet.backendAddress.required"));
+        }
+        if (values.backendKind() == BackendKind.RPC && !isBlank(values.backendAddress())) {
+            RpcTarget.problem(values.backendAddress())
+                    .ifPresent(key -> problems.add(ServerProblem.of("backendAddress", key)));
         }
         if (values.backendAddress() != null && AgentAddress.carriesToken(values.backendAddress())) {
             problems.add(ServerProblem.of("backendAddress", "fleet.backendAddress.token"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import org.calconfleet.credential.WindowsAccount;
 import org.calconfleet.domino.DominoCommand;
 import org.calconfleet.domino.DominoResult;
 import org.calconfleet.fleet.BackendKind;
@@ -17,9 +18,11 @@ import org.calconfleet.host.HostResult;
 import org.calconfleet.host.ServiceState;
 import org.calconfleet.host.TcpListener;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
+import org.calconfleet.host.rpc.RpcHostBackends;
 import org.calconfleet.host.windows.WindowsHostBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class HostBackendsTest {
@@ -29,8 +32,17 @@ class HostBackendsTest {
             org.calconfleet.host.HostTime.system(), List.of(new DemoHostQuirks()));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private static final String TOKEN = "t".repeat(40);
-    private final HostBackends backends = new HostBackends(fleet,
-            new FakeCredentialSecrets().withAgentToken("agent-tky-exc03", TOKEN), meters);
+    private final FakeCredentialSecrets secrets = new FakeCredentialSecrets().withAgentToken("agent-tky-exc03", TOKEN)
+            .withWindowsAccount("exchange-admins", new WindowsAccount("CORP", "calcon-svc", "a secret"));
+    private final RpcHostBackends rpc = new RpcHostBackends();
+    private final HostBackends backends = new HostBackends(fleet, secrets, rpc,
+            new ConsolePlatform("Windows Server 2022"), meters);
+    private final HostBackends onLinux = new HostBackends(fleet, secrets, rpc, new ConsolePlatform("Linux"), meters);
+
+    @AfterEach
+    void closeSessions() {
+        rpc.close();
+    }
 
     private static ExchangeServer server(String name, BackendKind kind) {
         ExchangeServer server = new ExchangeServer(name, "Tokyo");
@@ -126,6 +138,57 @@ class HostBackendsTest {
         assertThat(backend.hostName()).isEqualTo("tky-exc03.corp.example");
         assertThat(backends.domino(server).send("TKY-DOM01", List.of(DominoCommand.quit())))
                 .isInstanceOf(DominoResult.AwaitingConfirmation.class);
+    }
+
+    @Test
+    void a_windows_server_on_a_console_that_is_not_on_windows_gets_a_backend_that_suggests_the_rpc_path() {
+        ExchangeServer server = server("TKY-EXC07", BackendKind.WINDOWS);
+        server.setBackendAddress("tky-exc07.corp.example");
+
+        assertThat(onLinux.adapter(server)).isInstanceOf(UnavailableHostBackend.class);
+        HostResult.Failure<?> failure = onLinux.backend(server).readCalConPorts().failure().orElseThrow();
+        assertThat(failure.kind()).isEqualTo(HostFailure.UNSUPPORTED);
+        assertThat(failure.retryable()).isFalse();
+        assertThat(failure.detail()).contains("needs a console running on Windows", "Linux", "RPC backend");
+        assertThat(onLinux.unavailability(server)).hasValueSatisfying(why -> assertThat(why).contains("RPC backend"));
+        assertThat(backends.unavailability(server)).isEmpty();
+    }
+
+    @Test
+    void an_rpc_server_is_reached_at_its_address_or_host_name_with_its_windows_account_and_its_partner_by_runbook() {
+        ExchangeServer byName = rpcServer("TKY-EXC08", null, "exchange-admins");
+        ExchangeServer byAddress = rpcServer("TKY-EXC09", "10.0.0.9:1445", "exchange-admins");
+
+        assertThat(onLinux.adapter(byName)).isInstanceOf(WindowsHostBackend.class);
+        assertThat(onLinux.backend(byName).hostName()).isEqualTo("TKY-EXC08");
+        assertThat(onLinux.backend(byAddress).hostName()).isEqualTo("10.0.0.9");
+        assertThat(onLinux.unavailability(byAddress)).isEmpty();
+        assertThat(rpc.openConnections()).as("nothing is connected before a call").isZero();
+        assertThat(onLinux.domino(byName).send("TKY-DOM01", List.of(DominoCommand.quit())))
+                .isInstanceOf(DominoResult.AwaitingConfirmation.class);
+    }
+
+    @Test
+    void an_rpc_server_without_a_usable_account_or_address_gets_a_backend_that_says_which() {
+        assertThat(rpcDetail(rpcServer("TKY-EXC08", null, null))).contains("Windows account", "names no credential");
+        assertThat(rpcDetail(rpcServer("TKY-EXC08", null, "agent-tky-exc03"))).contains("no credential named");
+        assertThat(rpcDetail(rpcServer("TKY-EXC08", "tky exc08", "exchange-admins"))).contains("SMB address");
+        assertThat(onLinux.unavailability(rpcServer("TKY-EXC08", "host:99999", "exchange-admins")))
+                .hasValueSatisfying(why -> assertThat(why).contains("SMB address"));
+    }
+
+    private static ExchangeServer rpcServer(String name, @Nullable String address, @Nullable String credential) {
+        ExchangeServer server = server(name, BackendKind.RPC);
+        server.setBackendAddress(address);
+        server.setCredentialName(credential);
+        return server;
+    }
+
+    private String rpcDetail(ExchangeServer server) {
+        HostResult.Failure<?> failure = onLinux.backend(server).queryServiceState().failure().orElseThrow();
+        assertThat(failure.kind()).isEqualTo(HostFailure.UNSUPPORTED);
+        assertThat(failure.detail()).doesNotContain("a secret");
+        return failure.detail();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.calconfleet.domino.DominoConsole;
 import org.calconfleet.domino.agent.AgentDominoConsole;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.host.HostBackend;
+import org.calconfleet.host.rpc.RpcHostBackends;
 import org.calconfleet.host.agent.AgentConnection;
 import org.calconfleet.host.agent.AgentHostBackend;
 import org.calconfleet.host.agent.CertificateFingerprint;
@@ -36,7 +37,7 @@ public final class SharedHostBackends extends HostBackends {
 
     private SharedHostBackends(Properties addresses) {
         super(new SimulatedFleet(SimulatedFleet.Settings.DEFAULT), new FakeCredentialSecrets(),
-                new SimpleMeterRegistry());
+                new RpcHostBackends(), ConsolePlatform.current(), new SimpleMeterRegistry());
         this.addresses = addresses;
         this.pin = CertificateFingerprint.require(addresses.getProperty(SharedHostAgents.FINGERPRINT));
         this.token = addresses.getProperty(SharedHostAgents.TOKEN);
