@@ -1,5 +1,6 @@
 package org.calconfleet.rollout;
 
+import org.calconfleet.common.DelayedFixedDelay;
 import org.calconfleet.policy.PolicyService;
 import org.calconfleet.port.PortPolicy;
 import com.github.kagkarlsson.scheduler.SchedulerName;
