@@ -28,7 +28,8 @@ public enum AuditAction {
     SIGN_IN_LOCKED,
     NOTIFICATION_SENT,
     NOTIFICATION_FAILED,
-    ROLLOUT_LOGS_ARCHIVED;
+    ROLLOUT_LOGS_ARCHIVED,
+    AUDIT_CHECKPOINT_WRITTEN;
 
     public String messageKey() {
         return "audit.action." + name().toLowerCase(Locale.ROOT);

@@ -189,6 +189,12 @@ class RestApiTest {
             Call prepare(RestApiTest t) {
                 return new Call("POST", "/api/v1/audit/verify", null, () -> t.auditCount(AuditAction.AUDIT_VERIFIED));
             }
+        },
+        WRITE_AUDIT_CHECKPOINT(200, 403, 200, 403) {
+            Call prepare(RestApiTest t) {
+                return new Call("POST", "/api/v1/audit/checkpoints", null,
+                        () -> t.auditCount(AuditAction.AUDIT_CHECKPOINT_WRITTEN));
+            }
         };
 
         private final int[] expected;
