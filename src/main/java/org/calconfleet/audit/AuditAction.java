@@ -29,7 +29,10 @@ public enum AuditAction {
     NOTIFICATION_SENT,
     NOTIFICATION_FAILED,
     ROLLOUT_LOGS_ARCHIVED,
-    AUDIT_CHECKPOINT_WRITTEN;
+    AUDIT_CHECKPOINT_WRITTEN,
+    POLICY_CHANGE_PROPOSED,
+    POLICY_CHANGE_CONFIRMED,
+    POLICY_CHANGE_REJECTED;
 
     public String messageKey() {
         return "audit.action." + name().toLowerCase(Locale.ROOT);
