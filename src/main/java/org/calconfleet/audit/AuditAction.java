@@ -31,7 +31,11 @@ public enum AuditAction {
     ROLLOUT_LOGS_ARCHIVED,
     CREDENTIAL_CREATED,
     CREDENTIAL_ROTATED,
-    CREDENTIAL_DELETED;
+    CREDENTIAL_DELETED,
+    AUDIT_CHECKPOINT_WRITTEN,
+    POLICY_CHANGE_PROPOSED,
+    POLICY_CHANGE_CONFIRMED,
+    POLICY_CHANGE_REJECTED;
 
     public String messageKey() {
         return "audit.action." + name().toLowerCase(Locale.ROOT);

@@ -70,6 +70,21 @@ public class AuditEntry {
         this.hash = AuditChain.hash(prevHash, this);
     }
 
+    /** An entry as read back from outside the database (an exported CSV), to be checked, never stored. */
+    AuditEntry(long seq, Instant occurredAt, String actor, AuditAction action, String subject, @Nullable String before,
+            @Nullable String after, @Nullable String reason, String prevHash, String hash) {
+        this.seq = seq;
+        this.occurredAt = occurredAt;
+        this.actor = actor;
+        this.action = action;
+        this.subject = subject;
+        this.before = before;
+        this.after = after;
+        this.reason = reason;
+        this.prevHash = prevHash;
+        this.hash = hash;
+    }
+
     private static @Nullable String clip(@Nullable String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }

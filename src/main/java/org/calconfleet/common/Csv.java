@@ -12,8 +12,11 @@ public final class Csv {
 
     public static final String LINE_END = "\r\n";
 
-    /** One record and the line of the file it starts on (1-based), for error messages that point at it. */
-    public record Row(int line, List<String> fields) {
+    /**
+     * One record and the line of the file it starts on (1-based), for error messages that point at it. Its fields
+     * are null only as read by {@link #parseKeepingNulls}.
+     */
+    public record Row(int line, List<@Nullable String> fields) {
     }
 
     /** The file is not CSV from this line on (an opening quote that never closes). */
@@ -49,10 +52,28 @@ public final class Csv {
 
     /** Every non-blank record; accepts CRLF or LF line ends and a leading byte-order mark. */
     public static List<Row> parse(Reader reader) throws IOException, SyntaxException {
+        return parse(reader, false);
+    }
+
+    /**
+     * As {@link #parse(Reader)}, but an empty field without quotes is null and {@code ""} is the empty text: the
+     * reading of what {@link #nullableField} wrote.
+     */
+    public static List<Row> parseKeepingNulls(Reader reader) throws IOException, SyntaxException {
+        return parse(reader, true);
+    }
+
+    /** A field that reads back as null when the value is null and as the empty text when it is empty. */
+    public static String nullableField(@Nullable String value) {
+        return value != null && value.isEmpty() ? "\"\"" : field(value);
+    }
+
+    private static List<Row> parse(Reader reader, boolean nulls) throws IOException, SyntaxException {
         List<Row> rows = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
+        List<@Nullable String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
+        boolean wasQuoted = false;
         boolean fieldStarted = false;
         int line = 1;
         int rowStart = 1;
@@ -81,24 +102,27 @@ public final class Csv {
                 }
             } else if (ch == '"' && field.isEmpty()) {
                 quoted = true;
+                wasQuoted = true;
                 fieldStarted = true;
                 quoteStart = line;
             } else if (ch == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
+                fields.add(value(field, wasQuoted, nulls));
+                wasQuoted = false;
                 fieldStarted = true;
             } else if (ch == '\n' || ch == '\r') {
                 if (ch == '\r') {
                     int next = reader.read();
                     if (next != '\n') {
                         c = next;
-                        endRow(rows, fields, field, fieldStarted, rowStart);
+                        endRow(rows, fields, value(field, wasQuoted, nulls), fieldStarted, rowStart);
+                        wasQuoted = false;
                         fieldStarted = false;
                         rowStart = ++line;
                         continue;
                     }
                 }
-                endRow(rows, fields, field, fieldStarted, rowStart);
+                endRow(rows, fields, value(field, wasQuoted, nulls), fieldStarted, rowStart);
+                wasQuoted = false;
                 fieldStarted = false;
                 rowStart = ++line;
             } else {
@@ -110,16 +134,22 @@ public final class Csv {
         if (quoted) {
             throw new SyntaxException(quoteStart);
         }
-        endRow(rows, fields, field, fieldStarted, rowStart);
+        endRow(rows, fields, value(field, wasQuoted, nulls), fieldStarted, rowStart);
         return rows;
     }
 
-    private static void endRow(List<Row> rows, List<String> fields, StringBuilder field, boolean started, int line) {
-        if (started || !fields.isEmpty() || !field.isEmpty()) {
-            fields.add(field.toString());
-            rows.add(new Row(line, List.copyOf(fields)));
+    private static @Nullable String value(StringBuilder field, boolean quoted, boolean nulls) {
+        String text = field.toString();
+        field.setLength(0);
+        return nulls && text.isEmpty() && !quoted ? null : text;
+    }
+
+    private static void endRow(List<Row> rows, List<@Nullable String> fields, @Nullable String field,
+            boolean started, int line) {
+        if (started || !fields.isEmpty() || field != null && !field.isEmpty()) {
+            fields.add(field);
+            rows.add(new Row(line, java.util.Collections.unmodifiableList(new ArrayList<>(fields))));
         }
         fields.clear();
-        field.setLength(0);
     }
 }

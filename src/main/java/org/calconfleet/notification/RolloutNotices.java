@@ -4,10 +4,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.concurrent.ExecutorService;
@@ -78,9 +76,7 @@ class RolloutNotices implements DisposableBean {
         this.jdbc = jdbc;
         this.clock = clock;
         this.from = from;
-        this.text = new RolloutMailText(messages, Arrays.stream(languages.split(","))
-                .map(tag -> Messages.supportedOrEnglish(Locale.forLanguageTag(tag.strip()))).distinct().toList(),
-                publicUrl);
+        this.text = new RolloutMailText(messages, MailLanguages.parse(languages), publicUrl);
     }
 
     @EventListener

@@ -2,8 +2,11 @@ package org.calconfleet.policy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.calconfleet.port.PortPolicy;
+import org.calconfleet.port.RpcPort;
 
 /**
  * The fleet's policy: the {@link PortPolicy} that every port must pass, whether a port change needs a second
@@ -65,6 +68,35 @@ public record FleetPolicy(PortPolicy ports, boolean approvalRequired, Duration d
             case NOTIFY_ADDRESSES -> PolicyText.addressesText(notifyAddresses, separator);
             case REASON -> throw new IllegalArgumentException("the reason is not a setting of the policy");
         };
+    }
+
+    /**
+     * The settings in which {@code edited} asks less than this policy: approval no longer required, 0 newly allowed,
+     * a pinned port newly usable because a range grew ({@code ALLOWED_RANGES}) or a reservation was lifted
+     * ({@code RESERVED_PORTS}). Such an edit needs a second administrator; anything else tightens or is neutral.
+     */
+    public Set<PolicyField> loosenings(FleetPolicy edited) {
+        var loosened = EnumSet.noneOf(PolicyField.class);
+        if (approvalRequired && !edited.approvalRequired) {
+            loosened.add(PolicyField.APPROVAL_REQUIRED);
+        }
+        if (!ports.dynamicAllowed() && edited.ports.dynamicAllowed()) {
+            loosened.add(PolicyField.DYNAMIC_ALLOWED);
+        }
+        for (int port = RpcPort.LOWEST_PINNED; port <= RpcPort.HIGHEST; port++) {
+            if (usable(edited.ports, port) && !usable(ports, port)) {
+                loosened.add(inRanges(ports, port) ? PolicyField.RESERVED_PORTS : PolicyField.ALLOWED_RANGES);
+            }
+        }
+        return loosened;
+    }
+
+    private static boolean usable(PortPolicy ports, int port) {
+        return inRanges(ports, port) && !ports.reservedPorts().contains(port);
+    }
+
+    private static boolean inRanges(PortPolicy ports, int port) {
+        return ports.allowedRanges().stream().anyMatch(range -> range.contains(port));
     }
 
     /** The settings that differ in {@code edited}, in the order of the form; ranges compared in canonical order. */

@@ -57,6 +57,23 @@ class HostRunExecutor {
         }
     }
 
+    /**
+     * Another runner holds the run's lease (its execution was revived while it still runs): this one stops before it
+     * touches the host, and its execution comes back when the lease would have run out.
+     */
+    static final class LeaseHeld extends RuntimeException {
+        private final Instant until;
+
+        LeaseHeld(long runId, Instant until) {
+            super("host run " + runId + " has another runner until " + until);
+            this.until = until;
+        }
+
+        Instant until() {
+            return until;
+        }
+    }
+
     private final RolloutStore store;
     private final HostBackends backends;
     private final RolloutSettings settings;
@@ -102,6 +119,10 @@ class HostRunExecutor {
             return;
         }
         HostRun run = begin.run();
+        Optional<Instant> heldUntil = store.claim(run);
+        if (heldUntil.isPresent()) {
+            throw new LeaseHeld(runId, heldUntil.get());
+        }
         Optional<ExchangeServer> server = Optional.ofNullable(begin.server());
         if (server.isEmpty()) {
             store.finish(run, HostRunState.FAILED, "the server is no longer in the inventory", r -> { },

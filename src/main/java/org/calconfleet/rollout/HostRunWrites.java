@@ -1,9 +1,11 @@
 package org.calconfleet.rollout;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.calconfleet.audit.AuditEvent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,12 +22,45 @@ import org.springframework.stereotype.Component;
 class HostRunWrites {
 
     private final JdbcClient jdbc;
+    private final Duration lease;
 
-    HostRunWrites(JdbcClient jdbc) {
+    HostRunWrites(JdbcClient jdbc, RolloutSettings settings) {
         this.jdbc = jdbc;
+        this.lease = settings.getHostRunLease();
     }
 
-    /** Writes the run as it is in memory, if nobody wrote it since this execution did; bumps its version. */
+    /**
+     * Makes the run this execution's: bumps its version (the fence: a runner that wrote before fails at its next
+     * write) and starts its lease, unless another runner's lease is unexpired. Until when the other lease holds if it
+     * is, or now when the run changed since it was read; empty when the run is this execution's.
+     */
+    Optional<Instant> claim(HostRun run, Instant now) {
+        int rows = jdbc.sql("""
+                update host_run set lease_until = :until, version = version + 1
+                where id = :id and version = :version and state = 'RUNNING'
+                  and (lease_until is null or lease_until <= :now)""")
+                .param("until", time(now.plus(lease)))
+                .param("id", run.id())
+                .param("version", run.getVersion())
+                .param("now", time(now))
+                .update();
+        if (rows == 1) {
+            run.written();
+            return Optional.empty();
+        }
+        Instant heldUntil = jdbc.sql("select lease_until from host_run where id = :id")
+                .param("id", run.id())
+                .query(OffsetDateTime.class)
+                .optional()
+                .map(OffsetDateTime::toInstant)
+                .orElse(now);
+        return Optional.of(heldUntil.isAfter(now) ? heldUntil : now);
+    }
+
+    /**
+     * Writes the run as it is in memory, if nobody wrote it since this execution did (its version is the fence);
+     * bumps its version and renews the lease from the run's last touch.
+     */
     void update(HostRun run) {
         int rows = jdbc.sql("""
                 update host_run set state = :state, step = :step, phase = :phase, phase_at = :phaseAt,
@@ -36,7 +71,7 @@ class HostRunWrites {
                   failure_reason = :failureReason, domino_commands = :dominoCommands,
                   domino_confirmed_by = :dominoConfirmedBy, domino_confirmed_at = :dominoConfirmedAt,
                   started_at = :startedAt, updated_at = :updatedAt, finished_at = :finishedAt,
-                  active_server_id = :activeServerId, version = version + 1
+                  active_server_id = :activeServerId, lease_until = :leaseUntil, version = version + 1
                 where id = :id and version = :version""")
                 .param("state", run.getState().name())
                 .param("step", run.getStep().name())
@@ -62,6 +97,7 @@ class HostRunWrites {
                 .param("updatedAt", time(run.getUpdatedAt()))
                 .param("finishedAt", time(run.getFinishedAt()))
                 .param("activeServerId", run.getActiveServerId())
+                .param("leaseUntil", time(run.getUpdatedAt().plus(lease)))
                 .param("id", run.id())
                 .param("version", run.getVersion())
                 .update();

@@ -1,5 +1,6 @@
 package org.calconfleet.rollout;
 
+import org.calconfleet.common.DelayedFixedDelay;
 import org.calconfleet.policy.PolicyService;
 import org.calconfleet.port.PortPolicy;
 import com.github.kagkarlsson.scheduler.SchedulerName;
@@ -122,7 +123,8 @@ class RolloutEngineConfig {
     }
 
     /**
-     * A host-run execution that threw: an interrupted one (the node is stopping) comes back in a second; an error
+     * A host-run execution that threw: an interrupted one (the node is stopping) comes back in a second, one that found
+     * another runner's lease when that lease would run out (by then the run is usually over); an error
      * of the engine itself is retried with growing delays, and after {@value #ENGINE_FAILURES_BEFORE_ATTENTION} in a
      * row the run is marked NEEDS_ATTENTION. Failures of hosts never get here: the executor handles them.
      */
@@ -141,6 +143,11 @@ class RolloutEngineConfig {
             Instant done = complete.getTimeDone();
             if (cause instanceof HostRunExecutor.Abandoned) {
                 operations.reschedule(complete, done.plus(Duration.ofSeconds(1)));
+                return;
+            }
+            if (cause instanceof HostRunExecutor.LeaseHeld held) {
+                Instant soonest = done.plus(Duration.ofSeconds(1));
+                operations.reschedule(complete, held.until().isAfter(soonest) ? held.until() : soonest);
                 return;
             }
             if (failures >= ENGINE_FAILURES_BEFORE_ATTENTION) {

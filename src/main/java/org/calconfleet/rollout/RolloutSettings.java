@@ -19,6 +19,11 @@ public class RolloutSettings {
     private Duration probeTimeout = Duration.ofSeconds(3);
     /** Hosts read at once while planning. */
     private int planConcurrency = 200;
+    /**
+     * How long a host run stays its runner's after each of its writes: a second runner (an execution the job engine
+     * revived while the first still lives) that finds the lease unexpired stops before touching the host.
+     */
+    private Duration hostRunLease = Duration.ofSeconds(30);
 
     public int getMaxAttempts() {
         return maxAttempts;
@@ -96,5 +101,13 @@ public class RolloutSettings {
     Duration backoff(int attempt) {
         Duration wait = initialBackoff.multipliedBy(1L << Math.min(attempt, 20));
         return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    }
+
+    public Duration getHostRunLease() {
+        return hostRunLease;
+    }
+
+    public void setHostRunLease(Duration hostRunLease) {
+        this.hostRunLease = hostRunLease;
     }
 }

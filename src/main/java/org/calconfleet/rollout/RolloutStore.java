@@ -80,6 +80,11 @@ class RolloutStore {
         return runs.findById(runId).map(run -> new Begin(run, fleet.server(run.getServerId()).orElse(null)));
     }
 
+    /** Makes the run this execution's (see {@link HostRunWrites#claim}); empty when it is. */
+    Optional<Instant> claim(HostRun run) {
+        return Optional.ofNullable(jdbcTx.execute(s -> writes.claim(run, now()).orElse(null)));
+    }
+
     /**
      * Records a step's progress (and its outcome, if any) on a run that goes on. Plain JDBC in a plain JDBC
      * transaction: the most frequent write of the engine needs no persistence context.

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Personal API tokens: made by a signed-in user for themselves, shown once, kept as a SHA-256 hash, revoked by their
  * owner or an administrator. A token always acts as its owner with the owner's role at the time of the request.
- * Making, revoking and every refused use are audited.
+ * Making and revoking are audited; refused uses are counted per address into the trail ({@link RefusalTally}).
  */
 @Service
 public class ApiTokenService {
@@ -40,13 +40,16 @@ public class ApiTokenService {
     private final ApiTokenRepository tokens;
     private final AppUserRepository users;
     private final AuditTrail audit;
+    private final RefusalTally refusals;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokenService(ApiTokenRepository tokens, AppUserRepository users, AuditTrail audit, Clock clock) {
+    ApiTokenService(ApiTokenRepository tokens, AppUserRepository users, AuditTrail audit, RefusalTally refusals,
+            Clock clock) {
         this.tokens = tokens;
         this.users = users;
         this.audit = audit;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
@@ -108,8 +111,8 @@ public class ApiTokenService {
     }
 
     /**
-     * Checks a presented bearer token; called before anyone is authenticated. A refusal is audited with the address
-     * it came from and is committed (it is a return value, not an exception).
+     * Checks a presented bearer token; called before anyone is authenticated. A refusal is counted by the address it
+     * came from ({@link RefusalTally}: the first of a window is audited at once, the others together when it ends).
      */
     @PermitAll
     @Transactional
@@ -140,9 +143,11 @@ public class ApiTokenService {
     private ApiTokenCheck refuse(@Nullable ApiToken token, ApiTokenCheck.Reason reason, String remoteAddress) {
         String actor = token == null ? "anonymous" : token.owner().getUsername();
         String subject = token == null ? "api-token" : subject(token.owner());
-        audit.record(AuditEvent.of(actor, AuditAction.API_TOKEN_REFUSED, subject)
-                .change(null, (token == null ? "unknown token" : describe(token)) + " from " + remoteAddress)
-                .because(reason.name()));
+        refusals.refused(RefusalTally.Kind.API_TOKEN, remoteAddress,
+                reason.name() + " " + (token == null ? actor : subject + " #" + token.id()),
+                AuditEvent.of(actor, AuditAction.API_TOKEN_REFUSED, subject)
+                        .change(null, (token == null ? "unknown token" : describe(token)) + " from " + remoteAddress)
+                        .because(reason.name()));
         return new ApiTokenCheck.Refused(reason);
     }
 

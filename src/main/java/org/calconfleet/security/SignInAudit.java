@@ -9,14 +9,19 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
-/** Every sign-in and every failed sign-in goes into the audit trail, with the address it came from. */
+/**
+ * Every sign-in goes into the audit trail with the address it came from; failed sign-ins are counted per address
+ * ({@link RefusalTally}): the first of a window at once, the others in one entry when the window ends.
+ */
 @Component
 class SignInAudit {
 
     private final AuditTrail audit;
+    private final RefusalTally refusals;
 
-    SignInAudit(AuditTrail audit) {
+    SignInAudit(AuditTrail audit, RefusalTally refusals) {
         this.audit = audit;
+        this.refusals = refusals;
     }
 
     @EventListener
@@ -29,9 +34,11 @@ class SignInAudit {
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
         String username = event.getAuthentication().getName();
-        audit.record(AuditEvent.of(username, AuditAction.SIGN_IN_FAILED, "user:" + username)
-                .change(null, "from " + SignInManager.address(event.getAuthentication()))
-                .because(reason(event.getException())));
+        String address = SignInManager.address(event.getAuthentication());
+        refusals.refused(RefusalTally.Kind.SIGN_IN, address,
+                username + " " + event.getException().getClass().getSimpleName(),
+                AuditEvent.of(username, AuditAction.SIGN_IN_FAILED, "user:" + username)
+                        .change(null, "from " + address).because(reason(event.getException())));
     }
 
     private static String reason(AuthenticationException failure) {

@@ -68,6 +68,14 @@ class SignInThrottle {
         jdbc.update("delete from sign_in_failures where throttle_key = ?", userKey(username));
     }
 
+    /** Forgets counts whose window has passed and locks that have run out; the number of keys forgotten. */
+    int purgeExpired() {
+        Instant now = clock.instant();
+        return jdbc.update("delete from sign_in_failures where window_start <= ?"
+                + " and (locked_until is null or locked_until <= ?)", Timestamp.from(now.minus(limits.failureWindow())),
+                Timestamp.from(now));
+    }
+
     private void count(String key, int maxFailures) {
         try {
             tx.executeWithoutResult(s -> countLocked(key, maxFailures));

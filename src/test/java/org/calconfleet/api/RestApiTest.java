@@ -189,6 +189,12 @@ class RestApiTest {
             Call prepare(RestApiTest t) {
                 return new Call("POST", "/api/v1/audit/verify", null, () -> t.auditCount(AuditAction.AUDIT_VERIFIED));
             }
+        },
+        WRITE_AUDIT_CHECKPOINT(200, 403, 200, 403) {
+            Call prepare(RestApiTest t) {
+                return new Call("POST", "/api/v1/audit/checkpoints", null,
+                        () -> t.auditCount(AuditAction.AUDIT_CHECKPOINT_WRITTEN));
+            }
         };
 
         private final int[] expected;
@@ -254,7 +260,8 @@ class RestApiTest {
     }
 
     @Test
-    void a_made_up_token_is_401_and_the_refusal_is_audited() throws Exception {
+    void a_made_up_token_is_401_and_the_refusals_are_audited_the_first_at_once_the_others_counted() throws Exception {
+        jdbc.update("delete from refusal_window");
         long refusedBefore = auditCount(AuditAction.API_TOKEN_REFUSED);
 
         assertProblem(send("GET", "/api/v1/servers", null, "ccf_made-up"), 401, "unauthenticated",
@@ -262,7 +269,9 @@ class RestApiTest {
         assertProblem(send("GET", "/api/v1/servers", null, "garbage"), 401, "unauthenticated",
                 "api.token.refused.unknown");
 
-        assertThat(auditCount(AuditAction.API_TOKEN_REFUSED)).isEqualTo(refusedBefore + 2);
+        assertThat(auditCount(AuditAction.API_TOKEN_REFUSED)).isEqualTo(refusedBefore + 1);
+        assertThat(jdbc.queryForObject("select sum(refusals) from refusal_window where kind = 'API_TOKEN'",
+                Long.class)).isEqualTo(2);
     }
 
     @Test

@@ -46,4 +46,13 @@ class CsvTest {
         assertThatThrownBy(() -> Csv.parse(new StringReader("a,b\nc,\"never closed\n")))
                 .isInstanceOfSatisfying(Csv.SyntaxException.class, e -> assertThat(e.line()).isEqualTo(2));
     }
+
+    @Test
+    void an_unquoted_empty_field_reads_back_as_null_and_a_quoted_one_as_empty_text() throws Exception {
+        String line = String.join(",", Csv.nullableField(null), Csv.nullableField(""), Csv.nullableField("a,b"));
+
+        assertThat(Csv.parseKeepingNulls(new StringReader(line)).getFirst().fields())
+                .containsExactly(null, "", "a,b");
+        assertThat(Csv.parse(new StringReader(line)).getFirst().fields()).containsExactly("", "", "a,b");
+    }
 }

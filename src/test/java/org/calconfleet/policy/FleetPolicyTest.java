@@ -94,4 +94,29 @@ class FleetPolicyTest {
 
         assertThat(a.changesTo(b)).isEmpty();
     }
+
+    @Test
+    void widening_a_range_lifting_a_reservation_allowing_0_or_dropping_approval_loosen_the_policy() {
+        var strict = new FleetPolicy(new PortPolicy(List.of(new PortRange(45000, 45999)), Set.of(45500), false,
+                PortScope.PER_SERVER), true, Duration.ofMinutes(15), List.of());
+
+        assertThat(strict.loosenings(with(strict, List.of(new PortRange(45000, 46000)), Set.of(45500), false, true)))
+                .containsExactly(PolicyField.ALLOWED_RANGES);
+        assertThat(strict.loosenings(with(strict, List.of(new PortRange(45000, 45999)), Set.of(), false, true)))
+                .containsExactly(PolicyField.RESERVED_PORTS);
+        assertThat(strict.loosenings(with(strict, List.of(new PortRange(45000, 45999)), Set.of(45500), true, true)))
+                .containsExactly(PolicyField.DYNAMIC_ALLOWED);
+        assertThat(strict.loosenings(with(strict, List.of(new PortRange(45000, 45999)), Set.of(45500), false, false)))
+                .containsExactly(PolicyField.APPROVAL_REQUIRED);
+        assertThat(strict.loosenings(with(strict, List.of(new PortRange(45100, 45200), PortRange.single(45999)),
+                Set.of(45500, 45150), false, true))).as("narrower ranges, more reservations").isEmpty();
+        assertThat(strict.loosenings(with(strict, List.of(new PortRange(45000, 45499), new PortRange(45501, 45999)),
+                Set.of(), false, true))).as("the same usable ports, written differently").isEmpty();
+    }
+
+    private static FleetPolicy with(FleetPolicy base, List<PortRange> ranges, Set<Integer> reserved,
+            boolean dynamicAllowed, boolean approvalRequired) {
+        return new FleetPolicy(new PortPolicy(ranges, reserved, dynamicAllowed, base.ports().scope()),
+                approvalRequired, base.driftScanInterval(), base.notifyAddresses());
+    }
 }

@@ -63,7 +63,7 @@ class PolicyMessagesTest {
                     continue;
                 }
                 var formatted = new MessageFormat(bundle.getProperty(key), Locale.ROOT)
-                        .format(new Object[] {"A0", "A1", "A2"});
+                        .format(new Object[] {"A0", "A1", "A2", "A3"});
                 assertThat(formatted).as(file + " " + key).doesNotContain("{").doesNotContain("}");
             }
         }

@@ -56,6 +56,7 @@ class PolicyServiceTest {
         jdbc.update("update port_policy set allowed_ranges = '45000-45999', reserved_ports = '', dynamic_allowed = true,"
                 + " scope = 'PER_SERVER', approval_required = true, drift_scan_minutes = 15, notify_addresses = '',"
                 + " version = 0, updated_by = 'system' where id = 1");
+        jdbc.update("delete from policy_proposal");
         auditSeqBefore = jdbc.queryForObject("select coalesce(max(seq), 0) from audit_entry", Long.class);
     }
 
@@ -82,30 +83,30 @@ class PolicyServiceTest {
 
     @Test
     void an_admin_changes_the_policy_and_the_change_is_audited_with_before_after_and_reason() {
-        var edited = new FleetPolicy(new PortPolicy(List.of(new PortRange(45000, 45999), PortRange.single(46100)),
-                Set.of(45500), true, PortScope.PER_SITE), false, Duration.ofMinutes(30), List.of("noc@example.com"));
+        var edited = new FleetPolicy(new PortPolicy(List.of(new PortRange(45000, 45499), PortRange.single(45600)),
+                Set.of(45100), true, PortScope.PER_SITE), true, Duration.ofMinutes(30), List.of("noc@example.com"));
 
-        var saved = as("alice", Role.ADMIN, () -> policies.update(edited, 0, "  CHG-1234: open 46100 for Osaka "));
+        var saved = as("alice", Role.ADMIN, () -> policies.update(edited, 0, "  CHG-1234: narrow for Osaka "))
+                .inForce();
 
         assertThat(saved.version()).isEqualTo(1);
         assertThat(saved.updatedBy()).isEqualTo("alice");
         assertThat(as("helpdesk", Role.HELPDESK, policies::current)).isEqualTo(edited);
         assertThat(newAuditEntries()).singleElement().satisfies(entry -> {
             assertThat(entry).containsEntry("ACTOR", "alice").containsEntry("ACTION", "POLICY_CHANGED")
-                    .containsEntry("SUBJECT", "policy").containsEntry("REASON", "CHG-1234: open 46100 for Osaka");
+                    .containsEntry("SUBJECT", "policy").containsEntry("REASON", "CHG-1234: narrow for Osaka");
             assertThat(entry.get("BEFORE_VALUE")).isEqualTo("allowedRanges=45000-45999; reservedPorts=(none); "
-                    + "scope=PER_SERVER; approvalRequired=true; driftScanMinutes=15; "
-                    + "notifyAddresses=(none)");
-            assertThat(entry.get("AFTER_VALUE")).isEqualTo("allowedRanges=45000-45999, 46100; reservedPorts=45500; "
-                    + "scope=PER_SITE; approvalRequired=false; driftScanMinutes=30; notifyAddresses=noc@example.com");
+                    + "scope=PER_SERVER; driftScanMinutes=15; notifyAddresses=(none)");
+            assertThat(entry.get("AFTER_VALUE")).isEqualTo("allowedRanges=45000-45499, 45600; reservedPorts=45100; "
+                    + "scope=PER_SITE; driftScanMinutes=30; notifyAddresses=noc@example.com");
         });
         assertThat(jdbc.queryForObject("select allowed_ranges from port_policy", String.class))
-                .isEqualTo("45000-45999,46100");
+                .isEqualTo("45000-45499,45600");
     }
 
     @Test
     void an_edit_that_changes_nothing_stores_and_audits_nothing() {
-        var revision = as("alice", Role.ADMIN, () -> policies.update(FleetPolicy.DEFAULT, 0, "no-op"));
+        var revision = as("alice", Role.ADMIN, () -> policies.update(FleetPolicy.DEFAULT, 0, "no-op")).inForce();
 
         assertThat(revision.version()).isZero();
         assertThat(newAuditEntries()).isEmpty();
@@ -135,7 +136,7 @@ class PolicyServiceTest {
     @Test
     void an_edit_based_on_an_old_version_is_refused_and_names_who_changed_it_and_when() {
         var alices = as("alice", Role.ADMIN, () -> policies.update(
-                new FleetPolicy(PortPolicy.DEFAULT, false, Duration.ofMinutes(15), List.of()), 0, "CHG-1"));
+                new FleetPolicy(PortPolicy.DEFAULT, true, Duration.ofMinutes(30), List.of()), 0, "CHG-1")).inForce();
         var bobs = new FleetPolicy(PortPolicy.DEFAULT, true, Duration.ofMinutes(5), List.of());
 
         var stale = catchThrowableOfType(StalePolicyException.class,
@@ -147,8 +148,78 @@ class PolicyServiceTest {
         assertThat(stale.expectedVersion()).isZero();
         assertThat(stale.messageKey()).isEqualTo("policy.stale");
         assertThat(stale.getMessage()).contains("alice");
-        assertThat(as("bob", Role.ADMIN, policies::current).driftScanInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(as("bob", Role.ADMIN, policies::current).driftScanInterval()).isEqualTo(Duration.ofMinutes(30));
         assertThat(newAuditEntries()).extracting(entry -> entry.get("ACTOR")).containsExactly("alice");
+    }
+
+    @Test
+    void turning_approval_off_waits_for_a_second_administrator_and_the_old_policy_holds_until_then() {
+        var noApproval = new FleetPolicy(PortPolicy.DEFAULT, false, Duration.ofMinutes(15), List.of());
+
+        var update = as("alice", Role.ADMIN, () -> policies.update(noApproval, 0, "CHG-7: nights"));
+
+        assertThat(update.waitsForSecondAdministrator()).isTrue();
+        assertThat(update.proposal().loosenings()).containsExactly(PolicyField.APPROVAL_REQUIRED);
+        assertThat(as("helpdesk", Role.HELPDESK, policies::revision)).satisfies(inForce -> {
+            assertThat(inForce.version()).isZero();
+            assertThat(inForce.policy().approvalRequired()).isTrue();
+        });
+        long id = update.proposal().id();
+        var own = catchThrowableOfType(PolicyProposalException.class,
+                () -> as("alice", Role.ADMIN, () -> policies.confirm(id)));
+        assertThat(own.reason()).isEqualTo(PolicyProposalException.Reason.OWN_PROPOSAL);
+        assertThat(as("helpdesk", Role.HELPDESK, policies::current).approvalRequired()).isTrue();
+
+        var confirmed = as("bob", Role.ADMIN, () -> policies.confirm(id));
+
+        assertThat(confirmed.version()).isEqualTo(1);
+        assertThat(confirmed.updatedBy()).isEqualTo("bob");
+        assertThat(confirmed.policy()).isEqualTo(noApproval);
+        assertThat(as("bob", Role.ADMIN, policies::pending)).isEmpty();
+        assertThat(newAuditEntries()).extracting(e -> e.get("ACTOR") + " " + e.get("ACTION") + " " + e.get("AFTER_VALUE")
+                + " / " + e.get("REASON")).containsExactly(
+                "alice POLICY_CHANGE_PROPOSED proposal=" + id + "; proposedBy=alice; approvalRequired=false"
+                        + " / CHG-7: nights",
+                "bob POLICY_CHANGE_CONFIRMED proposal=" + id + "; proposedBy=alice; approvalRequired=false"
+                        + " / CHG-7: nights");
+    }
+
+    @Test
+    void a_rejected_proposal_leaves_the_policy_as_it_was_and_cannot_be_confirmed_afterwards() {
+        var wider = new FleetPolicy(new PortPolicy(List.of(new PortRange(45000, 46999)), Set.of(), true,
+                PortScope.PER_SERVER), true, Duration.ofMinutes(15), List.of());
+        long id = as("alice", Role.ADMIN, () -> policies.update(wider, 0, "CHG-8")).proposal().id();
+
+        as("bob", Role.ADMIN, () -> {
+            policies.reject(id, "no ticket for 46000-46999");
+            return null;
+        });
+
+        assertThat(as("bob", Role.ADMIN, policies::current)).isEqualTo(FleetPolicy.DEFAULT);
+        assertThat(catchThrowableOfType(PolicyProposalException.class,
+                () -> as("carol", Role.ADMIN, () -> policies.confirm(id))).reason())
+                .isEqualTo(PolicyProposalException.Reason.NOT_PENDING);
+        assertThat(newAuditEntries()).last().satisfies(entry -> assertThat(entry)
+                .containsEntry("ACTOR", "bob").containsEntry("ACTION", "POLICY_CHANGE_REJECTED")
+                .containsEntry("AFTER_VALUE", "proposal=" + id + "; proposedBy=alice")
+                .containsEntry("REASON", "no ticket for 46000-46999"));
+    }
+
+    @Test
+    void one_proposal_waits_at_a_time_and_a_proposal_overtaken_by_another_change_cannot_be_confirmed() {
+        var noApproval = new FleetPolicy(PortPolicy.DEFAULT, false, Duration.ofMinutes(15), List.of());
+        long id = as("alice", Role.ADMIN, () -> policies.update(noApproval, 0, "CHG-9")).proposal().id();
+
+        assertThat(catchThrowableOfType(PolicyProposalException.class, () -> as("bob", Role.ADMIN,
+                () -> policies.update(noApproval, 0, "CHG-10"))).arguments()).containsExactly("alice");
+        as("bob", Role.ADMIN, () -> policies.update(new FleetPolicy(PortPolicy.DEFAULT, true, Duration.ofMinutes(5),
+                List.of()), 0, "CHG-11: scan more often"));
+
+        var overtaken = catchThrowableOfType(PolicyProposalException.class,
+                () -> as("carol", Role.ADMIN, () -> policies.confirm(id)));
+        assertThat(overtaken.reason()).isEqualTo(PolicyProposalException.Reason.POLICY_CHANGED_SINCE);
+        assertThat(overtaken.arguments()).containsExactly("bob");
+        assertThat(as("carol", Role.ADMIN, policies::current).approvalRequired()).isTrue();
     }
 
     static Stream<Arguments> refusedEdits() {

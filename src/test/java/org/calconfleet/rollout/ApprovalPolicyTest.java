@@ -46,13 +46,14 @@ class ApprovalPolicyTest {
     }
 
     @Test
-    void when_the_administrator_makes_approval_optional_a_change_runs_without_one() {
-        Users.as("aiko", Role.ADMIN, () -> {
+    void when_two_administrators_make_approval_optional_a_change_runs_without_one() {
+        long proposal = Users.as("aiko", Role.ADMIN, () -> {
             var revision = policies.revision();
             FleetPolicy current = revision.policy();
             return policies.update(new FleetPolicy(current.ports(), false, current.driftScanInterval(),
                     current.notifyAddresses()), revision.version(), "small team, no second operator on nights");
-        });
+        }).proposal().id();
+        Users.as("ben", Role.ADMIN, () -> policies.confirm(proposal));
         List<Long> ids = Fleets.create(fleet, "NOA", 2);
         ChangeDraft draft = ChangeDraft.now(ids, 45011, "policy test", null, ChangeDraft.Waves.DEFAULT);
 

@@ -71,7 +71,7 @@ class ApiTokenServiceTest {
     }
 
     @Test
-    void revoked_expired_and_unknown_tokens_are_refused_and_each_refusal_is_audited() {
+    void revoked_expired_and_unknown_tokens_are_refused_and_counted_into_the_trail_by_address() {
         user("tok-cy", Role.AUDITOR);
         IssuedApiToken revoked = Users.as("tok-cy", Role.AUDITOR, () -> tokens.create("old", null));
         IssuedApiToken expiring = Users.as("tok-cy", Role.AUDITOR,
@@ -80,15 +80,19 @@ class ApiTokenServiceTest {
         jdbc.update("update api_token set expires_at = ? where id = ?",
                 java.sql.Timestamp.from(Instant.now().minusSeconds(1)), expiring.info().id());
 
-        assertThat(tokens.authenticate(revoked.secret(), "a")).isEqualTo(new ApiTokenCheck.Refused(ApiTokenCheck.Reason.REVOKED));
-        assertThat(tokens.authenticate(expiring.secret(), "a")).isEqualTo(new ApiTokenCheck.Refused(ApiTokenCheck.Reason.EXPIRED));
-        assertThat(tokens.authenticate("ccf_made-up", "a")).isEqualTo(new ApiTokenCheck.Refused(ApiTokenCheck.Reason.UNKNOWN));
-        assertThat(tokens.authenticate("not even ours", "a")).isEqualTo(new ApiTokenCheck.Refused(ApiTokenCheck.Reason.UNKNOWN));
+        assertThat(tokens.authenticate(revoked.secret(), "198.51.100.77")).isEqualTo(new ApiTokenCheck.Refused(ApiTokenCheck.Reason.REVOKED));
+        assertThat(tokens.authenticate(expiring.secret(), "198.51.100.77")).isEqualTo(new ApiTokenCheck.Refused(ApiTokenCheck.Reason.EXPIRED));
+        assertThat(tokens.authenticate("ccf_made-up", "198.51.100.77")).isEqualTo(new ApiTokenCheck.Refused(ApiTokenCheck.Reason.UNKNOWN));
+        assertThat(tokens.authenticate("not even ours", "198.51.100.77")).isEqualTo(new ApiTokenCheck.Refused(ApiTokenCheck.Reason.UNKNOWN));
         assertThat(Users.as("tok-cy", Role.AUDITOR, tokens::mine)).extracting(ApiTokenInfo::name).containsExactly("short");
         assertThat(latest(AuditAction.API_TOKEN_REVOKED).getBefore()).contains("'old'");
         assertThat(Users.as("tok-admin", Role.ADMIN, () -> audit.search(new AuditFilter(null, null,
                 AuditAction.API_TOKEN_REFUSED, null, null), PageRequest.of(0, 4)))).extracting(AuditEntry::getReason)
-                .containsExactly("UNKNOWN", "UNKNOWN", "EXPIRED", "REVOKED");
+                .as("the first refusal of the address's window, at once").first().isEqualTo("REVOKED");
+        assertThat(jdbc.queryForMap("select refusals, attempts from refusal_window where source = '198.51.100.77'"))
+                .as("the others, counted until the window ends").containsEntry("REFUSALS", 4)
+                .containsEntry("ATTEMPTS", "REVOKED user:tok-cy #" + revoked.info().id() + "=1; EXPIRED user:tok-cy #"
+                        + expiring.info().id() + "=1; UNKNOWN anonymous=2");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.calconfleet.audit.AuditFilter;
 import org.calconfleet.audit.AuditTrail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -20,6 +21,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Defaults: 5 failures of a user name or 20 of an address within 15 minutes lock it for 15 minutes. */
 class SignInLimitsTest extends SignInTestBase {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Autowired
     AuditTrail audit;
@@ -84,14 +88,18 @@ class SignInLimitsTest extends SignInTestBase {
     }
 
     @Test
-    void every_failure_and_every_lock_is_audited() {
+    void every_lock_is_audited_and_failures_are_counted_by_address_the_first_audited_at_once() {
         failTimes("quin", 5, "198.51.100.40");
         assertLocked(() -> signIn("quin", "wrong password", "198.51.100.40"));
 
         List<AuditEntry> failures = auditOf("user:quin", AuditAction.SIGN_IN_FAILED);
-        assertThat(failures).hasSize(6);
-        assertThat(failures).allSatisfy(e -> assertThat(e.getAfter()).isEqualTo("from 198.51.100.40"));
-        assertThat(failures.getFirst().getReason()).contains("SignInRefusedException").contains("locked until");
+        assertThat(failures).singleElement().satisfies(first -> {
+            assertThat(first.getAfter()).isEqualTo("from 198.51.100.40");
+            assertThat(first.getReason()).isEqualTo("BadCredentialsException");
+        });
+        assertThat(jdbc.queryForMap("select refusals, attempts from refusal_window where source = '198.51.100.40'"))
+                .containsEntry("REFUSALS", 6)
+                .containsEntry("ATTEMPTS", "quin BadCredentialsException=5; quin SignInRefusedException=1");
         List<AuditEntry> locks = auditOf("user:quin", AuditAction.SIGN_IN_LOCKED);
         assertThat(locks).singleElement().satisfies(e -> assertThat(e.getReason())
                 .isEqualTo("5 failed sign-ins within 15 minutes"));

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
-import java.util.Objects;
+import org.calconfleet.audit.AuditCheckpoints;
 import org.calconfleet.audit.AuditFilter;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.audit.ChainVerification;
@@ -26,16 +26,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/audit")
-@Tag(name = "Audit", description = "The SHA-256 chained audit trail: query, export, verify")
+@Tag(name = "Audit", description = "The SHA-256 chained audit trail: query, export, verify, signed checkpoints")
 class AuditController {
 
     static final int MAX_PAGE_SIZE = 1000;
 
     private final AuditTrail audit;
+    private final AuditCheckpoints checkpoints;
     private final Messages messages;
 
-    AuditController(AuditTrail audit, Messages messages) {
+    AuditController(AuditTrail audit, AuditCheckpoints checkpoints, Messages messages) {
         this.audit = audit;
+        this.checkpoints = checkpoints;
         this.messages = messages;
     }
 
@@ -61,15 +63,21 @@ class AuditController {
     }
 
     @PostMapping("/verify")
-    @Operation(summary = "Walk the whole chain and check every link; the check is itself audited",
+    @Operation(summary = "Walk the whole chain, check every link and every signed checkpoint file against it; the check"
+            + " is itself audited",
             description = "ADMIN and AUDITOR.")
     VerificationResponse verify(Locale locale) {
         ChainVerification result = audit.verify();
-        Locale language = Messages.supportedOrEnglish(locale);
-        String message = result.isIntact() ? messages.get("audit.verify.intact", language, result.checked())
-                : messages.get("audit.verify.broken", language, result.brokenAtSeq(),
-                        messages.get(Objects.requireNonNull(result.problem()).messageKey(), language));
-        return new VerificationResponse(result.isIntact(), result.checked(), result.brokenAtSeq(), result.problem(),
-                message);
+        String message = messages.get(result.messageKey(), Messages.supportedOrEnglish(locale),
+                result.messageArguments());
+        return new VerificationResponse(result.isIntact(), result.checked(), result.checkpointsChecked(),
+                result.brokenAtSeq(), result.checkpoint(), result.problem(), message);
+    }
+
+    @PostMapping("/checkpoints")
+    @Operation(summary = "Sign the chain's head now and write the checkpoint file (and mail it when mail is set up);"
+            + " the checkpoint is itself audited", description = "ADMIN and AUDITOR.")
+    CheckpointResponse checkpoint() {
+        return CheckpointResponse.of(checkpoints.writeNow());
     }
 }

@@ -34,6 +34,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
+import org.calconfleet.audit.AuditCheckpoint;
+import org.calconfleet.audit.AuditCheckpoints;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditFilter;
 import org.calconfleet.audit.AuditTrail;
@@ -49,6 +51,7 @@ import org.jspecify.annotations.Nullable;
 class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     private final AuditTrail audit;
+    private final AuditCheckpoints checkpoints;
     private final TextField subject = new TextField();
     private final TextField actor = new TextField();
     private final ComboBox<AuditAction> action = new ComboBox<>();
@@ -60,8 +63,9 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
     static final int CHART_DAYS = 30;
     static final int CHART_MAX_DAYS = 366;
 
-    AuditView(AuditTrail audit) {
+    AuditView(AuditTrail audit, AuditCheckpoints checkpoints) {
         this.audit = audit;
+        this.checkpoints = checkpoints;
         setSizeFull();
 
         subject.setLabel(getTranslation("audit.filter.subject"));
@@ -89,13 +93,17 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         verify.setId("verify-chain");
         verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
+        Button checkpoint = new Button(getTranslation("audit.checkpoint"), VaadinIcon.ANCHOR.create(),
+                click -> writeCheckpoint());
+        checkpoint.setId("write-checkpoint");
+
         Anchor export = new Anchor(csvDownload(), getTranslation("audit.export"));
         export.setId("export-csv");
         export.getElement().setAttribute("download", true);
 
         HorizontalLayout filters = new HorizontalLayout(subject, actor, action, from, to);
         filters.addClassName("view-toolbar");
-        HorizontalLayout actions = new HorizontalLayout(verify, export);
+        HorizontalLayout actions = new HorizontalLayout(verify, checkpoint, export);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
         configureGrid();
@@ -185,16 +193,21 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void showVerification(ChainVerification result) {
-        Notification notification;
+        Notification notification = Notification.show(getTranslation(result.messageKey(),
+                result.messageArguments()));
         if (result.isIntact()) {
-            notification = Notification.show(getTranslation("audit.verify.intact", result.checked()));
             notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } else {
-            notification = Notification.show(getTranslation("audit.verify.broken", result.brokenAtSeq(),
-                    getTranslation(result.problem().messageKey())));
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
             notification.setDuration(0);
         }
+        refresh();
+    }
+
+    private void writeCheckpoint() {
+        AuditCheckpoint checkpoint = checkpoints.writeNow();
+        Notification.show(getTranslation("audit.checkpoint.written", checkpoint.number(), checkpoint.seq(),
+                checkpoint.fileName())).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         refresh();
     }
 

@@ -30,23 +30,29 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.time.format.FormatStyle;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
 import org.calconfleet.policy.FleetPolicy;
 import org.calconfleet.policy.Parsed;
+import org.calconfleet.policy.PendingPolicyChange;
 import org.calconfleet.policy.PolicyChange;
 import org.calconfleet.policy.PolicyDraft;
 import org.calconfleet.policy.PolicyField;
+import org.calconfleet.policy.PolicyProposalException;
 import org.calconfleet.policy.PolicyRefusal;
 import org.calconfleet.policy.PolicyRefusedException;
 import org.calconfleet.policy.PolicyRevision;
 import org.calconfleet.policy.PolicyService;
 import org.calconfleet.policy.PolicyText;
+import org.calconfleet.policy.PolicyUpdate;
 import org.calconfleet.policy.StalePolicyException;
 import org.calconfleet.port.FirewallPlan;
 import org.calconfleet.port.PortScope;
@@ -73,6 +79,7 @@ class PolicyView extends VerticalLayout implements HasDynamicTitle {
     private final TextArea reason = new TextArea();
     private final Span lastChanged = new Span();
     private final Div meaning = new Div();
+    private final Div pending = new Div();
 
     private PolicyRevision loaded;
 
@@ -102,8 +109,11 @@ class PolicyView extends VerticalLayout implements HasDynamicTitle {
         meaning.setId("policy-meaning");
         meaning.addClassName("policy-meaning");
 
-        add(new Paragraph(getTranslation("policy.intro")), lastChanged, form, new HorizontalLayout(save, discard),
-                meaning);
+        pending.setId("policy-pending");
+        pending.addClassName("policy-pending");
+
+        add(new Paragraph(getTranslation("policy.intro")), lastChanged, pending, form,
+                new HorizontalLayout(save, discard), meaning);
         this.loaded = policies.revision();
         load(loaded);
     }
@@ -187,6 +197,7 @@ class PolicyView extends VerticalLayout implements HasDynamicTitle {
         lastChanged.setText(getTranslation("policy.lastChanged", String.valueOf(revision.version()),
                 revision.updatedBy(), format(revision.updatedAt())));
         showMeaning();
+        showPending();
     }
 
     private void save() {
@@ -209,14 +220,22 @@ class PolicyView extends VerticalLayout implements HasDynamicTitle {
         confirm(edited, changes, form.getReason());
     }
 
-    private void confirm(FleetPolicy edited, List<PolicyChange> changes, String why) {
+    private UnorderedList changeList(List<PolicyChange> changes) {
         UnorderedList list = new UnorderedList();
         for (PolicyChange change : changes) {
             list.add(new ListItem(getTranslation("policy.confirm.change", getTranslation(change.field().messageKey()),
                     shown(change.field(), change.before()), shown(change.field(), change.after()))));
         }
-        Div text = new Div(new Paragraph(getTranslation("policy.confirm.intro")), list,
+        return list;
+    }
+
+    private void confirm(FleetPolicy edited, List<PolicyChange> changes, String why) {
+        Set<PolicyField> loosened = loaded.policy().loosenings(edited);
+        Div text = new Div(new Paragraph(getTranslation("policy.confirm.intro")), changeList(changes),
                 new Paragraph(getTranslation("policy.confirm.reason", why.strip())));
+        if (!loosened.isEmpty()) {
+            text.add(new Paragraph(getTranslation("policy.confirm.loosens", labels(loosened))));
+        }
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId("policy-confirm");
         dialog.setHeader(getTranslation("policy.confirm.header"));
@@ -230,18 +249,71 @@ class PolicyView extends VerticalLayout implements HasDynamicTitle {
 
     private void store(FleetPolicy edited, List<PolicyChange> changes, String why) {
         try {
-            PolicyRevision saved = policies.update(edited, loaded.version(), why);
+            PolicyUpdate update = policies.update(edited, loaded.version(), why);
             load(policies.revision());
-            String labels = changes.stream().map(change -> getTranslation(change.field().messageKey()))
-                    .collect(Collectors.joining(", "));
-            Notification notification = Notification.show(
-                    getTranslation("policy.saved", String.valueOf(saved.version()), labels));
-            notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            PendingPolicyChange proposal = update.proposal();
+            if (proposal != null) {
+                Notification notification = Notification.show(getTranslation("policy.proposed",
+                        labels(proposal.loosenings())));
+                notification.addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+                notification.setDuration(10_000);
+            } else {
+                Notification notification = Notification.show(getTranslation("policy.saved",
+                        String.valueOf(update.inForce().version()),
+                        labels(changes.stream().map(PolicyChange::field).toList())));
+                notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            }
         } catch (StalePolicyException stale) {
             warn(getTranslation(stale.messageKey(), stale.changedBy(), format(stale.changedAt())));
         } catch (PolicyRefusedException refused) {
             showRefusals(refused.refusals());
+        } catch (PolicyProposalException refused) {
+            warn(getTranslation(refused.messageKey(), refused.arguments().toArray()));
         }
+    }
+
+    private String labels(Collection<PolicyField> settings) {
+        return settings.stream().map(field -> getTranslation(field.messageKey())).collect(Collectors.joining(", "));
+    }
+
+    /** The loosening edit that waits for a second administrator, with the buttons to decide it. */
+    private void showPending() {
+        pending.removeAll();
+        Optional<PendingPolicyChange> waiting = policies.pending();
+        pending.setVisible(waiting.isPresent());
+        waiting.ifPresent(proposal -> {
+            boolean own = CurrentUser.username().filter(proposal.proposedBy()::equals).isPresent();
+            TextField comment = new TextField(getTranslation("policy.proposal.comment"));
+            comment.setId("policy-proposal-comment");
+            comment.setWidthFull();
+            Button confirm = new Button(getTranslation("policy.proposal.confirm"), VaadinIcon.CHECK.create(),
+                    click -> decide(() -> policies.confirm(proposal.id()), "policy.proposal.confirmed"));
+            confirm.setId("policy-proposal-confirm");
+            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            confirm.setEnabled(!own);
+            Button reject = new Button(getTranslation("policy.proposal.reject"), VaadinIcon.CLOSE.create(),
+                    click -> decide(() -> policies.reject(proposal.id(), comment.getValue()),
+                            "policy.proposal.rejected"));
+            reject.setId("policy-proposal-reject");
+            pending.add(new H3(getTranslation("policy.proposal.title")),
+                    new Paragraph(getTranslation("policy.proposal.by", proposal.proposedBy(),
+                            format(proposal.proposedAt()), proposal.reason(), labels(proposal.loosenings()))),
+                    changeList(proposal.changes()),
+                    new Paragraph(getTranslation(own ? "policy.proposal.own" : "policy.proposal.yours")),
+                    comment, new HorizontalLayout(confirm, reject));
+        });
+    }
+
+    private void decide(Runnable decision, String doneKey) {
+        try {
+            decision.run();
+            Notification.show(getTranslation(doneKey)).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (PolicyProposalException refused) {
+            warn(getTranslation(refused.messageKey(), refused.arguments().toArray()));
+        } catch (PolicyRefusedException refused) {
+            warn(translate(refused.refusals()));
+        }
+        load(policies.revision());
     }
 
     private void showRefusals(List<PolicyRefusal> refusals) {

@@ -3,7 +3,10 @@ package org.calconfleet.audit.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.component.textfield.TextField;
@@ -46,6 +49,20 @@ class AuditViewTest extends KaribuSpringTest {
         Matcher values = Pattern.compile("\"values\":\\[([0-9,]*)]").matcher(config);
         assertThat(values.find()).as(config).isTrue();
         return Arrays.stream(values.group(1).split(",")).mapToLong(Long::parseLong).toArray();
+    }
+
+    @Test
+    void an_auditor_signs_a_checkpoint_and_the_verification_counts_it() {
+        signIn("auditor", Role.AUDITOR);
+        UI.getCurrent().navigate(AuditView.class);
+
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("write-checkpoint")));
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("verify-chain")));
+
+        assertThat(NotificationsKt.getNotifications()).extracting(n -> n.getElement().getProperty("text", ""))
+                .anySatisfy(text -> assertThat(text).startsWith("Checkpoint #").contains("audit-checkpoint-"))
+                .anySatisfy(text -> assertThat(text).startsWith("The chain is intact")
+                        .containsPattern("signed checkpoints matched: [1-9]"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.Component;
@@ -52,6 +53,41 @@ class PolicyViewTest extends KaribuSpringTest {
         jdbc.update("update port_policy set allowed_ranges = '45000-45999', reserved_ports = '', dynamic_allowed = true,"
                 + " scope = 'PER_SERVER', approval_required = true, drift_scan_minutes = 15, notify_addresses = '',"
                 + " version = 0, updated_by = 'system' where id = 1");
+        jdbc.update("delete from policy_proposal");
+    }
+
+    @Test
+    void turning_approval_off_waits_until_a_second_administrator_confirms_it() {
+        signIn("alice", Role.ADMIN);
+        UI.getCurrent().navigate("policy");
+        type(_get(Checkbox.class, spec -> spec.withId("policy-approval-required")), false);
+        type(_get(TextArea.class, spec -> spec.withId("policy-reason")), "CHG-50: nights");
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("policy-save")));
+        ConfirmDialog dialog = _get(ConfirmDialog.class);
+        assertThat(BasicUtilsKt.get_textRecursively(dialog)).contains("This loosens the policy");
+        ConfirmDialogKt._fireConfirm(dialog);
+
+        assertThat(notificationTexts()).containsExactly("Saved as a proposal: it loosens A port change needs a second"
+                + " person's approval, so another administrator must confirm it. The policy in force is unchanged.");
+        assertThat(policies.current().approvalRequired()).isTrue();
+        assertThat(_get(Checkbox.class, spec -> spec.withId("policy-approval-required")).getValue()).isTrue();
+        assertThat(BasicUtilsKt.get_textRecursively(_get(Div.class, spec -> spec.withId("policy-pending"))))
+                .contains("alice proposed this", "CHG-50: nights", "yes → no", "You proposed this change");
+        assertThat(_get(Button.class, spec -> spec.withId("policy-proposal-confirm")).isEnabled()).isFalse();
+
+        MockVaadin.tearDown();
+        signIn("bob", Role.ADMIN);
+        UI.getCurrent().navigate("policy");
+        Button confirm = _get(Button.class, spec -> spec.withId("policy-proposal-confirm"));
+        assertThat(confirm.isEnabled()).isTrue();
+        ButtonKt._click(confirm);
+
+        assertThat(notificationTexts()).containsExactly("The proposed change is in force.");
+        assertThat(policies.current().approvalRequired()).isFalse();
+        assertThat(_get(Checkbox.class, spec -> spec.withId("policy-approval-required")).getValue()).isFalse();
+        assertThat(_find(Div.class, spec -> spec.withId("policy-pending"))).as("nothing waits any more").isEmpty();
+        assertThat(_get(Span.class, spec -> spec.withId("policy-last-changed")).getText())
+                .startsWith("Version 1, last changed by bob on ");
     }
 
     @Test
@@ -84,25 +120,25 @@ class PolicyViewTest extends KaribuSpringTest {
         signIn("admin", Role.ADMIN);
         UI.getCurrent().navigate("policy");
 
-        type(field("policy-allowed-ranges"), "46100, 45000-45999");
-        type(_get(Checkbox.class, spec -> spec.withId("policy-approval-required")), false);
+        type(field("policy-allowed-ranges"), "45600, 45000-45499");
+        type(_get(Checkbox.class, spec -> spec.withId("policy-dynamic-allowed")), false);
         type(_get(TextArea.class, spec -> spec.withId("policy-reason")), "CHG-42");
         ButtonKt._click(_get(Button.class, spec -> spec.withId("policy-save")));
 
         ConfirmDialog dialog = _get(ConfirmDialog.class);
         assertThat(ConfirmDialogKt.getHeader(dialog)).isEqualTo("Save the port policy?");
         assertThat(_find(ListItem.class)).extracting(ListItem::getText).containsExactly(
-                "Allowed port ranges: 45000-45999 → 45000-45999, 46100",
-                "A port change needs a second person's approval: yes → no");
+                "Allowed port ranges: 45000-45999 → 45000-45499, 45600",
+                "Allow 0 (a dynamic port chosen by the endpoint mapper): yes → no");
         assertThat(BasicUtilsKt.get_textRecursively(dialog)).contains("Reason: CHG-42");
         ConfirmDialogKt._fireConfirm(dialog);
 
         assertThat(notificationTexts()).containsExactly(
                 "Port policy saved as version 1. Changed: Allowed port ranges, "
-                        + "A port change needs a second person's approval.");
-        assertThat(policies.current().ports().rangesText()).isEqualTo("45000-45999, 46100");
-        assertThat(policies.current().approvalRequired()).isFalse();
-        assertThat(field("policy-allowed-ranges").getValue()).isEqualTo("45000-45999, 46100");
+                        + "Allow 0 (a dynamic port chosen by the endpoint mapper).");
+        assertThat(policies.current().ports().rangesText()).isEqualTo("45000-45499, 45600");
+        assertThat(policies.current().ports().dynamicAllowed()).isFalse();
+        assertThat(field("policy-allowed-ranges").getValue()).isEqualTo("45000-45499, 45600");
         assertThat(_get(TextArea.class, spec -> spec.withId("policy-reason")).getValue()).isEmpty();
         assertThat(_get(Span.class, spec -> spec.withId("policy-last-changed")).getText())
                 .startsWith("Version 1, last changed by admin on ");

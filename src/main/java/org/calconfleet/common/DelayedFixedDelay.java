@@ -1,4 +1,4 @@
-package org.calconfleet.rollout;
+package org.calconfleet.common;
 
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * Every {@code interval} after the last run ended, the interval read afresh after each run (so a policy change
  * applies from the next run on); the first run {@code initialDelay} after the task is first registered.
  */
-record DelayedFixedDelay(Supplier<Duration> interval, Duration initialDelay) implements Schedule {
+public record DelayedFixedDelay(Supplier<Duration> interval, Duration initialDelay) implements Schedule {
 
     @Override
     public Instant getInitialExecutionTime(Instant now) {

@@ -1,4 +1,4 @@
-package org.calconfleet.rollout;
+package org.calconfleet.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
