@@ -6,7 +6,9 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.port.FirewallEndpoint;
@@ -19,8 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the console itself needs to reach a server, for the firewall plan: SMB (TCP 445) for the Windows wire
  * protocols and the remote Windows API, the agent's port for an agent. The console's address is
- * {@code calcon.console.address}; when unset, the first site-local IPv4 address of this machine, which is wrong
- * behind NAT or a proxy, so the README asks to set it there.
+ * {@code calcon.console.address}; when unset, an IPv4 address of this machine (a site-local one first), which is
+ * wrong behind NAT or a proxy, so the README asks to set it there.
  */
 @Component
 public class ConsoleAccess {
@@ -67,21 +69,22 @@ public class ConsoleAccess {
         }
     }
 
+    /** A site-local IPv4 address of this machine if it has one, else any other that is not loopback or link-local. */
     private static Optional<String> detectAddress() {
+        List<Inet4Address> candidates = new ArrayList<>();
         try {
             for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (!nic.isUp() || nic.isLoopback()) {
-                    continue;
-                }
-                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-                    if (address instanceof Inet4Address && address.isSiteLocalAddress()) {
-                        return Optional.of(address.getHostAddress());
-                    }
+                if (nic.isUp() && !nic.isLoopback()) {
+                    Collections.list(nic.getInetAddresses()).stream()
+                            .filter(a -> a instanceof Inet4Address && !a.isLinkLocalAddress())
+                            .forEach(a -> candidates.add((Inet4Address) a));
                 }
             }
         } catch (SocketException e) {
             return Optional.empty();
         }
-        return Optional.empty();
+        return candidates.stream().filter(InetAddress::isSiteLocalAddress).findFirst()
+                .or(() -> candidates.stream().findFirst())
+                .map(InetAddress::getHostAddress);
     }
 }

@@ -56,9 +56,9 @@ public class HostBackends {
 
     /** The adapter for the server's backend kind, untimed. */
     HostBackend adapter(ExchangeServer server) {
-        Optional<String> unavailable = unavailability(server);
-        if (unavailable.isPresent()) {
-            return unavailable(server, unavailable.get());
+        Optional<PathProblem> problem = pathProblem(server);
+        if (problem.isPresent()) {
+            return unavailable(server, problem.get().detail());
         }
         return switch (server.getBackendKind()) {
             case SIMULATED -> simulated.backend(server);
@@ -72,22 +72,25 @@ public class HostBackends {
      * Why this console cannot take the server's path, from the server record alone (no host is asked and no secret is
      * read, so a screen may show it): empty when the path can be tried.
      */
-    public Optional<String> unavailability(ExchangeServer server) {
+    public Optional<PathProblem> pathProblem(ExchangeServer server) {
         return switch (server.getBackendKind()) {
             case SIMULATED -> Optional.empty();
-            case WINDOWS -> platform.isWindows() ? Optional.empty()
-                    : Optional.of(WINDOWS_NEEDS_WINDOWS_CONSOLE.formatted(platform.name()));
-            case AGENT -> AgentAddress.problem(agentAddress(server)).map(key -> "agent address: " + key)
+            case WINDOWS -> platform.isWindows() ? Optional.empty() : Optional.of(PathProblem.of(
+                    "backend.path.needsWindowsConsole", WINDOWS_NEEDS_WINDOWS_CONSOLE.formatted(platform.name()),
+                    platform.name()));
+            case AGENT -> AgentAddress.problem(agentAddress(server))
+                    .map(key -> PathProblem.of(key, "agent address: " + key))
                     .or(() -> noCredential(server, "agent token"));
             case RPC -> RpcTarget.problem(address(server))
-                    .map(key -> "SMB address: '" + address(server) + "' is not host, host:port or [IPv6]:port")
+                    .map(key -> PathProblem.of(key, "SMB address: '" + address(server)
+                            + "' is not host, host:port or [IPv6]:port", address(server)))
                     .or(() -> noCredential(server, "Windows account"));
         };
     }
 
-    private static Optional<String> noCredential(ExchangeServer server, String what) {
+    private static Optional<PathProblem> noCredential(ExchangeServer server, String what) {
         return server.getCredentialName() == null
-                ? Optional.of(what + ": the server names no credential")
+                ? Optional.of(PathProblem.of("backend.path.noCredential", what + ": the server names no credential"))
                 : Optional.empty();
     }
 

@@ -150,8 +150,11 @@ class HostBackendsTest {
         assertThat(failure.kind()).isEqualTo(HostFailure.UNSUPPORTED);
         assertThat(failure.retryable()).isFalse();
         assertThat(failure.detail()).contains("needs a console running on Windows", "Linux", "RPC backend");
-        assertThat(onLinux.unavailability(server)).hasValueSatisfying(why -> assertThat(why).contains("RPC backend"));
-        assertThat(backends.unavailability(server)).isEmpty();
+        assertThat(onLinux.pathProblem(server)).hasValueSatisfying(problem -> {
+            assertThat(problem.messageKey()).isEqualTo("backend.path.needsWindowsConsole");
+            assertThat(problem.arguments()).containsExactly("Linux");
+        });
+        assertThat(backends.pathProblem(server)).isEmpty();
     }
 
     @Test
@@ -162,7 +165,7 @@ class HostBackendsTest {
         assertThat(onLinux.adapter(byName)).isInstanceOf(WindowsHostBackend.class);
         assertThat(onLinux.backend(byName).hostName()).isEqualTo("TKY-EXC08");
         assertThat(onLinux.backend(byAddress).hostName()).isEqualTo("10.0.0.9");
-        assertThat(onLinux.unavailability(byAddress)).isEmpty();
+        assertThat(onLinux.pathProblem(byAddress)).isEmpty();
         assertThat(rpc.openConnections()).as("nothing is connected before a call").isZero();
         assertThat(onLinux.domino(byName).send("TKY-DOM01", List.of(DominoCommand.quit())))
                 .isInstanceOf(DominoResult.AwaitingConfirmation.class);
@@ -173,8 +176,10 @@ class HostBackendsTest {
         assertThat(rpcDetail(rpcServer("TKY-EXC08", null, null))).contains("Windows account", "names no credential");
         assertThat(rpcDetail(rpcServer("TKY-EXC08", null, "agent-tky-exc03"))).contains("no credential named");
         assertThat(rpcDetail(rpcServer("TKY-EXC08", "tky exc08", "exchange-admins"))).contains("SMB address");
-        assertThat(onLinux.unavailability(rpcServer("TKY-EXC08", "host:99999", "exchange-admins")))
-                .hasValueSatisfying(why -> assertThat(why).contains("SMB address"));
+        assertThat(onLinux.pathProblem(rpcServer("TKY-EXC08", "host:99999", "exchange-admins")))
+                .map(PathProblem::messageKey).contains("rpc.address.invalid");
+        assertThat(onLinux.pathProblem(rpcServer("TKY-EXC08", null, null)))
+                .map(PathProblem::messageKey).contains("backend.path.noCredential");
     }
 
     private static ExchangeServer rpcServer(String name, @Nullable String address, @Nullable String credential) {

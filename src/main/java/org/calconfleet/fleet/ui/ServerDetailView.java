@@ -40,6 +40,7 @@ import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.backend.ConsoleAccess;
+import org.calconfleet.backend.HostBackends;
 import org.calconfleet.fleet.Drift;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
@@ -69,11 +70,13 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
     private final AuditTrail audit;
     private final FleetHistory history;
     private final ConsoleAccess consoleAccess;
+    private final HostBackends backends;
     private final boolean mayEdit;
     private @Nullable ExchangeServer server;
 
     ServerDetailView(FleetService fleet, AuditTrail audit, FleetHistory history, ConsoleAccess consoleAccess,
-            AuthenticationContext authentication) {
+            HostBackends backends, AuthenticationContext authentication) {
+        this.backends = backends;
         this.fleet = fleet;
         this.audit = audit;
         this.history = history;
@@ -167,8 +170,18 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
                 fact("fleet.detail.backend", getTranslation("fleet.backend." + s.getBackendKind().name()
                         .toLowerCase(Locale.ROOT)) + (s.getBackendAddress() == null ? "" : " " + s.getBackendAddress())),
                 fact("fleet.detail.credential", s.getCredentialName() == null
-                        ? getTranslation("fleet.field.credentialName.none") : s.getCredentialName()));
+                        ? getTranslation("fleet.field.credentialName.none") : s.getCredentialName()),
+                fact("fleet.detail.path", pathText(s)));
         return panel;
+    }
+
+    /** How this console reaches the server, and why it cannot when it cannot. */
+    private String pathText(ExchangeServer s) {
+        String path = getTranslation("fleet.path." + s.getBackendKind().name().toLowerCase(Locale.ROOT));
+        return backends.pathProblem(s)
+                .map(problem -> path + " — " + getTranslation("fleet.path.unavailable",
+                        getTranslation(problem.messageKey(), problem.arguments().toArray())))
+                .orElse(path);
     }
 
     private Component firewallPanel(ExchangeServer s) {

@@ -101,6 +101,52 @@ class ServerDetailViewTest extends KaribuSpringTest {
     }
 
     @Test
+    void an_operator_moves_a_server_to_the_rpc_path_with_a_windows_account_and_the_page_says_how_it_is_reached() {
+        Users.as("admin", Role.ADMIN, () -> credentials.create("osa-exchange-admins", CredentialKind.WINDOWS_ACCOUNT,
+                "CORP\\calcon-svc", "rpc-path-test-password"));
+        signIn("operator", Role.OPERATOR);
+        long id = idOf("OSA-EXC07");
+        UI.getCurrent().navigate(ServerDetailView.class, id);
+
+        _click(_get(Button.class, spec -> spec.withId("server-edit")));
+        @SuppressWarnings("unchecked")
+        ComboBox<BackendKind> kind = _get(ComboBox.class, spec -> spec.withLabel("Backend"));
+        kind.setValue(BackendKind.RPC);
+        _get(TextField.class, spec -> spec.withId("server-backendAddress")).setValue("");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> credential = _get(ComboBox.class, spec -> spec.withId("server-credentialName"));
+        credential.setValue("osa-exchange-admins");
+        _click(_get(Button.class, spec -> spec.withId("server-save")));
+
+        assertThat(fleet.find(id).orElseThrow().getBackendKind()).isEqualTo(BackendKind.RPC);
+        String page = BasicUtilsKt.get_textRecursively(_get(ServerDetailView.class));
+        assertThat(page).contains("the Windows wire protocols over SMB, TCP 445", "osa-exchange-admins")
+                .doesNotContain("not usable from this console", "rpc-path-test-password");
+        @SuppressWarnings("unchecked")
+        Grid<java.util.List<String>> firewall = _get(Grid.class, spec -> spec.withId("firewall-table"));
+        assertThat(GridKt._findAll(firewall)).as("the console's own way in")
+                .anyMatch(row -> row.contains("445") && row.contains("Console management over SMB: registry, service"
+                        + " control, event log"));
+    }
+
+    @Test
+    void a_windows_server_page_on_a_console_that_is_not_on_windows_says_the_path_is_not_usable_and_suggests_rpc() {
+        signIn("operator", Role.OPERATOR);
+        long id = idOf("OSA-EXC08");
+        UI.getCurrent().navigate(ServerDetailView.class, id);
+        _click(_get(Button.class, spec -> spec.withId("server-edit")));
+        @SuppressWarnings("unchecked")
+        ComboBox<BackendKind> kind = _get(ComboBox.class, spec -> spec.withLabel("Backend"));
+        kind.setValue(BackendKind.WINDOWS);
+        _get(TextField.class, spec -> spec.withId("server-backendAddress")).setValue("osa-exc08.corp.example");
+        _click(_get(Button.class, spec -> spec.withId("server-save")));
+
+        assertThat(BasicUtilsKt.get_textRecursively(_get(ServerDetailView.class)))
+                .contains("not usable from this console: needs a console running on Windows (this one runs on "
+                        + System.getProperty("os.name") + "): choose the RPC backend");
+    }
+
+    @Test
     void fix_drift_opens_the_change_wizard_with_the_server_and_its_desired_port() {
         signIn("operator", Role.OPERATOR);
         long id = idOf("TKY-EXC05");
