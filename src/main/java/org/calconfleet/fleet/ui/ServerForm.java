@@ -50,6 +50,8 @@ class ServerForm extends FormLayout {
         backendKind.setItemLabelGenerator(kind -> getTranslation("fleet.backend." + kind.name().toLowerCase()));
         fields.put("backendKind", backendKind);
         TextField backendAddress = text("backendAddress", "fleet.field.backendAddress");
+        backendKind.addValueChangeListener(event -> backendAddress.setHelperText(event.getValue() == null ? null
+                : getTranslation("fleet.field.backendAddress.help." + event.getValue().name().toLowerCase())));
         ComboBox<String> credentialName = new ComboBox<>(getTranslation("fleet.field.credentialName"),
                 credentialNames);
         credentialName.setId("server-credentialName");

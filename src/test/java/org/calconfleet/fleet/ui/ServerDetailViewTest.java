@@ -112,7 +112,10 @@ class ServerDetailViewTest extends KaribuSpringTest {
         @SuppressWarnings("unchecked")
         ComboBox<BackendKind> kind = _get(ComboBox.class, spec -> spec.withLabel("Backend"));
         kind.setValue(BackendKind.RPC);
-        _get(TextField.class, spec -> spec.withId("server-backendAddress")).setValue("");
+        TextField address = _get(TextField.class, spec -> spec.withId("server-backendAddress"));
+        assertThat(address.getHelperText()).isEqualTo("host, host:port or [IPv6]:port (SMB, TCP 445 by default); empty:"
+                + " the host name");
+        address.setValue("");
         @SuppressWarnings("unchecked")
         ComboBox<String> credential = _get(ComboBox.class, spec -> spec.withId("server-credentialName"));
         credential.setValue("osa-exchange-admins");
