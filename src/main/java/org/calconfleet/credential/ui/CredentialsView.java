@@ -65,7 +65,8 @@ class CredentialsView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(c -> when(format, c.lastRotatedAt()))
                 .setHeader(getTranslation("credential.column.lastRotated")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setKey("actions");
+        // Auto width does not measure buttons: the column takes the width of its two buttons and never shrinks.
+        grid.addComponentColumn(this::actions).setKey("actions").setWidth("13em").setFlexGrow(0);
         grid.setAllRowsVisible(true);
 
         add(new Paragraph(getTranslation("credential.intro")), add, grid);
