@@ -145,4 +145,30 @@ class ServerCsvImportTest {
         assertThat(csv.toString().lines().toList()).containsExactly(HEADER, "NEW-EXC11,,Nagoya,2007 SP3,LOTUS_DOMINO,"
                 + "NGY-DOM01,,ExchangeFreeBusy,MSExchangeCalCon,AGENT," + agent + ",45010,,agent-ngy-exc02");
     }
+
+    @Test
+    void an_rpc_server_imports_with_its_windows_account_and_its_smb_address_and_exports_back() throws Exception {
+        Users.as("ada", Role.ADMIN, () -> credentials.create("ngy-exchange-admins", CredentialKind.WINDOWS_ACCOUNT,
+                "CORP\\svc-calcon", "rpc-import-test-password"));
+        String file = HEADER + "\r\n"
+                + "NEW-EXC21,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,RPC,,45010,,ngy-exchange-admins\r\n"
+                + "NEW-EXC22,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,RPC,10.5.1.22:1445,45010,,\r\n"
+                + "NEW-EXC23,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,RPC,not an address,45010,,"
+                + "ngy-exchange-admins\r\n";
+
+        ImportPreview preview = fleet.previewImport(new StringReader(file));
+
+        assertThat(preview.validRows()).singleElement().satisfies(row -> {
+            assertThat(row.values().backendKind()).isEqualTo(BackendKind.RPC);
+            assertThat(row.values().credentialName()).isEqualTo("ngy-exchange-admins");
+        });
+        assertThat(preview.badRows()).extracting(row -> row.problems().getFirst().messageKey())
+                .containsExactly("fleet.credential.requiredForRpc", "rpc.address.invalid");
+        fleet.importServers(preview, DuplicateHandling.REFUSE, "CHG-3");
+        StringWriter csv = new StringWriter();
+        fleet.exportCsv(new ServerFilter("NEW-EXC21", null), csv);
+        assertThat(csv.toString().lines().toList()).containsExactly(HEADER, "NEW-EXC21,,Nagoya,2007 SP3,LOTUS_DOMINO,"
+                + "NGY-DOM01,,ExchangeFreeBusy,MSExchangeCalCon,RPC,,45010,,ngy-exchange-admins");
+        assertThat(csv.toString()).doesNotContain("rpc-import-test-password");
+    }
 }
