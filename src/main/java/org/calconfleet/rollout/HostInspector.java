@@ -61,6 +61,10 @@ final class HostInspector {
         return agreed.isPresent() && agreed.getAsInt() == port;
     }
 
+    /** What the port check was where the backend cannot list the host's listeners: said with every such result. */
+    static final String PROBE_LABEL = "(checked by a TCP connect from the console: this path cannot read the host's"
+            + " listener table)";
+
     private HostInspector() {
     }
 
@@ -147,10 +151,11 @@ final class HostInspector {
         switch (probe) {
             case HostResult.Ok<TcpProbe> ok -> checks.add(switch (ok.value()) {
                 case ACCEPTED -> Precheck.fail(Precheck.Check.PORT_FREE,
-                        "something accepts connections on TCP " + target + " (probe; the listener table is not available)");
-                case REFUSED -> Precheck.pass(Precheck.Check.PORT_FREE, "TCP " + target + " refuses connections (probe)");
+                        "something accepts connections on TCP " + target + " " + PROBE_LABEL);
+                case REFUSED -> Precheck.pass(Precheck.Check.PORT_FREE,
+                        "TCP " + target + " refuses connections " + PROBE_LABEL);
                 case NO_ANSWER -> Precheck.warn(Precheck.Check.PORT_FREE,
-                        "no answer on TCP " + target + " (probe, filtered?): cannot tell whether it is free");
+                        "no answer on TCP " + target + " (filtered?): cannot tell whether it is free " + PROBE_LABEL);
             });
             case HostResult.Failure<TcpProbe> f ->
                     checks.add(Precheck.warn(Precheck.Check.PORT_FREE, describe("probe TCP " + target, f)));

@@ -72,8 +72,15 @@ class RolloutOverRpcSambaTest extends RolloutTestBase {
             return Objects.requireNonNull(fleet.create(overSmb).getId());
         });
 
-        ChangeSummary submitted = submit(ChangeDraft.now(List.of(id), NEW_PORT, "pin over SMB", "CHG-SMB",
-                new ChangeDraft.Waves(0, 1, 1, 0)));
+        ChangeDraft draft = ChangeDraft.now(List.of(id), NEW_PORT, "pin over SMB", "CHG-SMB",
+                new ChangeDraft.Waves(0, 1, 1, 0));
+        HostPlan plan = Users.as("oscar", Role.OPERATOR, () -> changes.plan(draft)).hosts().getFirst();
+        assertThat(plan.verdict()).isEqualTo(HostPlan.Verdict.CHANGE);
+        assertThat(plan.unverifiable()).as("logging High read over SMB").isFalse();
+        assertThat(plan.prechecks()).filteredOn(check -> check.check() == Precheck.Check.PORT_FREE).singleElement()
+                .satisfies(check -> assertThat(check.detail()).as("the plan names the weaker check it did")
+                        .contains("refuses connections", "TCP connect from the console"));
+        ChangeSummary submitted = submit(draft);
         Instant approvedAt = Instant.now();
         AtomicBoolean connectorStarted = new AtomicBoolean();
         Thread connector = Thread.ofVirtual().start(() -> playTheConnector(submitted.id(), connectorStarted));
