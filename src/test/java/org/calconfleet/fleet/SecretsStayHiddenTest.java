@@ -42,11 +42,12 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Secrets go into the vault and come out only to a backend: no role, the administrator included, finds one in the
- * fleet CSV, the audit trail or its CSV, the REST API, the rendered server and credentials pages, or the log.
+ * fleet CSV, the audit trail or its CSV, the REST API, the rendered server and credentials pages, health, metrics,
+ * or the log.
  */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "calcon.drift-scan.enabled=false")
+        properties = {"calcon.drift-scan.enabled=false", "calcon.metrics.scrape-token=" + SecretsStayHiddenTest.SCRAPE_TOKEN})
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsStayHiddenTest extends KaribuSpringTest {
 
@@ -55,6 +56,7 @@ class SecretsStayHiddenTest extends KaribuSpringTest {
     static final String ROTATED_TOKEN = "hidden-agent-token-rotated-0123456789abcd";
     static final String LEGACY_TOKEN = "hidden-legacy-token-from-the-address-0123456";
     static final List<String> SECRETS = List.of(PASSWORD, TOKEN, ROTATED_TOKEN, LEGACY_TOKEN);
+    static final String SCRAPE_TOKEN = "secrets-test-scrape-token-0123456789";
     static final String ADDRESS = "https://tky-exc02.corp.example:8443 sha256=" + "5a".repeat(32);
 
     @LocalServerPort
@@ -105,6 +107,8 @@ class SecretsStayHiddenTest extends KaribuSpringTest {
                 assertThat(everything).as("the vault's page").contains("svc-hidden", "CORP\\svc-hidden");
             }
         }
+        assertThat(get("/actuator/health", "none") + get("/actuator/prometheus", SCRAPE_TOKEN))
+                .as("health and metrics").contains("UP", "calcon_servers").doesNotContain(SECRETS);
         assertThat(output.getAll()).as("the log").contains("Moved the agent tokens of 1 server(s)")
                 .doesNotContain(SECRETS);
     }
