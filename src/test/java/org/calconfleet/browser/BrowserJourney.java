@@ -13,8 +13,12 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.ActiveProfiles;
 
-/** A journey in headless Chromium against the demo console started on a random port. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * A journey in headless Chromium against the demo console started on a random port. Every journey signs in from
+ * the same address, so refusals are counted in windows of a millisecond: each failed sign-in opens its own window and
+ * is audited at once, as the first of a window is (the windows themselves are RefusalFloodTest's).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "calcon.audit.refusal-window=1ms")
 @ActiveProfiles({"demo", "test"})
 abstract class BrowserJourney {
 
