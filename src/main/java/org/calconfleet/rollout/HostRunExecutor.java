@@ -504,12 +504,17 @@ class HostRunExecutor {
         }
     }
 
+    private static boolean unrestorable(RegistryRead read) {
+        return read instanceof RegistryRead.WrongType w && !w.restorable();
+    }
+
     private void restore(Ctx c) {
         RegistryRead prevExchange = RegistryReads.decode(c.run.getPreviousExchange());
         RegistryRead prevNotes = RegistryReads.decode(c.run.getPreviousNotes());
         CalConPorts previous = new CalConPorts(prevExchange, prevNotes);
-        if (prevExchange instanceof RegistryRead.WrongType || prevNotes instanceof RegistryRead.WrongType) {
-            needsAttention(c, "the previous values were not DWORDs (" + previous + ") and cannot be restored");
+        if (unrestorable(prevExchange) || unrestorable(prevNotes)) {
+            needsAttention(c, "the previous values (" + previous + ") were not kept with their data and cannot be"
+                    + " restored");
             return;
         }
         while (true) {
