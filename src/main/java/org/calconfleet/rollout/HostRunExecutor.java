@@ -30,6 +30,7 @@ import org.calconfleet.host.HostResult;
 import org.calconfleet.host.RegistryRead;
 import org.calconfleet.host.ServiceState;
 import org.calconfleet.port.ConnectorKind;
+import org.calconfleet.port.LoadExcalconCommand;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -422,7 +423,8 @@ class HostRunExecutor {
     private void domino(Ctx c) {
         String dominoServer = Objects.requireNonNull(c.server.getDominoServer());
         List<DominoCommand> commands = List.of(DominoCommand.quit(), new DominoCommand.LoadExcalcon(
-                c.server.getHostName(), Objects.requireNonNull(c.server.getCalendarSystem()), c.target(), c.target(), true));
+                c.server.getHostName(), Objects.requireNonNull(c.server.getCalendarSystem()), c.target(), c.target(),
+                c.server.getDominoDebugFlag() == LoadExcalconCommand.DEBUG_ON));
         String lines = commands.stream().map(DominoCommand::commandLine).collect(Collectors.joining(" / "));
         DominoConsole console = backends.domino(c.server);
         String requestId = "host-run-" + c.run.id() + "-"
