@@ -2,7 +2,6 @@ package org.calconfleet.agent;
 
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -202,12 +201,7 @@ final class SimulatedAdmin {
         node.put("present", value.isPresent());
         value.ifPresent(v -> {
             node.put("type", v.type().name());
-            node.put("data", switch (v.data()) {
-                case Integer i -> Integer.toUnsignedString(i);
-                case List<?> list -> String.join("\n", list.stream().map(Object::toString).toList());
-                case byte[] bytes -> HexFormat.of().formatHex(bytes);
-                default -> v.data().toString();
-            });
+            node.put("data", v.text());
         });
         return node;
     }
@@ -219,15 +213,7 @@ final class SimulatedAdmin {
             throw WireException.invalid(where.replace("/data", "/type"), "UNKNOWN cannot be written");
         }
         try {
-            return switch (type) {
-                case REG_DWORD -> RegistryValue.dword(Integer.parseUnsignedInt(data));
-                case REG_QWORD -> RegistryValue.qword(Long.parseLong(data));
-                case REG_SZ -> RegistryValue.string(data);
-                case REG_EXPAND_SZ -> RegistryValue.expandString(data);
-                case REG_MULTI_SZ -> RegistryValue.multiString(List.of(data.split("\n")));
-                case REG_BINARY -> RegistryValue.binary(HexFormat.of().parseHex(data));
-                default -> new RegistryValue(type, data);
-            };
+            return RegistryValue.fromText(type, data);
         } catch (NumberFormatException e) {
             throw WireException.invalid(where, "is not a number of type " + type);
         } catch (IllegalArgumentException e) {

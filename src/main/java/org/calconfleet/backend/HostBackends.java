@@ -1,14 +1,20 @@
 package org.calconfleet.backend;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.calconfleet.credential.CredentialSecrets;
 import org.calconfleet.credential.MissingCredentialException;
 import org.calconfleet.credential.SecretUnreadableException;
 import org.calconfleet.credential.WindowsAccount;
+import org.calconfleet.domino.DominoCommand;
 import org.calconfleet.domino.DominoConsole;
+import org.calconfleet.domino.DominoFailure;
+import org.calconfleet.domino.DominoResult;
 import org.calconfleet.domino.RunbookDominoConsole;
+import org.calconfleet.domino.agent.AgentDominoConsole;
+import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.host.HostBackend;
 import org.calconfleet.host.agent.AgentAddress;
@@ -39,6 +45,9 @@ public class HostBackends {
     private final RpcHostBackends rpc;
     private final ConsolePlatform platform;
     private final BackendCallTimers timers;
+    /** How long the Domino agent may take per console command (quit or load of EXCALCON). */
+    static final Duration DOMINO_COMMAND_TIMEOUT = Duration.ofMinutes(2);
+
     private final RunbookDominoConsole runbook = new RunbookDominoConsole();
 
     HostBackends(SimulatedFleet simulated, CredentialSecrets secrets, RpcHostBackends rpc, ConsolePlatform platform,
@@ -126,14 +135,62 @@ public class HostBackends {
     }
 
     /**
-     * Simulated partners answer through the simulated Domino servers; the partners of real hosts through the runbook
-     * (the operator runs the commands shown and confirms), since the inventory holds no Domino agent address yet.
+     * Simulated partners answer through the simulated Domino servers; a real partner with an agent on its host
+     * through that agent; the others through the runbook (the operator runs the commands shown and confirms).
      */
     public DominoConsole domino(ExchangeServer server) {
-        return switch (server.getBackendKind()) {
-            case SIMULATED -> simulated.dominoConsole(server);
-            case WINDOWS, AGENT, RPC -> runbook;
-        };
+        if (server.getBackendKind() == BackendKind.SIMULATED) {
+            return simulated.dominoConsole(server);
+        }
+        return reloadsThroughAgent(server) ? dominoAgent(server) : runbook;
+    }
+
+    /** Whether EXCALCON on the server's partner is reloaded by an agent rather than by an operator from the runbook. */
+    public boolean reloadsThroughAgent(ExchangeServer server) {
+        return server.getBackendKind() == BackendKind.SIMULATED || server.getDominoAgentAddress() != null;
+    }
+
+    /**
+     * Why the Domino agent of the server's partner cannot be used, from the server record alone: empty when it can
+     * be tried (or the partner has none).
+     */
+    public Optional<PathProblem> dominoPathProblem(ExchangeServer server) {
+        if (server.getBackendKind() == BackendKind.SIMULATED || server.getDominoAgentAddress() == null) {
+            return Optional.empty();
+        }
+        return AgentAddress.problem(server.getDominoAgentAddress())
+                .map(key -> PathProblem.of(key, "Domino agent address: " + key))
+                .or(() -> server.getDominoCredentialName() == null
+                        ? Optional.of(PathProblem.of("backend.path.noCredential",
+                                "Domino agent token: the server names no credential"))
+                        : Optional.empty());
+    }
+
+    private DominoConsole dominoAgent(ExchangeServer server) {
+        Optional<PathProblem> problem = dominoPathProblem(server);
+        if (problem.isPresent()) {
+            return unavailableDomino(problem.get().detail());
+        }
+        String credential = Objects.requireNonNull(server.getDominoCredentialName());
+        String token;
+        try {
+            token = secrets.agentToken(credential).value();
+        } catch (MissingCredentialException | SecretUnreadableException e) {
+            return unavailableDomino("Domino agent token: " + e.getMessage());
+        }
+        if (!AgentApi.TOKEN.matcher(token).matches()) {
+            return unavailableDomino("Domino agent token: credential '" + credential
+                    + "' does not hold an agent token");
+        }
+        return new AgentDominoConsole(AgentConnection.to(AgentAddress.parse(
+                Objects.requireNonNull(server.getDominoAgentAddress())), token, AgentConnection.Settings.defaults()),
+                DOMINO_COMMAND_TIMEOUT);
+    }
+
+    // a partner whose agent cannot be reached from its record: every send fails at once, naming why, and is not retried
+    private static DominoConsole unavailableDomino(String why) {
+        return (dominoServer, commands) -> DominoResult.failed(dominoServer,
+                commands.stream().map(DominoCommand::commandLine).toList(), DominoFailure.INVALID_ARGUMENT, why);
     }
 
     private static String agentAddress(ExchangeServer server) {

@@ -1,6 +1,8 @@
 package org.calconfleet.fleet;
 
 import org.calconfleet.port.ConnectorKind;
+import org.calconfleet.port.LoadExcalconCommand;
+import org.calconfleet.port.RefusedException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -63,6 +65,21 @@ public class ExchangeServer {
     /** The vault credential the backend logs on with (an agent's token, a Windows account), by name. */
     @Column(name = "credential_name")
     private @Nullable String credentialName;
+
+    /**
+     * The agent on the Domino partner's host, as an agent address ({@code https://host:port sha256=<fingerprint>}):
+     * EXCALCON is reloaded through it. Null: the operator reloads it from the runbook.
+     */
+    @Column(name = "domino_agent_address")
+    private @Nullable String dominoAgentAddress;
+
+    /** The vault credential holding the Domino agent's token, by name. */
+    @Column(name = "domino_credential_name")
+    private @Nullable String dominoCredentialName;
+
+    /** The last argument of {@code LOAD EXCALCON}: 1 (debug output on, the procedure's example) or 0. */
+    @Column(name = "domino_debug_flag", nullable = false)
+    private int dominoDebugFlag = LoadExcalconCommand.DEBUG_ON;
 
     @Column(name = "desired_port")
     private @Nullable Integer desiredPort;
@@ -212,6 +229,35 @@ public class ExchangeServer {
 
     public void setCredentialName(@Nullable String credentialName) {
         this.credentialName = credentialName;
+    }
+
+    public @Nullable String getDominoAgentAddress() {
+        return dominoAgentAddress;
+    }
+
+    public void setDominoAgentAddress(@Nullable String dominoAgentAddress) {
+        this.dominoAgentAddress = dominoAgentAddress;
+    }
+
+    public @Nullable String getDominoCredentialName() {
+        return dominoCredentialName;
+    }
+
+    public void setDominoCredentialName(@Nullable String dominoCredentialName) {
+        this.dominoCredentialName = dominoCredentialName;
+    }
+
+    public int getDominoDebugFlag() {
+        return dominoDebugFlag;
+    }
+
+    /** Refused (a {@link org.calconfleet.port.RefusedException}) unless 0 or 1, by the port package's rule. */
+    public void setDominoDebugFlag(int dominoDebugFlag) {
+        var refusals = LoadExcalconCommand.refusalsForDebugFlag(dominoDebugFlag);
+        if (!refusals.isEmpty()) {
+            throw new RefusedException(refusals);
+        }
+        this.dominoDebugFlag = dominoDebugFlag;
     }
 
     public @Nullable Integer getDesiredPort() {

@@ -25,8 +25,9 @@ public interface HostBackend {
     HostResult<Done> writeCalConPorts(int exchangeSidePort, int notesSidePort);
 
     /**
-     * Puts values read earlier back: present values are written, absent ones deleted. A previous value of
-     * the wrong type cannot be restored (its data was never read): WRONG_VALUE_TYPE, nothing is written.
+     * Puts values read earlier back exactly: present values are written as DWORDs, values of another type with
+     * that type and data, absent ones deleted. A value whose data was not kept, or whose type is UNKNOWN, cannot
+     * be put back: WRONG_VALUE_TYPE, nothing is written.
      */
     HostResult<Done> restoreCalConPorts(CalConPorts previous);
 

@@ -2,9 +2,11 @@ package org.calconfleet.host;
 
 import java.util.OptionalInt;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * What reading one DWORD found: the value, no value (or no key), or a value of another type. These are
- * answers, not failures: the caller decides whether absent or wrong type stops a change.
+ * What reading one DWORD found: the value, no value (or no key), or a value of another type with its data. These
+ * are answers, not failures: the caller decides whether absent or wrong type stops a change.
  */
 public sealed interface RegistryRead permits RegistryRead.Present, RegistryRead.Absent, RegistryRead.WrongType {
 
@@ -16,8 +18,12 @@ public sealed interface RegistryRead permits RegistryRead.Present, RegistryRead.
         return Absent.INSTANCE;
     }
 
-    static RegistryRead wrongType(RegistryValueType found) {
-        return new WrongType(found);
+    /**
+     * A value of another type; {@code data} as {@link WrongType} describes it. Data longer than {@link
+     * WrongType#MAX_DATA} is not kept: no port value is that long, and it would not fit where host runs are stored.
+     */
+    static RegistryRead wrongType(RegistryValueType found, String data) {
+        return new WrongType(found, data.length() <= WrongType.MAX_DATA ? data : null);
     }
 
     default OptionalInt dword() {
@@ -64,8 +70,21 @@ public sealed interface RegistryRead permits RegistryRead.Present, RegistryRead.
         }
     }
 
-    /** The value exists with another type; {@code found} says which. */
-    record WrongType(RegistryValueType found) implements RegistryRead {
+    /**
+     * The value exists with another type; {@code found} says which, {@code data} what it holds, as text: the string
+     * of a REG_SZ or REG_EXPAND_SZ, the strings of a REG_MULTI_SZ one per line, the unsigned number of a REG_QWORD,
+     * lowercase hex of the bytes of any other type. {@code data} is null only where it was never kept (host runs
+     * recorded before it was): such a value cannot be put back.
+     */
+    record WrongType(RegistryValueType found, @Nullable String data) implements RegistryRead {
+
+        public static final int MAX_DATA = 4000;
+
+        /** Whether a restore can write this value back as it was: its data is known and its type is a real one. */
+        public boolean restorable() {
+            return data != null && found != RegistryValueType.UNKNOWN;
+        }
+
         @Override
         public String messageKey() {
             return "host.registry-read.wrong-type";
@@ -73,7 +92,7 @@ public sealed interface RegistryRead permits RegistryRead.Present, RegistryRead.
 
         @Override
         public String toString() {
-            return "wrong type " + found;
+            return data == null ? "wrong type " + found : "wrong type " + found + " \"" + data.replace("\n", "\\n") + "\"";
         }
     }
 }

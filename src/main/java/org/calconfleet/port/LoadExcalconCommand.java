@@ -24,10 +24,14 @@ public record LoadExcalconCommand(String exchangeServer, String calendarSystem, 
         var refusals = new ArrayList<ConsoleRefusal>();
         refusals.addAll(ConsoleText.refusalsForName(ConsoleField.EXCHANGE_SERVER, exchangeServer));
         refusals.addAll(ConsoleText.refusalsForName(ConsoleField.CALENDAR_SYSTEM, calendarSystem));
-        if (debugFlag != DEBUG_OFF && debugFlag != DEBUG_ON) {
-            refusals.add(ConsoleRefusal.of(ConsoleField.DEBUG_FLAG, ConsoleRefusalReason.DEBUG_FLAG_NOT_0_OR_1, debugFlag));
-        }
+        refusals.addAll(refusalsForDebugFlag(debugFlag));
         return List.copyOf(refusals);
+    }
+
+    /** The debug flag alone, as a server record keeps it: 0 or 1. */
+    public static List<ConsoleRefusal> refusalsForDebugFlag(int debugFlag) {
+        return debugFlag == DEBUG_OFF || debugFlag == DEBUG_ON ? List.of()
+                : List.of(ConsoleRefusal.of(ConsoleField.DEBUG_FLAG, ConsoleRefusalReason.DEBUG_FLAG_NOT_0_OR_1, debugFlag));
     }
 
     public String text() {

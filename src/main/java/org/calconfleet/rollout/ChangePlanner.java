@@ -157,13 +157,18 @@ class ChangePlanner {
                         "no Domino partner or calendar system recorded: EXCALCON will not be reloaded"));
             } else if (rpcPort != null) {
                 var refusals = LoadExcalconCommand.refusalsFor(server.getHostName(), server.getCalendarSystem(),
-                        LoadExcalconCommand.DEBUG_ON);
-                if (refusals.isEmpty()) {
-                    dominoCommands = DominoConsole.restartExcalcon(server.getHostName(), server.getCalendarSystem(),
-                            rpcPort, LoadExcalconCommand.DEBUG_ON);
-                    checks.add(Precheck.pass(Precheck.Check.DOMINO_COMMANDS, "on " + dominoServer));
-                } else {
+                        server.getDominoDebugFlag());
+                var agentProblem = backends.dominoPathProblem(server);
+                if (!refusals.isEmpty()) {
                     checks.add(Precheck.fail(Precheck.Check.DOMINO_COMMANDS, text(refusals)));
+                } else if (agentProblem.isPresent()) {
+                    checks.add(Precheck.fail(Precheck.Check.DOMINO_COMMANDS, agentProblem.get().detail()));
+                } else {
+                    dominoCommands = DominoConsole.restartExcalcon(server.getHostName(), server.getCalendarSystem(),
+                            rpcPort, server.getDominoDebugFlag());
+                    checks.add(Precheck.pass(Precheck.Check.DOMINO_COMMANDS, "on " + dominoServer
+                            + (backends.reloadsThroughAgent(server) ? " through its agent"
+                                    : " by an operator from the runbook (no Domino agent recorded)")));
                 }
             }
         }

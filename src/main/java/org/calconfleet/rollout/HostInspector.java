@@ -11,6 +11,7 @@ import org.calconfleet.host.DiagnosticLevel;
 import org.calconfleet.host.HostBackend;
 import org.calconfleet.host.HostFailure;
 import org.calconfleet.host.HostResult;
+import org.calconfleet.host.RegistryRead;
 import org.calconfleet.host.ServiceState;
 import org.calconfleet.host.TcpListener;
 import org.calconfleet.host.TcpProbe;
@@ -68,6 +69,10 @@ final class HostInspector {
     private HostInspector() {
     }
 
+    private static boolean restorable(RegistryRead read) {
+        return !(read instanceof RegistryRead.WrongType w) || w.restorable();
+    }
+
     static Inspection inspect(HostBackend host, int target, Duration probeTimeout, Caller caller) {
         List<Precheck> checks = new ArrayList<>();
         HostResult<CalConPorts> portsRead = caller.call("read the port values", host::readCalConPorts);
@@ -77,6 +82,14 @@ final class HostInspector {
         }
         CalConPorts ports = portsRead.orElseThrow();
         checks.add(Precheck.pass(Precheck.Check.REACHABLE, "values " + ports.exchangeSide() + " / " + ports.notesSide()));
+        if (ports.exchangeSide() instanceof RegistryRead.WrongType
+                || ports.notesSide() instanceof RegistryRead.WrongType) {
+            boolean restorable = restorable(ports.exchangeSide()) && restorable(ports.notesSide());
+            checks.add(Precheck.warn(Precheck.Check.VALUE_TYPE, "values " + ports.exchangeSide() + " / "
+                    + ports.notesSide() + ": the change writes REG_DWORD; " + (restorable
+                    ? "a rollback puts back what is there now, type and data"
+                    : "a rollback cannot put back a value whose data is too long to keep")));
+        }
 
         HostResult<ServiceState> serviceRead = caller.call("query the service", host::queryServiceState);
         if (serviceRead instanceof HostResult.Failure<ServiceState> f) {

@@ -30,6 +30,7 @@ import org.calconfleet.host.HostResult;
 import org.calconfleet.host.RegistryRead;
 import org.calconfleet.host.ServiceState;
 import org.calconfleet.port.ConnectorKind;
+import org.calconfleet.port.LoadExcalconCommand;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -422,7 +423,8 @@ class HostRunExecutor {
     private void domino(Ctx c) {
         String dominoServer = Objects.requireNonNull(c.server.getDominoServer());
         List<DominoCommand> commands = List.of(DominoCommand.quit(), new DominoCommand.LoadExcalcon(
-                c.server.getHostName(), Objects.requireNonNull(c.server.getCalendarSystem()), c.target(), c.target(), true));
+                c.server.getHostName(), Objects.requireNonNull(c.server.getCalendarSystem()), c.target(), c.target(),
+                c.server.getDominoDebugFlag() == LoadExcalconCommand.DEBUG_ON));
         String lines = commands.stream().map(DominoCommand::commandLine).collect(Collectors.joining(" / "));
         DominoConsole console = backends.domino(c.server);
         String requestId = "host-run-" + c.run.id() + "-"
@@ -504,12 +506,17 @@ class HostRunExecutor {
         }
     }
 
+    private static boolean unrestorable(RegistryRead read) {
+        return read instanceof RegistryRead.WrongType w && !w.restorable();
+    }
+
     private void restore(Ctx c) {
         RegistryRead prevExchange = RegistryReads.decode(c.run.getPreviousExchange());
         RegistryRead prevNotes = RegistryReads.decode(c.run.getPreviousNotes());
         CalConPorts previous = new CalConPorts(prevExchange, prevNotes);
-        if (prevExchange instanceof RegistryRead.WrongType || prevNotes instanceof RegistryRead.WrongType) {
-            needsAttention(c, "the previous values were not DWORDs (" + previous + ") and cannot be restored");
+        if (unrestorable(prevExchange) || unrestorable(prevNotes)) {
+            needsAttention(c, "the previous values (" + previous + ") were not kept with their data and cannot be"
+                    + " restored");
             return;
         }
         while (true) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 public record Precheck(Check check, Status status, String detail) {
 
     public enum Check {
-        REACHABLE, SERVICE_PRESENT, DIAGNOSTICS_HIGH, PORT_FREE, POLICY, CONNECTOR_CAN_PIN, DOMINO_COMMANDS, FIREWALL,
+        REACHABLE, VALUE_TYPE, SERVICE_PRESENT, DIAGNOSTICS_HIGH, PORT_FREE, POLICY, CONNECTOR_CAN_PIN, DOMINO_COMMANDS, FIREWALL,
         NOT_IN_ACTIVE_CHANGE;
 
         public String messageKey() {

@@ -4,7 +4,12 @@ import org.calconfleet.host.RegistryRead;
 import org.calconfleet.host.RegistryValueType;
 import org.jspecify.annotations.Nullable;
 
-/** How a port value read before a change is kept with the host run: {@code absent}, {@code dword:N}, {@code wrong:REG_SZ}. */
+/**
+ * How a port value read before a change is kept with the host run: {@code absent}, {@code dword:N}, or a value of
+ * another type with its data, {@code REG_SZ:45001} (the data as {@link RegistryRead.WrongType} describes it, line
+ * feeds included). {@code wrong:REG_SZ} is a value of another type whose data was not kept: rows written before the
+ * data was, and data too long to keep.
+ */
 final class RegistryReads {
 
     private RegistryReads() {
@@ -14,7 +19,9 @@ final class RegistryReads {
         return switch (read) {
             case RegistryRead.Present p -> "dword:" + Integer.toUnsignedString(p.value());
             case RegistryRead.Absent a -> "absent";
-            case RegistryRead.WrongType w -> "wrong:" + w.found().name();
+            case RegistryRead.WrongType w -> w.data() == null
+                    ? "wrong:" + w.found().name()
+                    : w.found().name() + ":" + w.data();
         };
     }
 
@@ -26,7 +33,12 @@ final class RegistryReads {
             return RegistryRead.present(Integer.parseUnsignedInt(text.substring("dword:".length())));
         }
         if (text.startsWith("wrong:")) {
-            return RegistryRead.wrongType(RegistryValueType.valueOf(text.substring("wrong:".length())));
+            return new RegistryRead.WrongType(RegistryValueType.valueOf(text.substring("wrong:".length())), null);
+        }
+        int colon = text.indexOf(':');
+        if (colon > 0) {
+            return RegistryRead.wrongType(RegistryValueType.valueOf(text.substring(0, colon)),
+                    text.substring(colon + 1));
         }
         throw new IllegalArgumentException("not an encoded registry read: " + text);
     }

@@ -1,12 +1,16 @@
 package org.calconfleet.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
 import org.calconfleet.credential.WindowsAccount;
 import org.calconfleet.domino.DominoCommand;
 import org.calconfleet.domino.DominoResult;
+import org.calconfleet.domino.RunbookDominoConsole;
+import org.calconfleet.domino.agent.AgentDominoConsole;
+import org.calconfleet.port.RefusedException;
 import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.ConnectorServiceState;
 import org.calconfleet.fleet.ExchangeServer;
@@ -114,6 +118,60 @@ class HostBackendsTest {
         server.setBackendAddress(server.getBackendAddress() + " token=" + TOKEN);
 
         assertThat(unsupportedDetail(server)).contains("agent.address.token").doesNotContain(TOKEN);
+    }
+
+    @Test
+    void a_partner_with_a_domino_agent_and_its_token_is_reloaded_by_that_agent() {
+        for (BackendKind kind : List.of(BackendKind.WINDOWS, BackendKind.AGENT, BackendKind.RPC)) {
+            ExchangeServer server = server("TKY-EXC04", kind);
+            server.setDominoAgentAddress("https://tky-dom01.corp.example:8443 sha256=" + "cd".repeat(32));
+            server.setDominoCredentialName("agent-tky-exc03");
+
+            assertThat(backends.domino(server)).as(kind.name()).isInstanceOf(AgentDominoConsole.class);
+            assertThat(backends.reloadsThroughAgent(server)).isTrue();
+            assertThat(backends.dominoPathProblem(server)).isEmpty();
+        }
+    }
+
+    @Test
+    void a_partner_without_a_domino_agent_keeps_the_runbook() {
+        ExchangeServer server = server("TKY-EXC04", BackendKind.RPC);
+
+        assertThat(backends.domino(server)).isInstanceOf(RunbookDominoConsole.class);
+        assertThat(backends.reloadsThroughAgent(server)).isFalse();
+    }
+
+    @Test
+    void a_domino_agent_without_a_usable_address_or_token_fails_its_sends_saying_why_and_is_not_retried() {
+        ExchangeServer noCredential = server("TKY-EXC04", BackendKind.RPC);
+        noCredential.setDominoAgentAddress("https://tky-dom01.corp.example:8443 sha256=" + "cd".repeat(32));
+        ExchangeServer badAddress = server("TKY-EXC05", BackendKind.RPC);
+        badAddress.setDominoAgentAddress("http://tky-dom01");
+        badAddress.setDominoCredentialName("agent-tky-exc03");
+        ExchangeServer unknownCredential = server("TKY-EXC06", BackendKind.RPC);
+        unknownCredential.setDominoAgentAddress("https://tky-dom01.corp.example:8443 sha256=" + "cd".repeat(32));
+        unknownCredential.setDominoCredentialName("nobody");
+
+        assertThat(backends.dominoPathProblem(noCredential).orElseThrow().detail()).contains("names no credential");
+        assertThat(backends.dominoPathProblem(badAddress)).isPresent();
+        for (ExchangeServer server : List.of(noCredential, badAddress, unknownCredential)) {
+            DominoResult result = backends.domino(server).send("TKY-DOM01", List.of(DominoCommand.quit()));
+            assertThat(result).isInstanceOfSatisfying(DominoResult.Failed.class, failed -> {
+                assertThat(failed.retryable()).isFalse();
+                assertThat(failed.detail()).contains("Domino agent");
+            });
+        }
+    }
+
+    @Test
+    void the_load_excalcon_debug_flag_of_a_server_is_1_unless_set_and_only_0_or_1() {
+        ExchangeServer server = server("TKY-EXC07", BackendKind.RPC);
+
+        assertThat(server.getDominoDebugFlag()).isEqualTo(1);
+        server.setDominoDebugFlag(0);
+        assertThat(server.getDominoDebugFlag()).isZero();
+        assertThatThrownBy(() -> server.setDominoDebugFlag(2)).isInstanceOf(RefusedException.class);
+        assertThat(server.getDominoDebugFlag()).isZero();
     }
 
     private static ExchangeServer agentServer(String name, @Nullable String credential) {

@@ -23,7 +23,7 @@ class HostMessagesTest {
         Stream.of(DiagnosticLevel.values()).map(DiagnosticLevel::messageKey).forEach(keys::add);
         keys.add(DiagnosticLevel.UNVERIFIABLE_KEY);
         Stream.of(TcpProbe.values()).map(TcpProbe::messageKey).forEach(keys::add);
-        Stream.of(RegistryRead.present(1), RegistryRead.absent(), RegistryRead.wrongType(RegistryValueType.REG_SZ))
+        Stream.of(RegistryRead.present(1), RegistryRead.absent(), RegistryRead.wrongType(RegistryValueType.REG_SZ, "45001"))
                 .map(RegistryRead::messageKey).forEach(keys::add);
         return keys;
     }

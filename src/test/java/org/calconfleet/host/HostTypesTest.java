@@ -79,7 +79,7 @@ class HostTypesTest {
     void a_registry_read_requires_a_present_dword() {
         assertThat(RegistryRead.present(45001).require("v").orElseThrow()).isEqualTo(45001);
         assertThat(RegistryRead.absent().require("v").failure().orElseThrow().kind()).isEqualTo(HostFailure.NOT_FOUND);
-        assertThat(RegistryRead.wrongType(RegistryValueType.REG_SZ).require("v").failure().orElseThrow().detail())
+        assertThat(RegistryRead.wrongType(RegistryValueType.REG_SZ, "45001").require("v").failure().orElseThrow().detail())
                 .contains("REG_SZ");
     }
 

@@ -17,6 +17,6 @@ public interface RegistryQwordContract extends HostContract {
                 new ArrangedValue(RegistryValueType.REG_QWORD, "45001")));
 
         assertThat(f.backend().readCalConPorts().orElseThrow().notesSide())
-                .isEqualTo(RegistryRead.wrongType(RegistryValueType.REG_QWORD));
+                .isEqualTo(RegistryRead.wrongType(RegistryValueType.REG_QWORD, "45001"));
     }
 }

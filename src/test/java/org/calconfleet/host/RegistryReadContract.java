@@ -48,7 +48,7 @@ public interface RegistryReadContract extends HostContract {
 
         CalConPorts ports = f.backend().readCalConPorts().orElseThrow();
 
-        assertThat(ports.exchangeSide()).isEqualTo(RegistryRead.wrongType(RegistryValueType.REG_SZ));
+        assertThat(ports.exchangeSide()).isEqualTo(RegistryRead.wrongType(RegistryValueType.REG_SZ, "45001"));
         assertThat(ports.exchangeSide().require(CalConRegistry.EXCHANGE_SIDE_PORT_VALUE))
                 .isInstanceOfSatisfying(HostResult.Failure.class,
                         failure -> assertThat(failure.kind()).isEqualTo(HostFailure.WRONG_VALUE_TYPE));

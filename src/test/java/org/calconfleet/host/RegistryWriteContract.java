@@ -47,4 +47,21 @@ public interface RegistryWriteContract extends HostContract {
         assertThat(f.backend().readCalConPorts().orElseThrow()).isEqualTo(before);
         assertThat(f.host().value(CalConRegistry.PARAMETERS_KEY, CalConRegistry.NOTES_SIDE_PORT_VALUE)).isEmpty();
     }
+
+    @Test
+    default void restoring_puts_a_string_value_back_as_that_string() {
+        Fixture f = host(HostSetup.defaults()
+                .withParameter(CalConRegistry.EXCHANGE_SIDE_PORT_VALUE, ArrangedValue.string("45001"))
+                .withParameter(CalConRegistry.NOTES_SIDE_PORT_VALUE, ArrangedValue.dword(45001)));
+        CalConPorts before = f.backend().readCalConPorts().orElseThrow();
+        f.backend().writeCalConPorts(PORT, PORT).orElseThrow();
+
+        assertThat(f.backend().restoreCalConPorts(before)).isEqualTo(HostResult.done());
+
+        assertThat(f.host().value(CalConRegistry.PARAMETERS_KEY, CalConRegistry.EXCHANGE_SIDE_PORT_VALUE))
+                .contains(ArrangedValue.string("45001"));
+        assertThat(f.host().value(CalConRegistry.PARAMETERS_KEY, CalConRegistry.NOTES_SIDE_PORT_VALUE))
+                .contains(ArrangedValue.dword(45001));
+        assertThat(f.backend().readCalConPorts().orElseThrow()).isEqualTo(before);
+    }
 }

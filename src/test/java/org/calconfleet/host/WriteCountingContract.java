@@ -24,13 +24,15 @@ public interface WriteCountingContract extends HostContract {
     }
 
     @Test
-    default void a_previous_value_of_the_wrong_type_cannot_be_restored_and_nothing_is_written() {
+    default void a_previous_value_whose_data_was_not_kept_cannot_be_restored_and_nothing_is_written() {
         Fixture f = host(HostSetup.defaults()
                 .withParameter(CalConRegistry.EXCHANGE_SIDE_PORT_VALUE, ArrangedValue.string("45001")));
         CalConPorts before = f.backend().readCalConPorts().orElseThrow();
         f.backend().writeCalConPorts(PORT, PORT).orElseThrow();
+        CalConPorts dataNotKept = new CalConPorts(
+                new RegistryRead.WrongType(RegistryValueType.REG_SZ, null), before.notesSide());
 
-        HostResult<Done> restored = f.backend().restoreCalConPorts(before);
+        HostResult<Done> restored = f.backend().restoreCalConPorts(dataNotKept);
 
         assertFailure(restored, HostFailure.WRONG_VALUE_TYPE, false);
         assertThat(f.backend().readCalConPorts().orElseThrow()).isEqualTo(CalConPorts.of(PORT, PORT));

@@ -11,7 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.host.WindowsErrors;
+import org.calconfleet.host.simulated.RegistryValue;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationListener;
@@ -140,6 +142,33 @@ class RolloutLifecycleTest extends RolloutTestBase {
         assertThat(missed.state()).isEqualTo(ChangeState.CANCELLED);
         assertThat(missed.endReason()).startsWith("the maintenance window was missed");
         assertThat(host(ids.getFirst()).calConWrites()).isZero();
+    }
+
+    @Test
+    void a_string_port_value_is_a_warning_in_the_plan_and_a_failed_host_gets_that_string_back() {
+        List<Long> ids = servers("TYP", 1, 45001);
+        host(ids.getFirst()).putRegistryValue(CalConRegistry.PARAMETERS_KEY, CalConRegistry.EXCHANGE_SIDE_PORT_VALUE,
+                RegistryValue.string("45001"));
+        ChangeDraft draft = draft(ids, 45027, new ChangeDraft.Waves(0, 5, 2, 0));
+
+        ChangePlan plan = Users.as("oscar", Role.OPERATOR, () -> changes.plan(draft));
+
+        assertThat(plan.hosts().getFirst().verdict()).isEqualTo(HostPlan.Verdict.CHANGE);
+        assertThat(plan.hosts().getFirst().prechecks()).filteredOn(p -> p.check() == Precheck.Check.VALUE_TYPE)
+                .singleElement().satisfies(p -> {
+                    assertThat(p.status()).isEqualTo(Precheck.Status.WARN);
+                    assertThat(p.detail()).contains("REG_SZ \"45001\"");
+                });
+
+        host(ids.getFirst()).failNextStarts(1, WindowsErrors.ERROR_PROCESS_ABORTED);
+        ChangeSummary failed = runToEnd(draft);
+
+        assertThat(failed.counts().rolledBack()).isEqualTo(1);
+        assertThat(host(ids.getFirst()).registryValue(CalConRegistry.PARAMETERS_KEY,
+                CalConRegistry.EXCHANGE_SIDE_PORT_VALUE)).contains(RegistryValue.string("45001"));
+        assertThat(host(ids.getFirst()).registryValue(CalConRegistry.PARAMETERS_KEY,
+                CalConRegistry.NOTES_SIDE_PORT_VALUE)).contains(RegistryValue.dword(45001));
+        assertThat(run(failed.id(), "TYP-0001").state()).isEqualTo(HostRunState.ROLLED_BACK);
     }
 
     @Test

@@ -221,13 +221,17 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
         Div panel = panel("fleet.detail.domino");
         if (s.getDesiredPort() == null || s.getCalendarSystem() == null
                 || !LoadExcalconCommand.refusalsFor(s.getHostName(), s.getCalendarSystem(),
-                LoadExcalconCommand.DEBUG_ON).isEmpty()) {
+                s.getDominoDebugFlag()).isEmpty()) {
             panel.add(new Paragraph(getTranslation("fleet.detail.domino.notApplicable")));
             return panel;
         }
         List<String> commands = DominoConsole.restartExcalcon(new LoadExcalconCommand(s.getHostName(),
-                s.getCalendarSystem(), RpcPort.of(s.getDesiredPort()), LoadExcalconCommand.DEBUG_ON));
+                s.getCalendarSystem(), RpcPort.of(s.getDesiredPort()), s.getDominoDebugFlag()));
         panel.add(new Paragraph(getTranslation("fleet.detail.domino.where", String.valueOf(s.getDominoServer()))));
+        Paragraph how = new Paragraph(getTranslation(backends.reloadsThroughAgent(s)
+                ? "fleet.detail.domino.byAgent" : "fleet.detail.domino.byRunbook"));
+        how.setId("domino-reload-path");
+        panel.add(how);
         for (int i = 0; i < commands.size(); i++) {
             panel.add(copyable(null, commands.get(i), "domino-command-" + i));
         }

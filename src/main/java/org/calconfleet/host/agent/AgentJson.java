@@ -170,13 +170,16 @@ public final class AgentJson {
             case RegistryRead.WrongType w -> {
                 node.put("state", "WRONG_TYPE");
                 node.put("type", w.found().name());
+                if (w.data() != null) {
+                    node.put("data", w.data());
+                }
             }
         }
         return node;
     }
 
     public static RegistryRead registryRead(JsonNode node, String path) {
-        WireObject head = WireObject.of(node, path, "state", "value", "type");
+        WireObject head = WireObject.of(node, path, "state", "value", "type", "data");
         String state = head.textField("state", 16);
         return switch (state) {
             case "PRESENT" -> RegistryRead.present(
@@ -185,8 +188,11 @@ public final class AgentJson {
                 WireObject.of(node, path, "state");
                 yield RegistryRead.absent();
             }
-            case "WRONG_TYPE" -> RegistryRead.wrongType(
-                    WireObject.of(node, path, "state", "type").enumField("type", RegistryValueType.class));
+            case "WRONG_TYPE" -> {
+                WireObject wrong = WireObject.of(node, path, "state", "type", "data");
+                yield new RegistryRead.WrongType(wrong.enumField("type", RegistryValueType.class),
+                        wrong.has("data") ? wrong.anyTextField("data", RegistryRead.WrongType.MAX_DATA) : null);
+            }
             default -> throw WireException.invalid(path + "/state", "must be PRESENT, ABSENT or WRONG_TYPE");
         };
     }

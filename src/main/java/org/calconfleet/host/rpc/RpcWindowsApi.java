@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 import com.rapid7.client.dcerpc.messages.HandleResponse;
 import com.rapid7.client.dcerpc.msrrp.messages.BaseRegCloseKey;
@@ -88,51 +88,24 @@ public final class RpcWindowsApi implements WindowsApi {
     }
 
     /**
-     * HKEY_LOCAL_MACHINE of one host. Keys opened for reading stay open until {@link #close()}, and the last value
-     * queried is remembered, so the usual "type, then DWORD" of {@code WindowsHostBackend} costs one query.
+     * HKEY_LOCAL_MACHINE of one host. Keys opened for reading stay open until {@link #close()}, so reading both
+     * port values opens their key once.
      */
     private final class RpcRegistry implements RegistryHandle {
 
         private final String machine;
         private final byte[] hklm;
         private final Map<String, byte[]> readKeys = new HashMap<>();
-        private @Nullable String queriedName;
-        private @Nullable Value queried;
 
         RpcRegistry(String machine, byte[] hklm) {
             this.machine = machine;
             this.hklm = hklm;
         }
 
-        /** A value's type and data; {@code null} when the value or its key does not exist. */
-        private record Value(int type, byte[] data) {
-        }
-
         @Override
-        public OptionalInt valueType(String key, String valueName) throws WindowsApiException {
-            Value value = query(key, valueName);
-            return value == null ? OptionalInt.empty() : OptionalInt.of(value.type());
-        }
-
-        @Override
-        public int getDword(String key, String valueName) throws WindowsApiException {
-            Value value = query(key, valueName);
-            if (value == null) {
-                throw new WindowsApiException(WindowsErrors.ERROR_FILE_NOT_FOUND, "query " + key + "\\" + valueName);
-            }
-            if (value.type() != RegistryValueType.REG_DWORD.code() || value.data().length < 4) {
-                throw new WindowsApiException(WindowsErrors.ERROR_DATATYPE_MISMATCH, "query " + key + "\\" + valueName
-                        + ": " + RegistryValueType.fromCode(value.type()) + ", not REG_DWORD");
-            }
-            return ByteBuffer.wrap(value.data()).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        }
-
-        private @Nullable Value query(String key, String valueName) throws WindowsApiException {
+        public Optional<RawValue> readValue(String key, String valueName) throws WindowsApiException {
             String name = key + "\\" + valueName;
-            if (name.equalsIgnoreCase(queriedName)) {
-                return queried;
-            }
-            Value value = call(machine, RpcInterface.WINREG, "query " + name, pipe -> {
+            return Optional.ofNullable(call(machine, RpcInterface.WINREG, "query " + name, pipe -> {
                 byte[] opened = readKeys.get(key.toLowerCase(Locale.ROOT));
                 if (opened == null) {
                     HandleResponse open = pipe.call(new BaseRegOpenKey(hklm, RPCUnicodeString.NullTerminated.of(key),
@@ -157,25 +130,26 @@ public final class RpcWindowsApi implements WindowsApi {
                     }
                     check(rc, "BaseRegQueryValue " + name);
                     byte[] data = answer.getData() == null ? new byte[0] : answer.getData().getArray();
-                    return new Value(answer.getType() == null ? 0 : answer.getType(), data);
+                    return new RawValue(answer.getType() == null ? 0 : answer.getType(), data);
                 }
-            });
-            queriedName = name;
-            queried = value;
-            return value;
+            }));
         }
 
         @Override
         public void setDword(String key, String valueName, int value) throws WindowsApiException {
-            forget();
-            byte[] data = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array();
+            setValue(key, valueName, new RawValue(RegistryValueType.REG_DWORD.code(),
+                    ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array()));
+        }
+
+        @Override
+        public void setValue(String key, String valueName, RawValue value) throws WindowsApiException {
             call(machine, RpcInterface.WINREG, "write " + key + "\\" + valueName, pipe -> {
                 RrpCalls.CreateKeyResponse created = pipe.call(new RrpCalls.CreateKey(hklm, key,
                         RrpCalls.KEY_SET_VALUE | RrpCalls.KEY_QUERY_VALUE));
                 check(created.getReturnValue(), "BaseRegCreateKey " + key);
                 try {
-                    check(pipe.call(new RrpCalls.SetValue(created.handle(), valueName,
-                            RegistryValueType.REG_DWORD.code(), data)).getReturnValue(), "BaseRegSetValue " + valueName);
+                    check(pipe.call(new RrpCalls.SetValue(created.handle(), valueName, value.type(), value.data()))
+                            .getReturnValue(), "BaseRegSetValue " + valueName);
                 } finally {
                     closeKey(pipe, created.handle());
                 }
@@ -185,7 +159,6 @@ public final class RpcWindowsApi implements WindowsApi {
 
         @Override
         public void deleteValue(String key, String valueName) throws WindowsApiException {
-            forget();
             call(machine, RpcInterface.WINREG, "delete " + key + "\\" + valueName, pipe -> {
                 HandleResponse open = pipe.call(new BaseRegOpenKey(hklm, RPCUnicodeString.NullTerminated.of(key), 0,
                         RrpCalls.KEY_SET_VALUE));
@@ -203,11 +176,6 @@ public final class RpcWindowsApi implements WindowsApi {
                 }
                 return null;
             });
-        }
-
-        private void forget() {
-            queriedName = null;
-            queried = null;
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 
 import org.calconfleet.host.CalConEvents;
 import org.calconfleet.host.CalConPorts;
@@ -76,12 +77,11 @@ public final class SimulatedHostBackend implements HostBackend {
     @Override
     public HostResult<Done> restoreCalConPorts(CalConPorts previous) {
         return call(HostOperation.RESTORE_CALCON_PORTS, () -> {
-            if (previous.exchangeSide() instanceof RegistryRead.WrongType
-                    || previous.notesSide() instanceof RegistryRead.WrongType) {
+            if (unrestorable(previous.exchangeSide()) || unrestorable(previous.notesSide())) {
                 return HostResult.failure(HostFailure.WRONG_VALUE_TYPE,
-                        "cannot restore a value that was not a DWORD: " + previous);
+                        "cannot restore a value whose data was not kept: " + previous);
             }
-            host.restoreCalConPorts(boxed(previous.exchangeSide()), boxed(previous.notesSide()));
+            host.restoreCalConPorts(value(previous.exchangeSide()), value(previous.notesSide()));
             return HostResult.done();
         });
     }
@@ -194,7 +194,7 @@ public final class SimulatedHostBackend implements HostBackend {
         return host.registryValue(key, valueName)
                 .map(v -> v.asDword().isPresent()
                         ? RegistryRead.present(v.asDword().getAsInt())
-                        : RegistryRead.wrongType(v.type()))
+                        : RegistryRead.wrongType(v.type(), v.text()))
                 .orElse(RegistryRead.absent());
     }
 
@@ -242,8 +242,17 @@ public final class SimulatedHostBackend implements HostBackend {
         }
     }
 
-    private static @Nullable Integer boxed(RegistryRead read) {
-        return read instanceof RegistryRead.Present p ? p.value() : null;
+    private static boolean unrestorable(RegistryRead read) {
+        return read instanceof RegistryRead.WrongType w && !w.restorable();
+    }
+
+    /** The value to put back, null to delete; only restorable reads come here. */
+    private static @Nullable RegistryValue value(RegistryRead read) {
+        return switch (read) {
+            case RegistryRead.Present p -> RegistryValue.dword(p.value());
+            case RegistryRead.Absent a -> null;
+            case RegistryRead.WrongType w -> RegistryValue.fromText(w.found(), Objects.requireNonNull(w.data()));
+        };
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -205,16 +205,16 @@ public final class SimulatedWindowsHost {
     }
 
     /** Sets (value present) or deletes (null) each port value in one step, counted as one CalCon write. */
-    synchronized void restoreCalConPorts(@Nullable Integer exchangeSide, @Nullable Integer notesSide) {
+    synchronized void restoreCalConPorts(@Nullable RegistryValue exchangeSide, @Nullable RegistryValue notesSide) {
         settle();
         restoreOne(CalConRegistry.EXCHANGE_SIDE_PORT_VALUE, exchangeSide);
         restoreOne(CalConRegistry.NOTES_SIDE_PORT_VALUE, notesSide);
         calConWrites++;
     }
 
-    private void restoreOne(String valueName, @Nullable Integer value) {
+    private void restoreOne(String valueName, @Nullable RegistryValue value) {
         if (value != null) {
-            put(CalConRegistry.PARAMETERS_KEY, valueName, RegistryValue.dword(value));
+            put(CalConRegistry.PARAMETERS_KEY, valueName, value);
         } else {
             Map<String, RegistryValue> values = registry.get(CalConRegistry.PARAMETERS_KEY);
             if (values != null) {

@@ -10,7 +10,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
@@ -166,11 +166,11 @@ public final class JnaWindowsApi implements WindowsApi {
         }
 
         @Override
-        public OptionalInt valueType(String key, String valueName) throws WindowsApiException {
+        public Optional<RawValue> readValue(String key, String valueName) throws WindowsApiException {
             WinReg.HKEYByReference opened = new WinReg.HKEYByReference();
             int rc = Advapi32.INSTANCE.RegOpenKeyEx(root, key, 0, WinNT.KEY_READ, opened);
             if (rc == WinError.ERROR_FILE_NOT_FOUND) {
-                return OptionalInt.empty();
+                return Optional.empty();
             }
             if (rc != WinError.ERROR_SUCCESS) {
                 throw new WindowsApiException(rc, "RegOpenKeyEx " + key);
@@ -178,29 +178,27 @@ public final class JnaWindowsApi implements WindowsApi {
             try {
                 IntByReference type = new IntByReference();
                 IntByReference size = new IntByReference();
-                rc = Advapi32.INSTANCE.RegQueryValueEx(opened.getValue(), valueName, 0, type, (byte[]) null, size);
-                if (rc == WinError.ERROR_FILE_NOT_FOUND) {
-                    return OptionalInt.empty();
+                while (true) {
+                    rc = Advapi32.INSTANCE.RegQueryValueEx(opened.getValue(), valueName, 0, type, (byte[]) null, size);
+                    if (rc == WinError.ERROR_FILE_NOT_FOUND) {
+                        return Optional.empty();
+                    }
+                    if (rc != WinError.ERROR_SUCCESS && rc != WinError.ERROR_MORE_DATA) {
+                        throw new WindowsApiException(rc, "RegQueryValueEx " + key + "\\" + valueName);
+                    }
+                    byte[] data = new byte[size.getValue()];
+                    rc = Advapi32.INSTANCE.RegQueryValueEx(opened.getValue(), valueName, 0, type, data, size);
+                    // the value may have grown between the two calls: ask again for its size
+                    if (rc == WinError.ERROR_MORE_DATA) {
+                        continue;
+                    }
+                    if (rc != WinError.ERROR_SUCCESS) {
+                        throw new WindowsApiException(rc, "RegQueryValueEx " + key + "\\" + valueName);
+                    }
+                    return Optional.of(new RawValue(type.getValue(), Arrays.copyOf(data, size.getValue())));
                 }
-                if (rc != WinError.ERROR_SUCCESS && rc != WinError.ERROR_MORE_DATA) {
-                    throw new WindowsApiException(rc, "RegQueryValueEx " + key + "\\" + valueName);
-                }
-                return OptionalInt.of(type.getValue());
             } finally {
                 Advapi32.INSTANCE.RegCloseKey(opened.getValue());
-            }
-        }
-
-        @Override
-        public int getDword(String key, String valueName) throws WindowsApiException {
-            try {
-                return Advapi32Util.registryGetIntValue(root, key, valueName);
-            } catch (LastErrorException e) {
-                throw wrap(e, "read DWORD " + key + "\\" + valueName);
-            } catch (RuntimeException e) {
-                // Advapi32Util throws a plain RuntimeException("Unexpected registry type ...") for other types
-                throw new WindowsApiException(WindowsErrors.ERROR_DATATYPE_MISMATCH,
-                        "read DWORD " + key + "\\" + valueName + ": " + e.getMessage(), e);
             }
         }
 
@@ -211,6 +209,25 @@ public final class JnaWindowsApi implements WindowsApi {
                 Advapi32Util.registrySetIntValue(root, key, valueName, value);
             } catch (LastErrorException e) {
                 throw wrap(e, "write DWORD " + key + "\\" + valueName);
+            }
+        }
+
+        @Override
+        public void setValue(String key, String valueName, RawValue value) throws WindowsApiException {
+            WinReg.HKEYByReference created = new WinReg.HKEYByReference();
+            int rc = Advapi32.INSTANCE.RegCreateKeyEx(root, key, 0, null, WinNT.REG_OPTION_NON_VOLATILE,
+                    WinNT.KEY_SET_VALUE, null, created, null);
+            if (rc != WinError.ERROR_SUCCESS) {
+                throw new WindowsApiException(rc, "RegCreateKeyEx " + key);
+            }
+            try {
+                byte[] data = value.data();
+                rc = Advapi32.INSTANCE.RegSetValueEx(created.getValue(), valueName, 0, value.type(), data, data.length);
+                if (rc != WinError.ERROR_SUCCESS) {
+                    throw new WindowsApiException(rc, "RegSetValueEx " + key + "\\" + valueName);
+                }
+            } finally {
+                Advapi32.INSTANCE.RegCloseKey(created.getValue());
             }
         }
 

@@ -1,8 +1,10 @@
 package org.calconfleet.host.windows;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 import org.calconfleet.host.TcpProbe;
 
@@ -37,20 +39,47 @@ public interface WindowsApi {
     /** An open registry root; close it when done. Key paths are relative to the root. */
     interface RegistryHandle extends AutoCloseable {
 
-        /** The REG_* type code of a value, empty when the value or its key does not exist. */
-        OptionalInt valueType(String key, String valueName) throws WindowsApiException;
-
-        /** A REG_DWORD's data; 1629 (ERROR_DATATYPE_MISMATCH) if it is of another type. */
-        int getDword(String key, String valueName) throws WindowsApiException;
+        /** A value with its REG_* type code and raw data (RegQueryValueEx), empty when it or its key does not exist. */
+        Optional<RawValue> readValue(String key, String valueName) throws WindowsApiException;
 
         /** Writes a REG_DWORD, creating the key (and missing parents) first. */
         void setDword(String key, String valueName, int value) throws WindowsApiException;
+
+        /** Writes a value of any type with its raw data (RegSetValueEx), creating the key first. */
+        void setValue(String key, String valueName, RawValue value) throws WindowsApiException;
 
         /** Deletes a value; an absent value or key is not an error. */
         void deleteValue(String key, String valueName) throws WindowsApiException;
 
         @Override
         void close();
+    }
+
+    /** A registry value as Windows stores it: the REG_* type code and the bytes (strings in UTF-16LE). */
+    record RawValue(int type, byte[] data) {
+        public RawValue {
+            data = data.clone();
+        }
+
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RawValue r && r.type == type && Arrays.equals(r.data, data);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * type + Arrays.hashCode(data);
+        }
+
+        @Override
+        public String toString() {
+            return "RawValue[" + type + ", " + HexFormat.of().formatHex(data) + "]";
+        }
     }
 
     /** SERVICE_STATUS_PROCESS, as plain numbers. */

@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Objects;
 
 import org.calconfleet.host.CalConEvents;
 import org.calconfleet.host.CalConPorts;
@@ -20,7 +20,6 @@ import org.calconfleet.host.HostFailure;
 import org.calconfleet.host.HostResult;
 import org.calconfleet.host.HostTime;
 import org.calconfleet.host.RegistryRead;
-import org.calconfleet.host.RegistryValueType;
 import org.calconfleet.host.ServiceState;
 import org.calconfleet.host.TcpListener;
 import org.calconfleet.host.TcpProbe;
@@ -108,10 +107,9 @@ public final class WindowsHostBackend implements HostBackend {
 
     @Override
     public HostResult<Done> restoreCalConPorts(CalConPorts previous) {
-        if (previous.exchangeSide() instanceof RegistryRead.WrongType
-                || previous.notesSide() instanceof RegistryRead.WrongType) {
+        if (unrestorable(previous.exchangeSide()) || unrestorable(previous.notesSide())) {
             return HostResult.failure(HostFailure.WRONG_VALUE_TYPE,
-                    "cannot restore a value that was not a DWORD: " + previous);
+                    "cannot restore a value whose data was not kept: " + previous);
         }
         try (WindowsApi.RegistryHandle reg = api.openRemoteHklm(machine)) {
             restore(reg, CalConRegistry.EXCHANGE_SIDE_PORT_VALUE, previous.exchangeSide());
@@ -287,22 +285,20 @@ public final class WindowsHostBackend implements HostBackend {
 
     private static RegistryRead read(WindowsApi.RegistryHandle reg, String key, String valueName)
             throws WindowsApiException {
-        OptionalInt type = reg.valueType(key, valueName);
-        if (type.isEmpty()) {
-            return RegistryRead.absent();
-        }
-        RegistryValueType found = RegistryValueType.fromCode(type.getAsInt());
-        return found == RegistryValueType.REG_DWORD
-                ? RegistryRead.present(reg.getDword(key, valueName))
-                : RegistryRead.wrongType(found);
+        return reg.readValue(key, valueName).map(RegistryData::read).orElse(RegistryRead.absent());
+    }
+
+    private static boolean unrestorable(RegistryRead read) {
+        return read instanceof RegistryRead.WrongType w && !w.restorable();
     }
 
     private static void restore(WindowsApi.RegistryHandle reg, String valueName, RegistryRead previous)
             throws WindowsApiException {
-        if (previous instanceof RegistryRead.Present p) {
-            reg.setDword(CalConRegistry.PARAMETERS_KEY, valueName, p.value());
-        } else {
-            reg.deleteValue(CalConRegistry.PARAMETERS_KEY, valueName);
+        switch (previous) {
+            case RegistryRead.Present p -> reg.setDword(CalConRegistry.PARAMETERS_KEY, valueName, p.value());
+            case RegistryRead.Absent a -> reg.deleteValue(CalConRegistry.PARAMETERS_KEY, valueName);
+            case RegistryRead.WrongType w -> reg.setValue(CalConRegistry.PARAMETERS_KEY, valueName,
+                    RegistryData.raw(w.found(), Objects.requireNonNull(w.data())));
         }
     }
 

@@ -47,6 +47,8 @@ class ServerDetailViewTest extends KaribuSpringTest {
         assertThat(_get(Pre.class, spec -> spec.withId("domino-command-0")).getText()).isEqualTo("Excalcon q");
         assertThat(_get(Pre.class, spec -> spec.withId("domino-command-1")).getText())
                 .isEqualTo("LOAD EXCALCON TKY-EXC03 ExchangeFreeBusy 45001 45001 1");
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("domino-reload-path"))
+                .getText()).startsWith("A change sends these commands through the agent");
         assertThat(_get(Pre.class, spec -> spec.withId("netsh-commands")).getText())
                 .contains("netsh advfirewall firewall add rule", "45001");
         @SuppressWarnings("unchecked")

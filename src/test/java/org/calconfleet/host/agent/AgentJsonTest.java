@@ -25,7 +25,8 @@ class AgentJsonTest {
 
     @Test
     void host_values_come_back_equal_including_dwords_above_2_to_the_31() {
-        CalConPorts ports = new CalConPorts(RegistryRead.present(-1), RegistryRead.wrongType(RegistryValueType.REG_SZ));
+        CalConPorts ports = new CalConPorts(RegistryRead.present(-1),
+                RegistryRead.wrongType(RegistryValueType.REG_MULTI_SZ, "45001\n\t45002"));
         List<HostEvent> events = List.of(new HostEvent("MSExchangeNotesCal", 6001, EventType.INFORMATION,
                 Instant.parse("2026-11-25T09:00:01Z"), "CONFIG_NOTES_NOTES_EXCALCON_RPC_PORT : 45001\r\n"));
         List<TcpListener> listeners = List.of(new TcpListener(45001, 4100, "calcon.exe"));

@@ -85,7 +85,7 @@ class RpcHostBackendSambaTest implements RegistryReadContract, RegistryWriteCont
 
         CalConPorts ports = backend.readCalConPorts().orElseThrow();
 
-        assertThat(ports.exchangeSide()).isEqualTo(RegistryRead.wrongType(RegistryValueType.REG_SZ));
+        assertThat(ports.exchangeSide()).isEqualTo(RegistryRead.wrongType(RegistryValueType.REG_SZ, "45001"));
         assertThat(ports.notesSide()).isEqualTo(RegistryRead.present(PORT));
         assertThat(samba.value(CalConRegistry.PARAMETERS_KEY, CalConRegistry.EXCHANGE_SIDE_PORT_VALUE))
                 .contains(ArrangedValue.string("45001"));

@@ -227,7 +227,7 @@ class SimulatedWindowsHostTest {
     }
 
     @Test
-    void other_value_types_read_as_wrong_type_and_the_registry_is_case_insensitive() {
+    void other_value_types_read_as_wrong_type_with_their_data_and_the_registry_is_case_insensitive() {
         SimulatedWindowsHost host = host()
                 .parameter(CalConRegistry.EXCHANGE_SIDE_PORT_VALUE.toUpperCase(), RegistryValue.binary(new byte[] {1}))
                 .parameter(CalConRegistry.NOTES_SIDE_PORT_VALUE, RegistryValue.multiString(List.of("45001")))
@@ -235,8 +235,8 @@ class SimulatedWindowsHostTest {
 
         var ports = new SimulatedHostBackend(host).readCalConPorts().orElseThrow();
 
-        assertThat(ports.exchangeSide()).isEqualTo(RegistryRead.wrongType(RegistryValueType.REG_BINARY));
-        assertThat(ports.notesSide()).isEqualTo(RegistryRead.wrongType(RegistryValueType.REG_MULTI_SZ));
+        assertThat(ports.exchangeSide()).isEqualTo(RegistryRead.wrongType(RegistryValueType.REG_BINARY, "01"));
+        assertThat(ports.notesSide()).isEqualTo(RegistryRead.wrongType(RegistryValueType.REG_MULTI_SZ, "45001"));
     }
 
     @Test

@@ -1,11 +1,13 @@
 package org.calconfleet.host.windows;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.calconfleet.host.ManualTime;
@@ -27,9 +29,9 @@ final class FakeWindowsApi implements WindowsApi {
 
     private final ManualTime time;
 
-    final Map<String, Map<String, Value>> registry = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    final Map<String, Map<String, RawValue>> registry = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     int connectError;
-    int setDwordError;
+    int registryWriteError;
     int openedHandles;
     int closedHandles;
 
@@ -65,16 +67,29 @@ final class FakeWindowsApi implements WindowsApi {
         this.time = time;
     }
 
-    record Value(int type, Object data) {
+    /** A DWORD as Windows stores it (little-endian). */
+    static RawValue dword(int value) {
+        return new RawValue(RegistryValueType.REG_DWORD.code(),
+                ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array());
     }
 
+    /** Puts a value: an int as a (big-endian for REG_DWORD_BIG_ENDIAN) DWORD, text as {@link RegistryData} reads it. */
     void put(String key, String valueName, RegistryValueType type, Object data) {
-        registry.computeIfAbsent(key, k -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER))
-                .put(valueName, new Value(type.code(), data));
+        RawValue raw = switch (data) {
+            case Integer i when type == RegistryValueType.REG_DWORD_BIG_ENDIAN ->
+                    new RawValue(type.code(), ByteBuffer.allocate(4).putInt(i).array());
+            case Integer i -> new RawValue(type.code(), dword(i).data());
+            default -> RegistryData.raw(type, data.toString());
+        };
+        put(key, valueName, raw);
     }
 
-    @Nullable Value value(String key, String valueName) {
-        Map<String, Value> values = registry.get(key);
+    private void put(String key, String valueName, RawValue value) {
+        registry.computeIfAbsent(key, k -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER)).put(valueName, value);
+    }
+
+    @Nullable RawValue value(String key, String valueName) {
+        Map<String, RawValue> values = registry.get(key);
         return values == null ? null : values.get(valueName);
     }
 
@@ -86,34 +101,29 @@ final class FakeWindowsApi implements WindowsApi {
         openedHandles++;
         return new RegistryHandle() {
             @Override
-            public OptionalInt valueType(String key, String valueName) {
-                Value v = value(key, valueName);
-                return v == null ? OptionalInt.empty() : OptionalInt.of(v.type());
-            }
-
-            @Override
-            public int getDword(String key, String valueName) throws WindowsApiException {
-                Value v = value(key, valueName);
-                if (v == null) {
-                    throw new WindowsApiException(WindowsErrors.ERROR_FILE_NOT_FOUND, "get");
-                }
-                if (v.type() != RegistryValueType.REG_DWORD.code()) {
-                    throw new WindowsApiException(WindowsErrors.ERROR_DATATYPE_MISMATCH, "get");
-                }
-                return (Integer) v.data();
+            public Optional<RawValue> readValue(String key, String valueName) {
+                return Optional.ofNullable(value(key, valueName));
             }
 
             @Override
             public void setDword(String key, String valueName, int value) throws WindowsApiException {
-                if (setDwordError != 0) {
-                    throw new WindowsApiException(setDwordError, "set");
+                if (registryWriteError != 0) {
+                    throw new WindowsApiException(registryWriteError, "set");
                 }
-                put(key, valueName, RegistryValueType.REG_DWORD, value);
+                put(key, valueName, dword(value));
+            }
+
+            @Override
+            public void setValue(String key, String valueName, RawValue value) throws WindowsApiException {
+                if (registryWriteError != 0) {
+                    throw new WindowsApiException(registryWriteError, "set");
+                }
+                put(key, valueName, value);
             }
 
             @Override
             public void deleteValue(String key, String valueName) {
-                Map<String, Value> values = registry.get(key);
+                Map<String, RawValue> values = registry.get(key);
                 if (values != null) {
                     values.remove(valueName);
                 }

@@ -46,14 +46,31 @@ class WindowsHostBackendTest {
     }
 
     @Test
-    void a_dword_written_as_string_reads_as_wrong_type() {
+    void a_dword_written_as_string_reads_as_wrong_type_with_its_data() {
         windows.put(KEY, EXCHANGE, RegistryValueType.REG_SZ, "45001");
         windows.put(KEY, NOTES, RegistryValueType.REG_DWORD_BIG_ENDIAN, 45001);
 
         CalConPorts ports = backend.readCalConPorts().orElseThrow();
 
-        assertThat(ports.exchangeSide()).isEqualTo(RegistryRead.wrongType(RegistryValueType.REG_SZ));
-        assertThat(ports.notesSide()).isEqualTo(RegistryRead.wrongType(RegistryValueType.REG_DWORD_BIG_ENDIAN));
+        assertThat(ports.exchangeSide()).isEqualTo(RegistryRead.wrongType(RegistryValueType.REG_SZ, "45001"));
+        assertThat(ports.notesSide())
+                .isEqualTo(RegistryRead.wrongType(RegistryValueType.REG_DWORD_BIG_ENDIAN, "0000afc9"));
+    }
+
+    @Test
+    void values_of_other_types_are_restored_with_the_bytes_they_had() {
+        windows.put(KEY, EXCHANGE, RegistryValueType.REG_MULTI_SZ, "45001\n45002");
+        windows.put(KEY, NOTES, RegistryValueType.REG_QWORD, "45001");
+        WindowsApi.RawValue exchangeBefore = windows.value(KEY, EXCHANGE);
+        WindowsApi.RawValue notesBefore = windows.value(KEY, NOTES);
+        CalConPorts before = backend.readCalConPorts().orElseThrow();
+        backend.writeCalConPorts(45001, 45001).orElseThrow();
+
+        backend.restoreCalConPorts(before).orElseThrow();
+
+        assertThat(windows.value(KEY, EXCHANGE)).isEqualTo(exchangeBefore);
+        assertThat(windows.value(KEY, NOTES)).isEqualTo(notesBefore);
+        assertThat(before.notesSide()).isEqualTo(RegistryRead.wrongType(RegistryValueType.REG_QWORD, "45001"));
     }
 
     @Test
@@ -98,14 +115,14 @@ class WindowsHostBackendTest {
 
         assertThat(backend.writeCalConPorts(45001, 45001).isOk()).isTrue();
 
-        assertThat(windows.value(KEY, EXCHANGE)).isEqualTo(new FakeWindowsApi.Value(4, 45001));
-        assertThat(windows.value(KEY, NOTES)).isEqualTo(new FakeWindowsApi.Value(4, 45001));
+        assertThat(windows.value(KEY, EXCHANGE)).isEqualTo(FakeWindowsApi.dword(45001));
+        assertThat(windows.value(KEY, NOTES)).isEqualTo(FakeWindowsApi.dword(45001));
         assertThat(windows.closedHandles).isEqualTo(1);
     }
 
     @Test
     void a_write_refused_by_the_host_is_access_denied_and_the_handle_is_still_closed() {
-        windows.setDwordError = WindowsErrors.ERROR_ACCESS_DENIED;
+        windows.registryWriteError = WindowsErrors.ERROR_ACCESS_DENIED;
 
         assertThat(backend.writeCalConPorts(45001, 45001).failure().orElseThrow().kind())
                 .isEqualTo(HostFailure.ACCESS_DENIED);
@@ -118,7 +135,7 @@ class WindowsHostBackendTest {
 
         backend.restoreCalConPorts(new CalConPorts(RegistryRead.present(40000), RegistryRead.absent())).orElseThrow();
 
-        assertThat(windows.value(KEY, EXCHANGE)).isEqualTo(new FakeWindowsApi.Value(4, 40000));
+        assertThat(windows.value(KEY, EXCHANGE)).isEqualTo(FakeWindowsApi.dword(40000));
         assertThat(windows.value(KEY, NOTES)).isNull();
     }
 

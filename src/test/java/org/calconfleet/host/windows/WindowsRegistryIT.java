@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.sun.jna.platform.win32.Advapi32Util;
@@ -46,34 +46,34 @@ class WindowsRegistryIT {
         try (WindowsApi.RegistryHandle reg = jna.openLocalCurrentUser()) {
             reg.setDword(scratch + "\\Deep\\Key", "Port", 45001);
 
-            assertThat(reg.valueType(scratch + "\\Deep\\Key", "Port")).hasValue(RegistryValueType.REG_DWORD.code());
-            assertThat(reg.getDword(scratch + "\\Deep\\Key", "Port")).isEqualTo(45001);
+            assertThat(reg.readValue(scratch + "\\Deep\\Key", "Port")).hasValue(new WindowsApi.RawValue(
+                    RegistryValueType.REG_DWORD.code(), new byte[] {(byte) 0xc9, (byte) 0xaf, 0, 0}));
         }
     }
 
     @Test
     void a_missing_value_or_key_has_no_type_and_deleting_it_is_not_an_error() throws Exception {
         try (WindowsApi.RegistryHandle reg = jna.openLocalCurrentUser()) {
-            assertThat(reg.valueType(scratch + "\\Missing", "Port")).isEqualTo(OptionalInt.empty());
+            assertThat(reg.readValue(scratch + "\\Missing", "Port")).isEmpty();
             reg.setDword(scratch, "Other", 1);
-            assertThat(reg.valueType(scratch, "Port")).isEqualTo(OptionalInt.empty());
+            assertThat(reg.readValue(scratch, "Port")).isEmpty();
             reg.deleteValue(scratch, "Port");
             reg.deleteValue(scratch + "\\Missing", "Port");
         }
     }
 
     @Test
-    void reading_a_string_as_dword_is_a_datatype_mismatch() throws Exception {
+    void a_string_is_read_with_its_type_and_written_back_with_the_same_bytes() throws Exception {
         Advapi32Util.registryCreateKey(WinReg.HKEY_CURRENT_USER, scratch);
         Advapi32Util.registrySetStringValue(WinReg.HKEY_CURRENT_USER, scratch, "Port", "45001");
         try (WindowsApi.RegistryHandle reg = jna.openLocalCurrentUser()) {
-            assertThat(reg.valueType(scratch, "Port")).hasValue(RegistryValueType.REG_SZ.code());
-            try {
-                reg.getDword(scratch, "Port");
-                throw new AssertionError("expected a WindowsApiException");
-            } catch (WindowsApiException e) {
-                assertThat(e.errorCode()).isEqualTo(1629);
-            }
+            WindowsApi.RawValue read = reg.readValue(scratch, "Port").orElseThrow();
+            assertThat(RegistryData.read(read)).isEqualTo(RegistryRead.wrongType(RegistryValueType.REG_SZ, "45001"));
+
+            reg.deleteValue(scratch, "Port");
+            reg.setValue(scratch, "Port", RegistryData.raw(RegistryValueType.REG_SZ, "45001"));
+
+            assertThat(reg.readValue(scratch, "Port")).hasValue(read);
         }
     }
 
@@ -89,7 +89,7 @@ class WindowsRegistryIT {
         Advapi32Util.registrySetStringValue(WinReg.HKEY_CURRENT_USER, scratch + "\\" + CalConRegistry.PARAMETERS_KEY,
                 CalConRegistry.EXCHANGE_SIDE_PORT_VALUE, "45001");
         assertThat(backend.readCalConPorts().orElseThrow().exchangeSide())
-                .isEqualTo(RegistryRead.wrongType(RegistryValueType.REG_SZ));
+                .isEqualTo(RegistryRead.wrongType(RegistryValueType.REG_SZ, "45001"));
 
         backend.restoreCalConPorts(CalConPorts.absent()).orElseThrow();
         assertThat(backend.readCalConPorts().orElseThrow()).isEqualTo(CalConPorts.absent());
@@ -115,13 +115,13 @@ class WindowsRegistryIT {
             RegistryHandle hkcu = jna.openLocalCurrentUser();
             return new RegistryHandle() {
                 @Override
-                public OptionalInt valueType(String key, String valueName) throws WindowsApiException {
-                    return hkcu.valueType(prefix + "\\" + key, valueName);
+                public Optional<RawValue> readValue(String key, String valueName) throws WindowsApiException {
+                    return hkcu.readValue(prefix + "\\" + key, valueName);
                 }
 
                 @Override
-                public int getDword(String key, String valueName) throws WindowsApiException {
-                    return hkcu.getDword(prefix + "\\" + key, valueName);
+                public void setValue(String key, String valueName, RawValue value) throws WindowsApiException {
+                    hkcu.setValue(prefix + "\\" + key, valueName, value);
                 }
 
                 @Override
