@@ -2,8 +2,7 @@ package org.calconfleet.audit;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -14,12 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
+import org.calconfleet.common.CsvEncoding;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Checks an exported audit CSV against the checkpoint files and the public key, without the console, its database
- * or Spring: only this class's package, {@code common.Csv} and the JDK. Run it as README "Verifying an export
- * offline" shows. Exit status 0: intact; 1: the chain or the checkpoints do not hold; 2: the input cannot be read.
+ * or Spring: only this class's package, {@code common.Csv} with Commons CSV, {@code common.CsvEncoding} and the JDK.
+ * Run it as README "Verifying an export offline" shows. Exit status 0: intact; 1: the chain or the checkpoints do not
+ * hold; 2: the input cannot be read.
  */
 public final class OfflineAuditVerifier {
 
@@ -47,8 +48,11 @@ public final class OfflineAuditVerifier {
             PublicKey key = CheckpointKeys.readPublic(Path.of(options.get("--public-key")));
             CheckpointSet checkpoints = new CheckpointFolder(Path.of(options.get("--checkpoints"))).read(key, List.of());
             List<AuditEntry> entries;
-            try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-                entries = AuditCsv.read(in);
+            // The console exports in UTF-8 or CP932 (the auditor's choice); either reads back.
+            switch (CsvEncoding.detect(Files.readAllBytes(csv))) {
+                case CsvEncoding.Decoded decoded -> entries = AuditCsv.read(new StringReader(decoded.text()));
+                case CsvEncoding.Undecodable undecodable -> throw new IOException(
+                        csv + ": line " + undecodable.line() + " is not " + undecodable.encoding());
             }
             ChainCheck check = entries.isEmpty() ? ChainCheck.fromGenesis(checkpoints)
                     : ChainCheck.from(entries.getFirst(), checkpoints);

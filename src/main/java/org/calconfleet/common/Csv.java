@@ -1,16 +1,35 @@
 package org.calconfleet.common;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
 import org.jspecify.annotations.Nullable;
 
-/** RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, a quote or a line break. */
+/**
+ * RFC 4180 CSV through Apache Commons CSV: CRLF line ends, fields quoted when they hold a comma, a quote or a line
+ * break. What this class adds is the line each record starts on, for error messages that point at it.
+ */
 public final class Csv {
 
     public static final String LINE_END = "\r\n";
+
+    private static final CSVFormat WRITTEN = CSVFormat.RFC4180;
+
+    /**
+     * Blank lines are kept so that the parser's line count stays the file's; {@code ALL_NON_NULL} is what makes
+     * Commons CSV read an unquoted empty field as null and {@code ""} as the empty text.
+     */
+    private static final CSVFormat READ = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false)
+            .setQuoteMode(QuoteMode.ALL_NON_NULL).get();
 
     /**
      * One record and the line of the file it starts on (1-based), for error messages that point at it. Its fields
@@ -19,12 +38,12 @@ public final class Csv {
     public record Row(int line, List<@Nullable String> fields) {
     }
 
-    /** The file is not CSV from this line on (an opening quote that never closes). */
+    /** The file is not CSV from the record starting on this line on (a quote that never closes, or text after one). */
     public static class SyntaxException extends Exception {
         private final int line;
 
-        SyntaxException(int line) {
-            super("Unterminated quoted field starting on line " + line);
+        SyntaxException(int line, String why) {
+            super(why);
             this.line = line;
         }
 
@@ -37,13 +56,16 @@ public final class Csv {
     }
 
     public static String field(@Nullable String value) {
-        if (value == null) {
+        if (value == null || value.isEmpty()) {
             return "";
         }
-        if (value.contains(",") || value.contains("\"") || value.contains("\r") || value.contains("\n")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
+        StringBuilder quoted = new StringBuilder(value.length() + 2);
+        try {
+            WRITTEN.print(value, quoted, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return value;
+        return quoted.toString();
     }
 
     public static String line(List<@Nullable String> values) {
@@ -70,86 +92,31 @@ public final class Csv {
 
     private static List<Row> parse(Reader reader, boolean nulls) throws IOException, SyntaxException {
         List<Row> rows = new ArrayList<>();
-        List<@Nullable String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        boolean fieldStarted = false;
-        int line = 1;
-        int rowStart = 1;
-        int quoteStart = 0;
-        int c = reader.read();
-        if (c == '\uFEFF') {
-            c = reader.read();
-        }
-        while (c != -1) {
-            char ch = (char) c;
-            if (quoted) {
-                if (ch == '"') {
-                    int next = reader.read();
-                    if (next == '"') {
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                        c = next;
-                        continue;
+        long lineBreaksBefore = 0;
+        try (CSVParser parser = CSVParser.builder().setReader(withoutByteOrderMark(reader)).setFormat(READ).get()) {
+            try {
+                for (CSVRecord record : parser) {
+                    List<@Nullable String> fields = record.toList();
+                    if (!(fields.size() == 1 && fields.getFirst() == null)) {
+                        rows.add(new Row(Math.toIntExact(lineBreaksBefore + 1), Collections.unmodifiableList(
+                                nulls ? fields : fields.stream().map(f -> f == null ? "" : f).toList())));
                     }
-                } else {
-                    if (ch == '\n') {
-                        line++;
-                    }
-                    field.append(ch);
+                    lineBreaksBefore = parser.getCurrentLineNumber();
                 }
-            } else if (ch == '"' && field.isEmpty()) {
-                quoted = true;
-                wasQuoted = true;
-                fieldStarted = true;
-                quoteStart = line;
-            } else if (ch == ',') {
-                fields.add(value(field, wasQuoted, nulls));
-                wasQuoted = false;
-                fieldStarted = true;
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r') {
-                    int next = reader.read();
-                    if (next != '\n') {
-                        c = next;
-                        endRow(rows, fields, value(field, wasQuoted, nulls), fieldStarted, rowStart);
-                        wasQuoted = false;
-                        fieldStarted = false;
-                        rowStart = ++line;
-                        continue;
-                    }
-                }
-                endRow(rows, fields, value(field, wasQuoted, nulls), fieldStarted, rowStart);
-                wasQuoted = false;
-                fieldStarted = false;
-                rowStart = ++line;
-            } else {
-                field.append(ch);
-                fieldStarted = true;
+            } catch (UncheckedIOException e) {
+                throw new SyntaxException(Math.toIntExact(lineBreaksBefore + 1),
+                        String.valueOf(e.getCause().getMessage()));
             }
-            c = reader.read();
         }
-        if (quoted) {
-            throw new SyntaxException(quoteStart);
-        }
-        endRow(rows, fields, value(field, wasQuoted, nulls), fieldStarted, rowStart);
         return rows;
     }
 
-    private static @Nullable String value(StringBuilder field, boolean quoted, boolean nulls) {
-        String text = field.toString();
-        field.setLength(0);
-        return nulls && text.isEmpty() && !quoted ? null : text;
-    }
-
-    private static void endRow(List<Row> rows, List<@Nullable String> fields, @Nullable String field,
-            boolean started, int line) {
-        if (started || !fields.isEmpty() || field != null && !field.isEmpty()) {
-            fields.add(field);
-            rows.add(new Row(line, java.util.Collections.unmodifiableList(new ArrayList<>(fields))));
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        Reader buffered = reader.markSupported() ? reader : new BufferedReader(reader);
+        buffered.mark(1);
+        if (buffered.read() != '\uFEFF') {
+            buffered.reset();
         }
-        fields.clear();
+        return buffered;
     }
 }

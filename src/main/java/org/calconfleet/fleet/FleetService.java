@@ -2,13 +2,15 @@ package org.calconfleet.fleet;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.calconfleet.common.Csv;
+import org.calconfleet.common.CsvEncoding;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import java.util.ArrayList;
@@ -139,15 +141,28 @@ public class FleetService {
         return FleetSummary.ofGroups(servers.countByPortState());
     }
 
-    /** Reads and checks an uploaded CSV; nothing is stored. */
+    /**
+     * Reads and checks an uploaded CSV in the encoding given, or else in the one its bytes suggest
+     * ({@link CsvEncoding#detect}); nothing is stored.
+     */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     @Transactional(readOnly = true)
-    public ImportPreview previewImport(Reader csv) throws IOException {
+    public ImportPreview previewImport(byte[] file, @Nullable CsvEncoding encoding) {
+        CsvEncoding.Decoding decoding = encoding == null ? CsvEncoding.detect(file) : encoding.decode(file);
         List<Csv.Row> records;
-        try {
-            records = Csv.parse(csv);
-        } catch (Csv.SyntaxException e) {
-            return new ImportPreview(List.of(), e.line());
+        switch (decoding) {
+            case CsvEncoding.Undecodable undecodable -> {
+                return ImportPreview.undecodable(undecodable.encoding(), undecodable.line());
+            }
+            case CsvEncoding.Decoded decoded -> {
+                try {
+                    records = Csv.parse(new StringReader(decoded.text()));
+                } catch (Csv.SyntaxException e) {
+                    return ImportPreview.unparseable(decoded.encoding(), e.line());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
         List<ImportPreview.Row> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -167,9 +182,10 @@ public class FleetService {
                 existing = servers.existsByHostNameIgnoreCase(parsed.values().hostName());
             }
             String hostName = record.fields().isEmpty() ? "" : record.fields().getFirst().strip();
-            rows.add(new ImportPreview.Row(record.line(), hostName, parsed.values(), problems, existing));
+            rows.add(new ImportPreview.Row(record.line(), hostName, parsed.values(), problems, existing,
+                    parsed.normalised()));
         }
-        return new ImportPreview(rows, null);
+        return new ImportPreview(decoding.encoding(), rows, null, null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.calconfleet.fleet;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,21 +82,28 @@ public final class ServerCsv {
         return Csv.line(values);
     }
 
-    /** A row's values, or the problems that keep it from being one (field names as in {@link ServerValues}). */
-    record Parsed(@Nullable ServerValues values, List<ServerProblem> problems) {
+    /**
+     * A row's values, or the problems that keep it from being one (field names as in {@link ServerValues}), and the
+     * numeric fields it had to normalise.
+     */
+    record Parsed(@Nullable ServerValues values, List<ServerProblem> problems,
+            List<ImportPreview.Normalised> normalised) {
     }
 
     static Parsed parse(List<String> fields) {
         List<ServerProblem> problems = new ArrayList<>();
         if (fields.size() != COLUMNS.size() && fields.size() != COLUMNS_WITHOUT_CREDENTIAL) {
             return new Parsed(null, List.of(ServerProblem.of("row", "fleet.import.columnCount", fields.size(),
-                    COLUMNS.size(), COLUMNS_WITHOUT_CREDENTIAL)));
+                    COLUMNS.size(), COLUMNS_WITHOUT_CREDENTIAL)), List.of());
         }
+        List<ImportPreview.Normalised> normalised = new ArrayList<>();
+        String ipAddress = numeric(fields.get(1), "ipAddress", normalised);
+        String desiredPort = numeric(fields.get(11), "desiredPort", normalised);
         ConnectorKind connector = parseEnum(ConnectorKind.class, fields.get(4), "connectorKind", problems);
         BackendKind backend = parseEnum(BackendKind.class, fields.get(9), "backendKind", problems);
         Integer port = null;
-        if (!fields.get(11).isBlank()) {
-            PortCheck check = PortRules.parse(fields.get(11));
+        if (!desiredPort.isBlank()) {
+            PortCheck check = PortRules.parse(desiredPort);
             if (check.isValid()) {
                 port = check.validPort().orElseThrow().value();
             } else {
@@ -104,16 +112,28 @@ public final class ServerCsv {
             }
         }
         if (!problems.isEmpty()) {
-            return new Parsed(null, problems);
+            return new Parsed(null, problems, normalised);
         }
-        ServerValues values = new ServerValues(fields.get(0).strip(), blankToNull(fields.get(1)),
+        ServerValues values = new ServerValues(fields.get(0).strip(), blankToNull(ipAddress),
                 fields.get(2).strip(), fields.get(3).strip(), connector, blankToNull(fields.get(5)),
                 blankToNull(fields.get(6)), blankToNull(fields.get(7)),
                 fields.get(8).isBlank() ? ExchangeServer.DEFAULT_SERVICE_NAME : fields.get(8).strip(), backend,
                 blankToNull(fields.get(10)),
                 fields.size() > COLUMNS_WITHOUT_CREDENTIAL ? blankToNull(fields.get(13)) : null, port,
                 blankToNull(fields.get(12)));
-        return new Parsed(values, ServerRules.check(values));
+        return new Parsed(values, ServerRules.check(values), normalised);
+    }
+
+    /**
+     * Japanese input methods write digits, dots and spaces full-width (４５００１, １０．５．１．１); NFKC reads them as the
+     * ASCII they stand for, and the preview shows each such reading.
+     */
+    private static String numeric(String written, String field, List<ImportPreview.Normalised> normalised) {
+        String readAs = Normalizer.normalize(written, Normalizer.Form.NFKC).strip();
+        if (!readAs.equals(written.strip())) {
+            normalised.add(new ImportPreview.Normalised(field, written, readAs));
+        }
+        return readAs;
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String text, String field,

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.util.List;
 import java.util.Locale;
+import org.calconfleet.common.CsvEncoding;
 import org.calconfleet.testdb.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,6 +131,18 @@ class AuditCheckpointTest {
         assertThat(checkpoints.writeIfHeadMoved()).isEmpty();
     }
 
+    @Test
+    void an_export_in_each_encoding_the_audit_view_offers_verifies_offline() throws Exception {
+        audit.record(AuditEvent.of("alice", AuditAction.SERVER_UPDATED, "server:大阪-EXC01")
+                .change("site=大阪", "site=大阪 本社").because("定期メンテナンス（夜間）"));
+        recordFiveThenCheckpoint("J");
+
+        for (CsvEncoding encoding : CsvEncoding.EXPORTS) {
+            Offline offline = verifyOffline(exportAll(encoding));
+            assertThat(offline.status()).as(encoding + ": " + offline.output()).isEqualTo(OfflineAuditVerifier.INTACT);
+        }
+    }
+
     private AuditCheckpoint recordFiveThenCheckpoint(String batch) {
         for (int i = 0; i < 5; i++) {
             audit.record(AuditEvent.of("alice", AuditAction.SERVER_UPDATED, "server:" + batch + i)
@@ -159,6 +172,16 @@ class AuditCheckpointTest {
         Path csv = Files.createDirectories(Path.of("target/test-audit-exports"))
                 .resolve(store.folder().getFileName() + ".csv");
         try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            audit.exportCsv(AuditFilter.ALL, out);
+        }
+        return csv;
+    }
+
+    /** As the audit view's download writes it. */
+    private Path exportAll(CsvEncoding encoding) throws IOException {
+        Path csv = Files.createDirectories(Path.of("target/test-audit-exports"))
+                .resolve(store.folder().getFileName() + "-" + encoding + ".csv");
+        try (Writer out = encoding.writer(Files.newOutputStream(csv))) {
             audit.exportCsv(AuditFilter.ALL, out);
         }
         return csv;

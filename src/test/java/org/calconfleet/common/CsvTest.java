@@ -55,4 +55,10 @@ class CsvTest {
                 .containsExactly(null, "", "a,b");
         assertThat(Csv.parse(new StringReader(line)).getFirst().fields()).containsExactly("", "", "a,b");
     }
+
+    @Test
+    void text_after_a_closing_quote_is_refused_with_the_line_of_its_record() {
+        assertThatThrownBy(() -> Csv.parse(new StringReader("a,b\r\nc,d\r\n\"e\"f,g\r\n")))
+                .isInstanceOfSatisfying(Csv.SyntaxException.class, e -> assertThat(e.line()).isEqualTo(3));
+    }
 }

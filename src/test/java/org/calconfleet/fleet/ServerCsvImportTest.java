@@ -2,10 +2,20 @@ package org.calconfleet.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.StringReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.calconfleet.access.Role;
+import org.calconfleet.common.CsvEncoding;
 import org.calconfleet.credential.CredentialKind;
 import org.calconfleet.credential.CredentialService;
 import org.calconfleet.rollout.Users;
@@ -36,7 +46,7 @@ class ServerCsvImportTest {
         StringWriter csv = new StringWriter();
         fleet.exportCsv(new ServerFilter("", "Osaka"), csv);
 
-        ImportPreview preview = fleet.previewImport(new StringReader(csv.toString()));
+        ImportPreview preview = preview(csv.toString());
 
         assertThat(preview.badRows()).isEmpty();
         assertThat(preview.validRows()).hasSize(14).allMatch(ImportPreview.Row::existing);
@@ -57,10 +67,10 @@ class ServerCsvImportTest {
         assertThat(japanese.toString()).startsWith("ホスト名,IP アドレス,サイト,");
         assertThat(japanese.toString().lines().skip(1).toList())
                 .isEqualTo(english.toString().lines().skip(1).toList());
-        ImportPreview preview = fleet.previewImport(new StringReader(japanese.toString()));
+        ImportPreview preview = preview(japanese.toString());
         assertThat(preview.badRows()).isEmpty();
         assertThat(preview.validRows()).hasSize(14).allMatch(ImportPreview.Row::existing);
-        assertThat(fleet.previewImport(new StringReader("\uFEFF" + japanese)).badRows())
+        assertThat(preview("\uFEFF" + japanese).badRows())
                 .as("a byte-order mark, as Excel writes it, before the Japanese header").isEmpty();
     }
 
@@ -74,7 +84,7 @@ class ServerCsvImportTest {
                 + "NEW-EXC05,too,few\r\n"
                 + "new-exc01,10.5.1.1,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,10.5.2.1,ExchangeFreeBusy,,SIMULATED,,45010,\r\n";
 
-        ImportPreview preview = fleet.previewImport(new StringReader(file));
+        ImportPreview preview = preview(file);
 
         assertThat(preview.validRows()).extracting(ImportPreview.Row::line).containsExactly(2);
         assertThat(preview.badRows()).extracting(ImportPreview.Row::line).containsExactly(3, 4, 5, 6, 7);
@@ -91,7 +101,7 @@ class ServerCsvImportTest {
         String file = HEADER + "\r\n"
                 + "NEW-EXC07,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,,45010,\r\n"
                 + "TKY-EXC01,,Tokyo,2007 SP3,LOTUS_DOMINO,TKY-DOM01,,ExchangeFreeBusy,,SIMULATED,,45001,\r\n";
-        ImportPreview preview = fleet.previewImport(new StringReader(file));
+        ImportPreview preview = preview(file);
         assertThat(preview.existingCount()).isEqualTo(1);
 
         assertThatThrownBy(() -> fleet.importServers(preview, DuplicateHandling.REFUSE, "x"))
@@ -101,7 +111,7 @@ class ServerCsvImportTest {
 
     @Test
     void an_unclosed_quote_is_reported_and_nothing_is_read() throws Exception {
-        ImportPreview preview = fleet.previewImport(new StringReader(HEADER + "\r\nA,\"B\r\n"));
+        ImportPreview preview = preview(HEADER + "\r\nA,\"B\r\n");
 
         assertThat(preview.readable()).isFalse();
         assertThat(preview.syntaxErrorLine()).isEqualTo(2);
@@ -113,7 +123,7 @@ class ServerCsvImportTest {
         String file = oldHeader + "\r\n"
                 + "OLD-EXC01,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,,45010,\r\n";
 
-        ImportPreview preview = fleet.previewImport(new StringReader(file));
+        ImportPreview preview = preview(file);
 
         assertThat(preview.badRows()).isEmpty();
         assertThat(preview.validRows()).singleElement().satisfies(row -> assertThat(row.values().credentialName()).isNull());
@@ -133,7 +143,7 @@ class ServerCsvImportTest {
                 + "NEW-EXC13,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,AGENT," + agent
                 + " token=agent-token-0123456789abcdefghijklmnopqrstuvwxyz,45010,\r\n";
 
-        ImportPreview preview = fleet.previewImport(new StringReader(file));
+        ImportPreview preview = preview(file);
 
         assertThat(preview.validRows()).singleElement()
                 .satisfies(row -> assertThat(row.values().credentialName()).isEqualTo("agent-ngy-exc02"));
@@ -156,7 +166,7 @@ class ServerCsvImportTest {
                 + "NEW-EXC23,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,RPC,not an address,45010,,"
                 + "ngy-exchange-admins\r\n";
 
-        ImportPreview preview = fleet.previewImport(new StringReader(file));
+        ImportPreview preview = preview(file);
 
         assertThat(preview.validRows()).singleElement().satisfies(row -> {
             assertThat(row.values().backendKind()).isEqualTo(BackendKind.RPC);
@@ -170,5 +180,108 @@ class ServerCsvImportTest {
         assertThat(csv.toString().lines().toList()).containsExactly(HEADER, "NEW-EXC21,,Nagoya,2007 SP3,LOTUS_DOMINO,"
                 + "NGY-DOM01,,ExchangeFreeBusy,MSExchangeCalCon,RPC,,45010,,ngy-exchange-admins");
         assertThat(csv.toString()).doesNotContain("rpc-import-test-password");
+    }
+
+    @Test
+    void a_file_saved_by_japanese_excel_is_read_as_cp932_with_its_full_width_numbers_normalised() throws Exception {
+        ImportPreview preview = fleet.previewImport(excelShiftJisFile(), null);
+
+        assertThat(preview.encoding()).isEqualTo(CsvEncoding.CP932);
+        assertThat(preview.validRows()).extracting(row -> row.values().hostName(), row -> row.values().site(),
+                        row -> row.values().ipAddress(), row -> row.values().desiredPort(), row -> row.values().notes())
+                .containsExactly(
+                        tuple("JP-EXC01", "大阪", "10.5.1.1", 45010, "本社サーバー室　３階"),
+                        tuple("JP-EXC02", "名古屋", null, 45011, "メモ: 「予定表」連携, 夜間のみ再起動"));
+        assertThat(preview.validRows().getFirst().normalised()).containsExactly(
+                new ImportPreview.Normalised("ipAddress", "１０．５．１．１", "10.5.1.1"),
+                new ImportPreview.Normalised("desiredPort", "４５０１０", "45010"));
+        assertThat(preview.badRows()).singleElement().satisfies(row -> {
+            assertThat(row.line()).isEqualTo(4);
+            assertThat(row.problems().getFirst().messageKey()).isEqualTo("port.refusal.notAbove1024");
+        });
+    }
+
+    @Test
+    void japanese_sites_and_notes_survive_every_encoding_in_and_every_export_encoding_out() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("UTF-8", japaneseServers("U8").getBytes(StandardCharsets.UTF_8));
+        files.put("UTF-8 with BOM", withBom(japaneseServers("U8B"), StandardCharsets.UTF_8));
+        files.put("UTF-16LE with BOM", withBom(japaneseServers("U16L"), StandardCharsets.UTF_16LE));
+        files.put("UTF-16BE with BOM", withBom(japaneseServers("U16B"), StandardCharsets.UTF_16BE));
+        files.put("CP932", japaneseServers("SJ").getBytes(Charset.forName("windows-31j")));
+
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            ImportPreview preview = fleet.previewImport(file.getValue(), null);
+            assertThat(preview.badRows()).as(file.getKey()).isEmpty();
+            assertThat(preview.validRows()).as(file.getKey())
+                    .extracting(row -> row.values().site(), row -> row.values().notes())
+                    .containsExactly(tuple("東京", "予定表の連携 (夜間)"), tuple("札幌", "ﾃｽﾄ機、“引用”付き"));
+            fleet.importServers(preview, DuplicateHandling.REFUSE, "CHG-" + file.getKey());
+        }
+        ServerFilter imported = new ServerFilter("JP-", null);
+        assertThat(fleet.count(imported)).isEqualTo(2L * files.size());
+
+        for (CsvEncoding encoding : CsvEncoding.EXPORTS) {
+            ByteArrayOutputStream export = new ByteArrayOutputStream();
+            try (Writer out = encoding.writer(export)) {
+                fleet.exportCsv(imported, ServerCsv.Header.JAPANESE, out);
+            }
+            ImportPreview again = fleet.previewImport(export.toByteArray(), null);
+            assertThat(again.encoding()).as(encoding.name()).isEqualTo(encoding);
+            assertThat(again.badRows()).as(encoding.name()).isEmpty();
+            assertThat(again.validRows()).as(encoding.name()).hasSize(2 * files.size())
+                    .allMatch(ImportPreview.Row::existing)
+                    .extracting(row -> row.values().site()).containsOnly("東京", "札幌");
+        }
+    }
+
+    @Test
+    void a_malformed_byte_refuses_the_whole_file_naming_its_line() {
+        byte[] lines = (HEADER + "\r\n"
+                + "JP-EXC21,,大阪,2007 SP3,LOTUS_DOMINO,OSK-DOM01,,ExchangeFreeBusy,,SIMULATED,,45010,\r\n")
+                .getBytes(Charset.forName("windows-31j"));
+        byte[] broken = "JP-EXC22,,X,2007 SP3,LOTUS_DOMINO,OSK-DOM01,,ExchangeFreeBusy,,SIMULATED,,45010,"
+                .getBytes(StandardCharsets.US_ASCII);
+        broken[12] = (byte) 0x81;
+        broken[13] = (byte) 0x20;
+        byte[] file = ByteBuffer.allocate(lines.length + broken.length).put(lines).put(broken).array();
+
+        ImportPreview preview = fleet.previewImport(file, null);
+
+        assertThat(preview.readable()).isFalse();
+        assertThat(preview.undecodableLine()).isEqualTo(3);
+        assertThat(preview.encoding()).as("the encoding that read furthest").isEqualTo(CsvEncoding.CP932);
+        assertThat(preview.rows()).isEmpty();
+    }
+
+    @Test
+    void an_encoding_chosen_against_the_bytes_is_refused_with_the_first_line_it_cannot_read() throws Exception {
+        ImportPreview preview = fleet.previewImport(excelShiftJisFile(), CsvEncoding.UTF_8);
+
+        assertThat(preview.encoding()).isEqualTo(CsvEncoding.UTF_8);
+        assertThat(preview.undecodableLine()).isEqualTo(1);
+        assertThat(preview.rows()).isEmpty();
+    }
+
+    private ImportPreview preview(String file) {
+        return fleet.previewImport(file.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    static byte[] excelShiftJisFile() throws IOException {
+        try (InputStream in = ServerCsvImportTest.class.getResourceAsStream("/csv/excel-shift_jis.csv")) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String japaneseServers(String tag) {
+        return String.join(",", ServerCsv.Header.JAPANESE.columns()) + "\r\n"
+                + "JP-" + tag + "-01,,東京,2007 SP3,LOTUS_DOMINO,TKY-DOM01,,ExchangeFreeBusy,,SIMULATED,,45010,"
+                + "予定表の連携 (夜間),\r\n"
+                + "JP-" + tag + "-02,,札幌,2007 SP3,LOTUS_DOMINO,SPK-DOM01,,ExchangeFreeBusy,,SIMULATED,,45010,"
+                + "\"ﾃｽﾄ機、“引用”付き\",\r\n";
+    }
+
+    private static byte[] withBom(String text, Charset charset) {
+        return ("\uFEFF" + text).getBytes(charset);
     }
 }

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -20,11 +19,8 @@ import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -41,6 +37,7 @@ import org.calconfleet.audit.AuditFilter;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.audit.ChainVerification;
 import org.calconfleet.ui.Chart;
+import org.calconfleet.ui.CsvExport;
 import org.calconfleet.ui.MainLayout;
 import org.calconfleet.ui.UserTime;
 import org.jspecify.annotations.Nullable;
@@ -97,9 +94,8 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
                 click -> writeCheckpoint());
         checkpoint.setId("write-checkpoint");
 
-        Anchor export = new Anchor(csvDownload(), getTranslation("audit.export"));
-        export.setId("export-csv");
-        export.getElement().setAttribute("download", true);
+        CsvExport export = new CsvExport("export-csv", "audit-trail.csv", getTranslation("audit.export"),
+                out -> audit.exportCsv(currentFilter(), out));
 
         HorizontalLayout filters = new HorizontalLayout(subject, actor, action, from, to);
         filters.addClassName("view-toolbar");
@@ -110,15 +106,6 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         chartSlot.setWidthFull();
         add(filters, actions, chartSlot, grid);
         refresh();
-    }
-
-    private DownloadHandler csvDownload() {
-        return event -> {
-            event.setFileName("audit-trail.csv");
-            event.setContentType("text/csv; charset=UTF-8");
-            OutputStreamWriter writer = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8);
-            audit.exportCsv(currentFilter(), writer);
-        };
     }
 
     private void configureGrid() {

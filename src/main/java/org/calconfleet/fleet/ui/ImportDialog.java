@@ -9,15 +9,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.calconfleet.common.CsvEncoding;
 import org.calconfleet.fleet.DuplicateHandling;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.ImportPreview;
@@ -26,23 +24,28 @@ import org.calconfleet.fleet.ServerProblem;
 import org.calconfleet.fleet.ServerRejectedException;
 import org.jspecify.annotations.Nullable;
 
-/** Upload, preview (bad rows with their line and reason), then import the valid rows or nothing. */
+/**
+ * Upload, preview every row as read (in the encoding detected, or the one the user picks), then import the valid
+ * rows together, skipping the refused ones.
+ */
 class ImportDialog extends Dialog {
 
     private final FleetService fleet;
     private final Runnable imported;
+    private final Select<CsvEncoding> encoding = new Select<>();
     private final Paragraph summary = new Paragraph();
-    private final Grid<ImportPreview.Row> badRows = new Grid<>();
+    private final Grid<ImportPreview.Row> rows = new Grid<>();
     private final RadioButtonGroup<DuplicateHandling> duplicates = new RadioButtonGroup<>();
     private final TextField reason = new TextField();
     private final Button importButton = new Button();
+    private byte[] file = new byte[0];
     private @Nullable ImportPreview preview;
 
     ImportDialog(FleetService fleet, Runnable imported) {
         this.fleet = fleet;
         this.imported = imported;
         setHeaderTitle(getTranslation("fleet.import.title"));
-        setWidth("min(60rem, 96vw)");
+        setWidth("min(70rem, 96vw)");
 
         Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) ->
                 getUI().ifPresent(ui -> ui.access(() -> showPreview(bytes)))));
@@ -50,14 +53,37 @@ class ImportDialog extends Dialog {
         upload.setMaxFiles(1);
         upload.setId("import-upload");
 
-        badRows.addColumn(ImportPreview.Row::line).setHeader(getTranslation("fleet.import.line")).setAutoWidth(true);
-        badRows.addColumn(row -> row.hostName().isBlank() ? "—" : row.hostName())
+        encoding.setLabel(getTranslation("fleet.import.encoding"));
+        encoding.setItems(CsvEncoding.values());
+        encoding.setItemLabelGenerator(e -> getTranslation("csv.encoding." + e.name()));
+        encoding.setVisible(false);
+        encoding.setId("import-encoding");
+        // The preview sets the encoding it read in too; only a different one is a choice to read the file again.
+        encoding.addValueChangeListener(change -> {
+            if (preview != null && change.getValue() != null && change.getValue() != preview.encoding()) {
+                preview(change.getValue());
+            }
+        });
+
+        rows.addColumn(ImportPreview.Row::line).setHeader(getTranslation("fleet.import.line")).setAutoWidth(true)
+                .setFlexGrow(0);
+        rows.addColumn(row -> row.hostName().isBlank() ? "—" : row.hostName())
                 .setHeader(getTranslation("servers.column.host")).setAutoWidth(true);
-        badRows.addColumn(this::reasons).setHeader(getTranslation("fleet.import.reason"));
-        badRows.addThemeVariants(GridVariant.LUMO_COMPACT);
-        badRows.setAllRowsVisible(true);
-        badRows.setVisible(false);
-        badRows.setId("import-bad-rows");
+        rows.addColumn(row -> row.values() == null ? "" : row.values().site())
+                .setHeader(getTranslation("servers.column.site")).setAutoWidth(true);
+        rows.addColumn(row -> row.values() == null || row.values().desiredPort() == null ? ""
+                        : String.valueOf(row.values().desiredPort()))
+                .setHeader(getTranslation("servers.column.desired")).setAutoWidth(true);
+        // Reasons and readings are sentences: they share the rest of the width and wrap, the reasons taking more.
+        rows.addColumn(this::outcome).setHeader(getTranslation("fleet.import.outcome")).setWidth("12rem")
+                .setFlexGrow(2);
+        rows.addColumn(this::readings).setHeader(getTranslation("fleet.import.normalised")).setWidth("10rem")
+                .setFlexGrow(1);
+        rows.setPartNameGenerator(row -> row.valid() ? null : "refused-row");
+        rows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        rows.setAllRowsVisible(true);
+        rows.setVisible(false);
+        rows.setId("import-rows");
 
         duplicates.setLabel(getTranslation("fleet.import.duplicates"));
         duplicates.setItems(DuplicateHandling.values());
@@ -80,31 +106,41 @@ class ImportDialog extends Dialog {
         // A header line has no spaces: it wraps at the dialog's edge instead of running out of it.
         englishHeader.addClassName("csv-header-line");
         japaneseHeader.addClassName("csv-header-line");
-        add(englishHeader, japaneseHeader, upload, summary, badRows, duplicates, reason);
+        summary.setId("import-summary");
+        add(englishHeader, japaneseHeader, upload, encoding, summary, rows, duplicates, reason);
         getFooter().add(cancel, importButton);
     }
 
     void showPreview(byte[] bytes) {
-        try {
-            preview = fleet.previewImport(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            summary.setText(getTranslation("fleet.import.unreadable", e.getMessage()));
-            return;
+        file = bytes;
+        preview(null);
+    }
+
+    /** Reads the uploaded file again, in {@code chosen} or (null) in the encoding its bytes suggest. */
+    private void preview(@Nullable CsvEncoding chosen) {
+        ImportPreview read = fleet.previewImport(file, chosen);
+        preview = read;
+        encoding.setValue(read.encoding());
+        encoding.setVisible(true);
+        String encodingName = getTranslation("csv.encoding." + read.encoding().name());
+        rows.setItems(read.rows());
+        rows.setVisible(read.readable());
+        duplicates.setVisible(read.existingCount() > 0);
+        int valid = read.validRows().size();
+        int refused = read.badRows().size();
+        importButton.setText(getTranslation(refused == 0 ? "fleet.import.confirm" : "fleet.import.confirmSkipping",
+                valid, refused));
+        importButton.setEnabled(read.readable() && valid > 0);
+        if (read.undecodableLine() != null) {
+            summary.setText(getTranslation(chosen == null ? "fleet.import.undecodable" : "fleet.import.notInEncoding",
+                    encodingName, read.undecodableLine()));
+        } else if (read.syntaxErrorLine() != null) {
+            summary.setText(getTranslation("fleet.import.syntax", read.syntaxErrorLine()));
+        } else {
+            summary.setText(getTranslation(chosen == null ? "fleet.import.detected" : "fleet.import.readAs",
+                    encodingName) + " " + getTranslation("fleet.import.summary", valid, refused,
+                    read.existingCount()));
         }
-        if (!preview.readable()) {
-            summary.setText(getTranslation("fleet.import.syntax", preview.syntaxErrorLine()));
-            importButton.setEnabled(false);
-            return;
-        }
-        int valid = preview.validRows().size();
-        summary.setText(getTranslation("fleet.import.summary", valid, preview.badRows().size(),
-                preview.existingCount()));
-        summary.setId("import-summary");
-        badRows.setItems(preview.badRows());
-        badRows.setVisible(!preview.badRows().isEmpty());
-        duplicates.setVisible(preview.existingCount() > 0);
-        importButton.setText(getTranslation("fleet.import.confirm", valid));
-        importButton.setEnabled(valid > 0);
     }
 
     private void doImport() {
@@ -124,8 +160,18 @@ class ImportDialog extends Dialog {
         }
     }
 
-    private String reasons(ImportPreview.Row row) {
-        return row.problems().stream().map(this::describe).collect(Collectors.joining("; "));
+    private String outcome(ImportPreview.Row row) {
+        if (row.valid()) {
+            return getTranslation(row.existing() ? "fleet.import.row.update" : "fleet.import.row.add");
+        }
+        return getTranslation("fleet.import.row.refused", row.problems().stream().map(this::describe)
+                .collect(Collectors.joining("; ")));
+    }
+
+    private String readings(ImportPreview.Row row) {
+        return row.normalised().stream()
+                .map(n -> column(n.field()) + ": " + getTranslation("fleet.import.readAsValue", n.written(), n.readAs()))
+                .collect(Collectors.joining("; "));
     }
 
     private String describe(ServerProblem problem) {

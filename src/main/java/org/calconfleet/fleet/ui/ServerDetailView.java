@@ -28,7 +28,6 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -41,6 +40,7 @@ import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.backend.ConsoleAccess;
 import org.calconfleet.backend.HostBackends;
+import org.calconfleet.common.CsvEncoding;
 import org.calconfleet.fleet.Drift;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
@@ -208,7 +208,7 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
         table.setId("firewall-table");
         List<String> netsh = NetshCommands.forPlan(plan).stream().map(NetshCommand::commandLine).toList();
         Anchor csv = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(FirewallCsv.render(plan).getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayInputStream(CsvEncoding.UTF_8.encode(FirewallCsv.render(plan))),
                 "firewall-" + s.getHostName() + ".csv", "text/csv; charset=UTF-8", -1)),
                 getTranslation("fleet.detail.firewall.csv"));
         csv.setId("firewall-csv");

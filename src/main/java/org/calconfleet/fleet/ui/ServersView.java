@@ -6,7 +6,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -22,13 +21,10 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.calconfleet.access.Role;
@@ -37,6 +33,7 @@ import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.ServerCsv;
 import org.calconfleet.fleet.ServerFilter;
+import org.calconfleet.ui.CsvExport;
 import org.calconfleet.ui.MainLayout;
 import org.jspecify.annotations.Nullable;
 
@@ -95,9 +92,8 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
         exportHeader.setValue(ServerCsv.Header.forLanguage(getLocale()));
         exportHeader.setId("server-export-header");
         exportHeader.addClassName("export-header");
-        Anchor export = new Anchor(csvExport(), getTranslation("fleet.export"));
-        export.setId("server-export");
-        export.getElement().setAttribute("download", true);
+        CsvExport export = new CsvExport("server-export", "calcon-servers.csv", getTranslation("fleet.export"),
+                out -> fleet.exportCsv(currentFilter(), exportHeader.getValue(), out));
         toolbar.add(exportHeader, export);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         toolbar.addClassName("view-toolbar");
@@ -149,15 +145,6 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
         grid.setMultiSort(true);
         grid.addItemClickListener(click -> click.getSource().getUI().ifPresent(ui ->
                 ui.navigate(ServerDetailView.class, click.getItem().getId())));
-    }
-
-    private DownloadHandler csvExport() {
-        return event -> {
-            event.setFileName("calcon-servers.csv");
-            event.setContentType("text/csv; charset=UTF-8");
-            fleet.exportCsv(currentFilter(), exportHeader.getValue(),
-                    new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8));
-        };
     }
 
     private void refresh() {
