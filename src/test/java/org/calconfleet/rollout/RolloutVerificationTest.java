@@ -3,6 +3,8 @@ package org.calconfleet.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.calconfleet.access.Role;
 import org.calconfleet.host.CalConEvents;
@@ -23,6 +25,25 @@ class RolloutVerificationTest extends RolloutTestBase {
 
     @Autowired
     HostRunRepository runs;
+
+    @Test
+    void a_6001_of_this_restart_with_the_new_port_verifies_and_the_evidence_names_what_was_read() {
+        long id = servers("VE", 1, FROM).getFirst();
+        SimulatedWindowsHost host = host(id);
+        Instant beforeRollout = host.now().truncatedTo(ChronoUnit.SECONDS);
+
+        HostRunView run = rollOut(id);
+
+        assertThat(run.state()).isEqualTo(HostRunState.DONE);
+        assertThat(run.verification()).isEqualTo(Verification.VERIFIED);
+        Evidence evidence = run.evidence();
+        assertThat(evidence).isNotNull();
+        assertThat(evidence.source()).isEqualTo(CalConEvents.SOURCE_NOTES_CAL);
+        assertThat(evidence.eventId()).isEqualTo(CalConEvents.RPC_PORT_CONFIGURED);
+        assertThat(evidence.text()).isEqualTo(CalConEvents.rpcPortText(TO));
+        assertThat(evidence.writtenAt()).isAfterOrEqualTo(beforeRollout)
+                .isEqualTo(host.events(CalConEvents.LOG).getLast().time());
+    }
 
     @Test
     void a_6001_reporting_another_port_fails_the_verification_and_rolls_the_host_back() {
@@ -50,7 +71,7 @@ class RolloutVerificationTest extends RolloutTestBase {
 
         assertThat(run.state()).isEqualTo(HostRunState.NEEDS_ATTENTION);
         assertThat(run.verification()).isNotEqualTo(Verification.VERIFIED);
-        assertThat(run.evidenceText()).isNull();
+        assertThat(run.evidence()).isNull();
     }
 
     @Test
@@ -105,7 +126,7 @@ class RolloutVerificationTest extends RolloutTestBase {
 
         assertThat(run.state()).isEqualTo(HostRunState.DONE);
         assertThat(run.verification()).isEqualTo(Verification.UNVERIFIABLE);
-        assertThat(run.evidenceText()).isNull();
+        assertThat(run.evidence()).isNull();
     }
 
     private ChangeDraft draft(long id) {
