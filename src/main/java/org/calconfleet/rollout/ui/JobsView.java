@@ -305,7 +305,7 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         refresh();
     }
 
-    private void showLog(HostRunView host) {
+    void showLog(HostRunView host) {
         Dialog dialog = new Dialog(getTranslation("jobs.logTitle", host.hostName()));
         Grid<HostRunLogEntry> log = new Grid<>();
         DateTimeFormatter format = formatter();
