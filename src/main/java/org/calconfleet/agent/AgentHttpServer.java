@@ -39,8 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The agent's HTTPS endpoint, on the JDK's own server ({@code com.sun.net.httpserver}): TLS 1.3 only, each
  * request on a virtual thread, at most {@code maxConcurrent} at once. Every request passes, in this order: the
  * bearer token (401 before anything else is looked at; the body is not parsed), the path and method (404, 405),
- * the query parameters (400 unknown, repeated or undecodable; 422 invalid), the body (415 not JSON, 413 too
- * large, 400 malformed, 422 a field out of its rules), and only then reaches the host. Refusals are RFC 9457
+ * the query parameters (400 unknown, repeated, undecodable or invalid), the body (415 not JSON, 413 too large,
+ * 400 malformed or a field out of its rules), and only then reaches the host. Every invalid request is 400, so a
+ * client need not tell "not JSON" from "not a port"; the problem's type and field say which. Refusals are RFC 9457
  * problem details. Each request leaves one access-log line: method, path, status, outcome, duration, caller;
  * never the token, the query or the body.
  *

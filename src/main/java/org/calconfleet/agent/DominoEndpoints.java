@@ -11,7 +11,7 @@ import org.calconfleet.port.Refusal;
 
 /**
  * {@code POST /v1/domino/commands}: commands for the Domino server beside the agent. A command the rules refuse
- * is a request no console would send, so it is answered 422 and nothing runs; a failure of the Domino side is an
+ * is a request no console would send, so it is answered 400 and nothing runs; a failure of the Domino side is an
  * answer (200, outcome FAILED). A request named by a {@code requestId} that was already sent is answered from
  * memory ({@link RememberedDominoRequests}).
  */

@@ -9,10 +9,16 @@ import org.calconfleet.host.agent.AgentApi;
 import org.calconfleet.host.agent.AgentJson;
 import org.calconfleet.host.agent.WireException;
 import org.calconfleet.host.agent.WireObject;
+import org.calconfleet.port.PortCheck;
+import org.calconfleet.port.PortRules;
+import org.calconfleet.port.RpcPort;
 import tools.jackson.databind.node.StringNode;
 
 /** The {@code HostBackend} operations as resources of {@link AgentApi}, over the agent's host. */
 final class HostEndpoints {
+
+    private static final String EXCHANGE_SIDE = "exchangeSidePort";
+    private static final String NOTES_SIDE = "notesSidePort";
 
     private final AgentHost host;
 
@@ -23,9 +29,13 @@ final class HostEndpoints {
     void register(Routes routes) {
         routes.get(AgentApi.CALCON_PORTS, r -> AgentJson.result(backend().readCalConPorts(), AgentJson::ports));
         routes.withBody("PUT", AgentApi.CALCON_PORTS, r -> {
-            WireObject body = r.body("exchangeSidePort", "notesSidePort");
-            int exchangeSide = body.intField("exchangeSidePort", 0, 65535);
-            int notesSide = body.intField("notesSidePort", 0, 65535);
+            WireObject body = r.body(EXCHANGE_SIDE, NOTES_SIDE);
+            int exchangeSide = pinnablePort(body, EXCHANGE_SIDE);
+            int notesSide = pinnablePort(body, NOTES_SIDE);
+            if (notesSide != exchangeSide) {
+                throw WireException.invalid("/" + NOTES_SIDE, "must equal " + EXCHANGE_SIDE + " (" + exchangeSide
+                        + "): both sides of the connector use the same port");
+            }
             return AgentJson.result(backend().writeCalConPorts(exchangeSide, notesSide), AgentHttpValues::text);
         });
         routes.withBody("POST", AgentApi.CALCON_PORTS_RESTORE, r -> AgentJson.result(
@@ -59,6 +69,19 @@ final class HostEndpoints {
                     0, AgentApi.MAX_TIMEOUT.toMillis());
             return AgentJson.result(backend().probeTcpPort(port, Duration.ofMillis(millis)), AgentHttpValues::text);
         });
+    }
+
+    /**
+     * A port the console's rules allow for the connector, checked here too because the agent writes whatever it is
+     * sent: a request that bypasses the console must not pin the connector to a privileged or unusable port.
+     */
+    private static int pinnablePort(WireObject body, String field) {
+        int port = body.intField(field, 0, RpcPort.HIGHEST);
+        if (PortRules.check(port) instanceof PortCheck.Refused) {
+            throw WireException.invalid("/" + field, "must be 0 (the endpoint mapper picks the port) or a port from "
+                    + RpcPort.LOWEST_PINNED + " to " + RpcPort.HIGHEST);
+        }
+        return port;
     }
 
     private HostBackend backend() {

@@ -63,7 +63,7 @@ final class Refused extends RuntimeException {
     static Refused input(WireException e) {
         return e.malformed()
                 ? of(400, "malformed-json", "Malformed JSON", e.problem())
-                : new Refused(422, "invalid-field", "Invalid field", e.getMessage(), e.field(), List.of());
+                : new Refused(400, "invalid-field", "Invalid field", e.getMessage(), e.field(), List.of());
     }
 
     int status() {

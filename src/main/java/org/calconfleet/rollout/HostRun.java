@@ -89,6 +89,12 @@ public class HostRun {
     @Column(nullable = false)
     private Verification verification = Verification.NONE;
 
+    @Column(name = "evidence_source")
+    private @Nullable String evidenceSource;
+
+    @Column(name = "evidence_event_id")
+    private @Nullable Integer evidenceEventId;
+
     @Column(name = "evidence_at")
     private @Nullable Instant evidenceAt;
 
@@ -270,10 +276,26 @@ public class HostRun {
         return verification;
     }
 
-    void verified(Verification verification, @Nullable Instant evidenceAt, @Nullable String evidenceText) {
+    void verified(Verification verification, @Nullable Evidence evidence) {
         this.verification = verification;
-        this.evidenceAt = evidenceAt;
-        this.evidenceText = clip(evidenceText, 255);
+        this.evidenceSource = evidence == null ? null : evidence.source();
+        this.evidenceEventId = evidence == null ? null : evidence.eventId();
+        this.evidenceAt = evidence == null ? null : evidence.writtenAt();
+        this.evidenceText = evidence == null ? null : clip(evidence.text(), 255);
+    }
+
+    /** The event the verification read, if it read one (runs verified before the source was kept have none). */
+    public @Nullable Evidence getEvidence() {
+        return evidenceSource == null || evidenceEventId == null || evidenceAt == null || evidenceText == null ? null
+                : new Evidence(evidenceSource, evidenceEventId, evidenceAt, evidenceText);
+    }
+
+    public @Nullable String getEvidenceSource() {
+        return evidenceSource;
+    }
+
+    public @Nullable Integer getEvidenceEventId() {
+        return evidenceEventId;
     }
 
     public @Nullable Instant getEvidenceAt() {

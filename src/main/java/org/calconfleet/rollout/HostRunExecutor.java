@@ -401,7 +401,7 @@ class HostRunExecutor {
         StepOutcome outcome = StepOutcome.of(Step.VERIFY, verification == Verification.VERIFIED ? "verified" : "unverifiable",
                 message).evidence(event == null ? null : event.text());
         Consumer<HostRun> record = r -> {
-            r.verified(verification, event == null ? null : event.time(), event == null ? null : event.text());
+            r.verified(verification, event == null ? null : Evidence.of(event));
             r.setLastMessage(message);
         };
         if (dominoApplies(c.server)) {

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 public record HostRunView(long id, long rolloutId, long serverId, String hostName, int wave, int targetPort,
                           HostRunState state, Step step, Phase phase, int attempt, Verification verification,
                           @Nullable String lastMessage, @Nullable String failureReason,
-                          @Nullable String evidenceText, @Nullable String previousValues, @Nullable String planned,
+                          @Nullable Evidence evidence, @Nullable String previousValues, @Nullable String planned,
                           @Nullable String dominoCommands, @Nullable String dominoConfirmedBy,
                           @Nullable Instant dominoConfirmedAt, @Nullable Instant startedAt, Instant updatedAt,
                           @Nullable Instant finishedAt) {
@@ -17,7 +17,7 @@ public record HostRunView(long id, long rolloutId, long serverId, String hostNam
                 : RegistryReads.describe(r.getPreviousExchange()) + " / " + RegistryReads.describe(r.getPreviousNotes());
         return new HostRunView(r.id(), r.getChangeRequestId(), r.getServerId(), r.getHostName(), r.getWave(),
                 r.getTargetPort(), r.getState(), r.getStep(), r.getPhase(), r.getAttempt(), r.getVerification(),
-                r.getLastMessage(), r.getFailureReason(), r.getEvidenceText(), previous, r.getPlanned(),
+                r.getLastMessage(), r.getFailureReason(), r.getEvidence(), previous, r.getPlanned(),
                 r.getDominoCommands(), r.getDominoConfirmedBy(), r.getDominoConfirmedAt(), r.getStartedAt(),
                 r.getUpdatedAt(), r.getFinishedAt());
     }

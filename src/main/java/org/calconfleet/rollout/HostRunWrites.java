@@ -67,6 +67,7 @@ class HostRunWrites {
                   attempt = :attempt, previous_exchange = :previousExchange, previous_notes = :previousNotes,
                   service_before = :serviceBefore, diagnostics_high = :diagnosticsHigh, needs_write = :needsWrite,
                   restarted = :restarted, restart_at = :restartAt, verification = :verification,
+                  evidence_source = :evidenceSource, evidence_event_id = :evidenceEventId,
                   evidence_at = :evidenceAt, evidence_text = :evidenceText, last_message = :lastMessage,
                   failure_reason = :failureReason, domino_commands = :dominoCommands,
                   domino_confirmed_by = :dominoConfirmedBy, domino_confirmed_at = :dominoConfirmedAt,
@@ -86,6 +87,8 @@ class HostRunWrites {
                 .param("restarted", run.isRestarted())
                 .param("restartAt", time(run.getRestartAt()))
                 .param("verification", run.getVerification().name())
+                .param("evidenceSource", run.getEvidenceSource())
+                .param("evidenceEventId", run.getEvidenceEventId())
                 .param("evidenceAt", time(run.getEvidenceAt()))
                 .param("evidenceText", run.getEvidenceText())
                 .param("lastMessage", run.getLastMessage())

@@ -31,8 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Hundreds of requests no console would send, drawn from a seeded {@link Random} (the seed is in every test's name;
  * rerun one with {@code -Dagent.fuzz.seed=<seed>}): bad or missing tokens, bodies broken in one place each (cut
  * short, a field of the wrong type, out of range, too long, unknown, missing, repeated), wrong media types, unknown
- * paths, wrong methods, broken queries, over the host, Domino and admin resources alike. Each must be answered
- * 4xx (401 exactly when the token is the defect), and leave the host (registry values, service state, counters,
+ * paths, wrong methods, broken queries, writes of ports against the port rules, over the host, Domino and admin
+ * resources alike. Each must be answered 4xx (401 exactly when the token is the defect, 400 for every invalid query
+ * or body, 413 and 415 for size and media type), and leave the host (registry values, service state, counters,
  * backend calls) and the Domino side exactly as they were.
  */
 @ExtendWith(SharedAgent.class)
@@ -72,7 +73,7 @@ class AgentRequestFuzzTest {
         List<Arguments> cases = new ArrayList<>();
         for (int i = 1; i <= CASES; i++) {
             Case c = draw(random);
-            cases.add(Arguments.of(String.format("seed 0x%X #%d", SEED, i), c.defect(), c.request(), c.unauthorized()));
+            cases.add(Arguments.of(String.format("seed 0x%X #%d", SEED, i), c.defect(), c.request(), c.status()));
         }
         return cases.stream();
     }
@@ -80,7 +81,7 @@ class AgentRequestFuzzTest {
     @ParameterizedTest(name = "{0}: {1}: {2}")
     @MethodSource("malformedRequests")
     void a_malformed_request_is_answered_4xx_and_changes_nothing(String seed, String defect,
-            RawAgentClient.Request template, boolean unauthorized) {
+            RawAgentClient.Request template, int status) {
         RawAgentClient.Request request = template.withAuthorization(template.authorization().stream()
                 .map(v -> v.replace(TOKEN, agent.token())).toList());
 
@@ -89,8 +90,8 @@ class AgentRequestFuzzTest {
         RawAgentClient.Response response = raw.send(request);
 
         assertThat(response.status()).as(replay + " -> " + response.body()).isBetween(400, 499);
-        if (unauthorized) {
-            assertThat(response.status()).as(replay + " -> " + response.body()).isEqualTo(401);
+        if (status != ANY_4XX) {
+            assertThat(response.status()).as(replay + " -> " + response.body()).isEqualTo(status);
         }
         assertThat(response.contentType()).as(replay).isEqualTo(AgentApi.PROBLEM_JSON);
         assertThat(host.state()).as("host after " + replay).isEqualTo(before);
@@ -99,8 +100,11 @@ class AgentRequestFuzzTest {
 
     // ------------------------------------------------------------------ the cases
 
-    record Case(String defect, RawAgentClient.Request request, boolean unauthorized) {
+    /** {@code status} is the one answer the defect must get, or {@link #ANY_4XX}. */
+    record Case(String defect, RawAgentClient.Request request, int status) {
     }
+
+    private static final int ANY_4XX = 0;
 
     /** A resource that takes a body, with a valid body and the kind of each field (to break it for certain). */
     record Template(String method, String path, Function<Random, ObjectNode> body, Map<String, Kind> fields) {
@@ -113,7 +117,10 @@ class AgentRequestFuzzTest {
     private static final String SERVICE = AgentApi.service("MSExchangeCalCon");
 
     private static final List<Template> TEMPLATES = List.of(
-            new Template("PUT", AgentApi.CALCON_PORTS, r -> object("exchangeSidePort", port(r), "notesSidePort", port(r)),
+            new Template("PUT", AgentApi.CALCON_PORTS, r -> {
+                JsonNode port = port(r);
+                return object("exchangeSidePort", port, "notesSidePort", port);
+            },
                     Map.of("exchangeSidePort", Kind.PORT, "notesSidePort", Kind.PORT)),
             new Template("POST", AgentApi.CALCON_PORTS_RESTORE, r -> object("exchangeSide", read(r), "notesSide", read(r)),
                     Map.of("exchangeSide", Kind.READ, "notesSide", Kind.READ)),
@@ -165,11 +172,12 @@ class AgentRequestFuzzTest {
             Map.entry(AgentApi.ADMIN + "/faults", List.of("DELETE", "POST")));
 
     private static Case draw(Random r) {
-        return switch (r.nextInt(7)) {
+        return switch (r.nextInt(8)) {
             case 0, 1 -> badToken(r);
             case 2, 3 -> brokenBody(r);
             case 4 -> unknownPath(r);
             case 5 -> wrongMethod(r);
+            case 6 -> againstPortRules(r);
             default -> brokenQuery(r);
         };
     }
@@ -195,7 +203,7 @@ class AgentRequestFuzzTest {
                 List.of("Token " + TOKEN));
         List<String> chosen = pick(r, auth);
         return new Case("token " + chosen.size() + "x " + (chosen.isEmpty() ? "none" : abbreviate(chosen.get(0))),
-                valid.withAuthorization(chosen), true);
+                valid.withAuthorization(chosen), 401);
     }
 
     /** A body with exactly one defect. */
@@ -205,6 +213,7 @@ class AgentRequestFuzzTest {
         String text;
         String defect;
         String contentType = AgentApi.JSON;
+        int status = 400;
         switch (r.nextInt(9)) {
             case 0 -> {
                 String full = body.toString();
@@ -246,20 +255,42 @@ class AgentRequestFuzzTest {
                 contentType = pick(r, List.of("text/plain", "application/xml", "application/json; charset=latin1",
                         "application/x-www-form-urlencoded", "json", "application/jsonx"));
                 defect = "content type " + contentType;
+                status = 415;
             }
             case 7 -> {
                 body.put("pad", "p".repeat(AgentApi.MAX_BODY_BYTES + r.nextInt(1000)));
                 text = body.toString();
                 defect = "too large";
+                status = 413;
             }
             default -> {
                 byte[] bytes = new byte[1 + r.nextInt(64)];
                 r.nextBytes(bytes);
                 return new Case("random bytes", new RawAgentClient.Request(t.method(), t.path(),
-                        List.of("Bearer " + TOKEN), AgentApi.JSON, bytes), false);
+                        List.of("Bearer " + TOKEN), AgentApi.JSON, bytes), 400);
             }
         }
-        return new Case(defect, json(t.method(), t.path(), text).withContentType(contentType), false);
+        return new Case(defect, json(t.method(), t.path(), text).withContentType(contentType), status);
+    }
+
+    /**
+     * A well-formed write of ports the console's rules refuse: a privileged or reserved port, or two sides that
+     * differ. The agent must not pin the connector to what the console would never send.
+     */
+    private static Case againstPortRules(Random r) {
+        int pinnable = 1025 + r.nextInt(64511);
+        int[] ports = switch (r.nextInt(4)) {
+            case 0 -> {
+                int low = 1 + r.nextInt(1024);
+                yield new int[] {low, low};
+            }
+            case 1 -> new int[] {pinnable, 1 + r.nextInt(1024)};
+            case 2 -> new int[] {pinnable, pinnable == 65535 ? 1025 : pinnable + 1};
+            default -> r.nextBoolean() ? new int[] {0, pinnable} : new int[] {pinnable, 0};
+        };
+        return new Case("ports " + ports[0] + "/" + ports[1], json("PUT", AgentApi.CALCON_PORTS,
+                object("exchangeSidePort", NODES.numberNode(ports[0]), "notesSidePort", NODES.numberNode(ports[1]))
+                        .toString()), 400);
     }
 
     /** A path no resource answers (a service name with '~' is refused by its pattern, so never a real service). */
@@ -280,7 +311,7 @@ class AgentRequestFuzzTest {
         boolean body = !method.equals("GET") && !method.equals("DELETE");
         RawAgentClient.Request request = body ? json(method, path, "{\"timeoutMillis\":1000}")
                 : new RawAgentClient.Request(method, path, List.of("Bearer " + TOKEN), null, null);
-        return new Case("path " + abbreviate(path), request, false);
+        return new Case("path " + abbreviate(path), request, ANY_4XX);
     }
 
     private static Case wrongMethod(Random r) {
@@ -289,7 +320,7 @@ class AgentRequestFuzzTest {
         others.removeAll(METHODS.get(path));
         String method = pick(r, others);
         return new Case(method + " " + path, new RawAgentClient.Request(method, path, List.of("Bearer " + TOKEN),
-                null, null), false);
+                null, null), ANY_4XX);
     }
 
     private static Case brokenQuery(Random r) {
@@ -297,7 +328,7 @@ class AgentRequestFuzzTest {
                 AgentApi.CALCON_EVENTS,
                 AgentApi.CALCON_EVENTS + "?since=",
                 AgentApi.CALCON_EVENTS + "?since=" + pick(r, List.of("yesterday", "2026-13-01T00:00:00Z", "1764000000",
-                        "2026-11-25", "-1", "%zz", "2026-11-25T09:00:00Z%00")),
+                        "2026-11-25", "-1", "%C3%28", "2026-11-25T09:00:00Z%00")),
                 AgentApi.CALCON_EVENTS + "?since=2026-11-25T09:00:00Z&since=2026-11-25T09:00:00Z",
                 AgentApi.CALCON_EVENTS + "?since=2026-11-25T09:00:00Z&" + randomSegment(r) + "=1",
                 AgentApi.CALCON_EVENTS + "?=x",
@@ -317,7 +348,7 @@ class AgentRequestFuzzTest {
         String query = pick(r, queries);
         String method = query.startsWith(AgentApi.ADMIN + "/registry") && r.nextBoolean() ? "DELETE" : "GET";
         return new Case("query " + abbreviate(query), new RawAgentClient.Request(method, query,
-                List.of("Bearer " + TOKEN), null, null), false);
+                List.of("Bearer " + TOKEN), null, null), 400);
     }
 
     // ------------------------------------------------------------------ values

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.host.DiagnosticLevel;
 import org.calconfleet.host.HostSetup;
 import org.calconfleet.host.ServiceState;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -82,44 +85,52 @@ class AgentRequestsTest {
                         "{\"exchangeSidePort\":45001,\"exchangeSidePort\":1,\"notesSidePort\":45001}")),
                 refused("a number of 25 digits", 400, body("PUT", PORTS, token,
                         "{\"exchangeSidePort\":1000000000000000000000000,\"notesSidePort\":45001}")),
-                refused("an unknown field", 422, body("PUT", PORTS, token,
+                refused("an unknown field", 400, body("PUT", PORTS, token,
                         "{\"exchangeSidePort\":45001,\"notesSidePort\":45001,\"force\":true}")),
-                refused("a missing field", 422, body("PUT", PORTS, token, "{\"exchangeSidePort\":45001}")),
-                refused("a port above 65535", 422, body("PUT", PORTS, token,
+                refused("a missing field", 400, body("PUT", PORTS, token, "{\"exchangeSidePort\":45001}")),
+                refused("a port above 65535", 400, body("PUT", PORTS, token,
                         "{\"exchangeSidePort\":65536,\"notesSidePort\":65536}")),
-                refused("a negative port", 422, body("PUT", PORTS, token, "{\"exchangeSidePort\":-1,\"notesSidePort\":45001}")),
-                refused("a port as a string", 422, body("PUT", PORTS, token,
+                refused("a port of 1024, below the pinnable range", 400, body("PUT", PORTS, token,
+                        "{\"exchangeSidePort\":1024,\"notesSidePort\":1024}")),
+                refused("port 80 on the Notes side", 400, body("PUT", PORTS, token,
+                        "{\"exchangeSidePort\":1024,\"notesSidePort\":80}")),
+                refused("two different pinnable ports", 400, body("PUT", PORTS, token,
+                        "{\"exchangeSidePort\":45001,\"notesSidePort\":45002}")),
+                refused("a port of 70000", 400, body("PUT", PORTS, token,
+                        "{\"exchangeSidePort\":70000,\"notesSidePort\":70000}")),
+                refused("a negative port", 400, body("PUT", PORTS, token, "{\"exchangeSidePort\":-1,\"notesSidePort\":45001}")),
+                refused("a port as a string", 400, body("PUT", PORTS, token,
                         "{\"exchangeSidePort\":\"45001\",\"notesSidePort\":45001}")),
-                refused("a port as a fraction", 422, body("PUT", PORTS, token,
+                refused("a port as a fraction", 400, body("PUT", PORTS, token,
                         "{\"exchangeSidePort\":45001.0,\"notesSidePort\":45001}")),
-                refused("a port as 1e400", 422, body("PUT", PORTS, token, "{\"exchangeSidePort\":1e400,\"notesSidePort\":1}")),
-                refused("a null port", 422, body("PUT", PORTS, token, "{\"exchangeSidePort\":null,\"notesSidePort\":45001}")),
-                refused("an array instead of an object", 422, body("PUT", PORTS, token, "[45001,45001]")),
-                refused("a registry read of an unknown state", 422, body("POST", AgentApi.CALCON_PORTS_RESTORE, token,
+                refused("a port as 1e400", 400, body("PUT", PORTS, token, "{\"exchangeSidePort\":1e400,\"notesSidePort\":1}")),
+                refused("a null port", 400, body("PUT", PORTS, token, "{\"exchangeSidePort\":null,\"notesSidePort\":45001}")),
+                refused("an array instead of an object", 400, body("PUT", PORTS, token, "[45001,45001]")),
+                refused("a registry read of an unknown state", 400, body("POST", AgentApi.CALCON_PORTS_RESTORE, token,
                         "{\"exchangeSide\":{\"state\":\"GONE\"},\"notesSide\":{\"state\":\"ABSENT\"}}")),
-                refused("an over-long display name", 422, new RawAgentClient.Request("GET", AgentApi.SERVICES
+                refused("an over-long display name", 400, new RawAgentClient.Request("GET", AgentApi.SERVICES
                         + "?displayName=" + longText, List.of("Bearer " + token), null, null)),
-                refused("an over-long Domino server name", 422, body("POST", AgentApi.DOMINO_COMMANDS, token,
+                refused("an over-long Domino server name", 400, body("POST", AgentApi.DOMINO_COMMANDS, token,
                         "{\"server\":\"" + longText + "\",\"commands\":[{\"type\":\"QUIT\"}]}")),
-                refused("an over-long registry key (admin)", 422, body("PUT", AgentApi.ADMIN + "/registry", token,
+                refused("an over-long registry key (admin)", 400, body("PUT", AgentApi.ADMIN + "/registry", token,
                         "{\"key\":\"" + longText + "\",\"name\":\"n\",\"type\":\"REG_SZ\",\"data\":\"d\"}")),
-                refused("a name that would split the console line", 422, body("POST", AgentApi.DOMINO_COMMANDS, token,
+                refused("a name that would split the console line", 400, body("POST", AgentApi.DOMINO_COMMANDS, token,
                         "{\"server\":\"DOMINO01\",\"commands\":[{\"type\":\"LOAD\",\"exchangeServer\":\"exch 1\","
                                 + "\"calendarSystem\":\"ExchangeFreeBusy\",\"exchangeSidePort\":45001,"
                                 + "\"notesSidePort\":45001,\"debug\":true}]}")),
-                refused("two different Domino ports", 422, body("POST", AgentApi.DOMINO_COMMANDS, token,
+                refused("two different Domino ports", 400, body("POST", AgentApi.DOMINO_COMMANDS, token,
                         "{\"server\":\"DOMINO01\",\"commands\":[{\"type\":\"LOAD\",\"exchangeServer\":\"exch\","
                                 + "\"calendarSystem\":\"ExchangeFreeBusy\",\"exchangeSidePort\":45001,"
                                 + "\"notesSidePort\":45002,\"debug\":true}]}")),
-                refused("a stop time-out above the limit", 422, body("POST", STOP, token, "{\"timeoutMillis\":1800001}")),
-                refused("a service name the API does not accept", 422, body("POST", AgentApi.SERVICES + "/-x/stop", token,
+                refused("a stop time-out above the limit", 400, body("POST", STOP, token, "{\"timeoutMillis\":1800001}")),
+                refused("a service name the API does not accept", 400, body("POST", AgentApi.SERVICES + "/-x/stop", token,
                         "{\"timeoutMillis\":1000}")),
-                refused("a since that is no instant", 422, get(AgentApi.CALCON_EVENTS + "?since=yesterday", token)),
+                refused("a since that is no instant", 400, get(AgentApi.CALCON_EVENTS + "?since=yesterday", token)),
                 refused("an unknown query parameter", 400, get(AgentApi.CALCON_EVENTS + "?since=2026-11-25T09:00:00Z&all=1",
                         token)),
                 refused("a query parameter given twice", 400, get(AgentApi.TCP_PROBE + "?port=1&port=2&timeoutMillis=1",
                         token)),
-                refused("a probe port that is no number", 422, get(AgentApi.TCP_PROBE + "?port=abc&timeoutMillis=1", token)),
+                refused("a probe port that is no number", 400, get(AgentApi.TCP_PROBE + "?port=abc&timeoutMillis=1", token)),
                 refused("a body on a GET", 400, new RawAgentClient.Request("GET", PORTS, List.of("Bearer " + token),
                         "application/json", json("{}"))),
                 refused("text/plain", 415, body("PUT", PORTS, token, "{\"exchangeSidePort\":45001,\"notesSidePort\":45001}")
@@ -148,6 +159,9 @@ class AgentRequestsTest {
         assertThat(problem.get("type").asString()).startsWith("urn:calcon-agent:problem:");
         assertThat(problem.get("title").asString()).isNotBlank();
         assertThat(problem.get("detail").asString()).isNotBlank().doesNotContain(agent.token());
+        if (problem.get("type").asString().endsWith(":invalid-field")) {
+            assertThat(problem.get("field").asString()).as("the field at fault").isNotBlank();
+        }
         assertThat(host.state()).isEqualTo(before);
         assertThat(agent.domino().calls()).isEmpty();
     }
@@ -176,6 +190,43 @@ class AgentRequestsTest {
         JsonNode problem = AgentJson.parseAnswer(response.body().getBytes(StandardCharsets.UTF_8));
         assertThat(problem.get("field").asString()).isEqualTo("/notesSidePort");
         assertThat(problem.get("detail").asString()).contains("notesSidePort").contains("65535");
+    }
+
+    @ParameterizedTest(name = "{0} / {1} -> field {2}")
+    @CsvSource({"1024, 1024, /exchangeSidePort", "0, 80, /notesSidePort", "45001, 45002, /notesSidePort",
+            "0, 45001, /notesSidePort", "70000, 70000, /exchangeSidePort"})
+    void a_write_against_the_port_rules_is_400_naming_the_field_and_writes_nothing(int exchangeSide, int notesSide,
+            String field) {
+        RawAgentClient.Response response = raw.send(body("PUT", PORTS, agent.token(),
+                "{\"exchangeSidePort\":" + exchangeSide + ",\"notesSidePort\":" + notesSide + "}"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        JsonNode problem = AgentJson.parseAnswer(response.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(problem.get("type").asString()).isEqualTo("urn:calcon-agent:problem:invalid-field");
+        assertThat(problem.get("field").asString()).isEqualTo(field);
+        assertThat(host.calConWrites()).isZero();
+        assertThat(host.state()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0} / {0}")
+    @ValueSource(ints = {0, 1025, 45001, 65535})
+    void a_write_within_the_port_rules_is_carried_out(int port) {
+        RawAgentClient.Response response = raw.send(body("PUT", PORTS, agent.token(),
+                "{\"exchangeSidePort\":" + port + ",\"notesSidePort\":" + port + "}"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(host.calConWrites()).isEqualTo(1);
+    }
+
+    @Test
+    void a_restore_puts_back_previous_values_that_differ_or_are_absent() {
+        RawAgentClient.Response response = raw.send(body("POST", AgentApi.CALCON_PORTS_RESTORE, agent.token(),
+                "{\"exchangeSide\":{\"state\":\"PRESENT\",\"value\":45001},\"notesSide\":{\"state\":\"ABSENT\"}}"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(host.value(CalConRegistry.PARAMETERS_KEY, CalConRegistry.EXCHANGE_SIDE_PORT_VALUE))
+                .map(v -> v.data()).hasValue("45001");
+        assertThat(host.value(CalConRegistry.PARAMETERS_KEY, CalConRegistry.NOTES_SIDE_PORT_VALUE)).isEmpty();
     }
 
     @Test

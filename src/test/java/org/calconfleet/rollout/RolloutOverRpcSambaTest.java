@@ -93,7 +93,7 @@ class RolloutOverRpcSambaTest extends RolloutTestBase {
         assertThat(waiting.state()).isEqualTo(ChangeState.RUNNING);
         assertThat(connectorStarted).as("the service was restarted after the write").isTrue();
         assertThat(run.verification()).isEqualTo(Verification.VERIFIED);
-        assertThat(run.evidenceText()).isEqualTo(CalConEvents.rpcPortText(NEW_PORT));
+        assertThat(run.evidence()).extracting(Evidence::text).isEqualTo(CalConEvents.rpcPortText(NEW_PORT));
         assertThat(run.dominoCommands())
                 .isEqualTo("Excalcon q / LOAD EXCALCON " + HOST + " ExchangeFreeBusy " + NEW_PORT + " " + NEW_PORT + " 1");
         assertThat(samba.value(CalConRegistry.PARAMETERS_KEY, CalConRegistry.EXCHANGE_SIDE_PORT_VALUE))

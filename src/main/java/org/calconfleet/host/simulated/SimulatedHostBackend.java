@@ -2,7 +2,6 @@ package org.calconfleet.host.simulated;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -158,10 +157,8 @@ public final class SimulatedHostBackend implements HostBackend {
 
     @Override
     public HostResult<List<HostEvent>> readCalConEvents(Instant since) {
-        Instant from = since.truncatedTo(ChronoUnit.SECONDS);
-        return call(HostOperation.READ_EVENTS, () -> HostResult.ok(host.events(CalConEvents.LOG).stream()
+        return call(HostOperation.READ_EVENTS, () -> HostResult.ok(host.eventsSince(CalConEvents.LOG, since).stream()
                 .filter(e -> CalConEvents.SOURCES.stream().anyMatch(s -> s.equalsIgnoreCase(e.source())))
-                .filter(e -> !e.time().isBefore(from))
                 .toList()));
     }
 

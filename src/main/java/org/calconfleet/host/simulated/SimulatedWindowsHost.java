@@ -53,6 +53,7 @@ public final class SimulatedWindowsHost {
     public static final String DEFAULT_CONNECTOR_PROCESS = "calcon.exe";
 
     static final int EVENT_LOG_CAPACITY = 10_000;
+    static final int EVENT_READS_KEPT = 100;
     private static final int FIRST_DYNAMIC_PORT = 49152;
     private static final String SYSTEM_LOG = "System";
     private static final String SCM_SOURCE = "Service Control Manager";
@@ -74,6 +75,9 @@ public final class SimulatedWindowsHost {
     private int startFailuresLeft;
     private int startFailureCode;
     private boolean dominoLinkFailing;
+    private @Nullable Integer rpcPortReported;
+    private boolean rpcPortEventSuppressed;
+    private final Deque<Instant> eventReadsSince = new ArrayDeque<>();
     private int nextProcessId = 4100;
     private int calConWrites;
     private int startAttempts;
@@ -301,6 +305,21 @@ public final class SimulatedWindowsHost {
         this.dominoLinkFailing = failing;
     }
 
+    /**
+     * Starts write 6001 with {@code port} whatever the registry holds, as a connector that did not pick up the
+     * written values would; {@code null} reports the configured port again.
+     */
+    public synchronized void reportRpcPortAs(@Nullable Integer port) {
+        settle();
+        this.rpcPortReported = port;
+    }
+
+    /** Starts write no 6001 even at logging High, as when the connector's logging is broken or the log is full. */
+    public synchronized void suppressRpcPortEvent(boolean suppressed) {
+        settle();
+        this.rpcPortEventSuppressed = suppressed;
+    }
+
     public synchronized ServiceState serviceState() {
         settle();
         return connector == null ? ServiceState.NOT_INSTALLED : connector.state;
@@ -430,9 +449,10 @@ public final class SimulatedWindowsHost {
         c.state = ServiceState.RUNNING;
         c.listenerPort = listenerPortFor(c);
         int level = dword(CalConRegistry.DIAGNOSTICS_KEY, CalConRegistry.DIAGNOSTICS_CATEGORY).orElse(0);
-        if (DiagnosticLevel.fromRegistry(level).isHighOrAbove()) {
+        if (DiagnosticLevel.fromRegistry(level).isHighOrAbove() && !rpcPortEventSuppressed) {
             log(CalConEvents.LOG, CalConEvents.SOURCE_NOTES_CAL, CalConEvents.RPC_PORT_CONFIGURED,
-                    EventType.INFORMATION, at, CalConEvents.rpcPortText(notesPort));
+                    EventType.INFORMATION, at,
+                    CalConEvents.rpcPortText(rpcPortReported != null ? rpcPortReported : notesPort));
         }
         if (dominoLinkFailing) {
             log(CalConEvents.LOG, CalConEvents.SOURCE_NOTES_CAL, CalConEvents.NOTES_LINK_FAILED, EventType.ERROR, at,
@@ -475,6 +495,42 @@ public final class SimulatedWindowsHost {
     public synchronized void logApplicationEvent(String source, int eventId, EventType type, String text) {
         settle();
         log(CalConEvents.LOG, source, eventId, type, time.now(), text);
+    }
+
+    /**
+     * Writes an entry dated {@code at} (in its place by time) to the Application log: for arranging a host with
+     * events of an earlier start, such as a 6001 the connector wrote before this restart.
+     */
+    public synchronized void logApplicationEvent(String source, int eventId, EventType type, Instant at, String text) {
+        settle();
+        LoggedEvent entry = new LoggedEvent(CalConEvents.LOG,
+                new HostEvent(source, eventId, type, at.truncatedTo(ChronoUnit.SECONDS), text));
+        List<LoggedEvent> ordered = new ArrayList<>(events);
+        int index = 0;
+        while (index < ordered.size() && !ordered.get(index).event.time().isAfter(entry.event.time())) {
+            index++;
+        }
+        ordered.add(index, entry);
+        events.clear();
+        events.addAll(ordered);
+    }
+
+    /**
+     * Entries of one log written in the second of {@code since} or later (the log keeps whole seconds), oldest
+     * first, remembering the {@code since} the reader asked for.
+     */
+    synchronized List<HostEvent> eventsSince(String log, Instant since) {
+        eventReadsSince.addLast(since);
+        while (eventReadsSince.size() > EVENT_READS_KEPT) {
+            eventReadsSince.removeFirst();
+        }
+        Instant from = since.truncatedTo(ChronoUnit.SECONDS);
+        return events(log).stream().filter(e -> !e.time().isBefore(from)).toList();
+    }
+
+    /** The instants the latest readers asked for events since, oldest first. */
+    public synchronized List<Instant> eventReadsSince() {
+        return List.copyOf(eventReadsSince);
     }
 
     /** Entries of one log, oldest first; times in whole seconds, as the event log keeps them. */

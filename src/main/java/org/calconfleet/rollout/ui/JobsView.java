@@ -45,6 +45,7 @@ import org.calconfleet.rollout.ChangeRefusedException;
 import org.calconfleet.rollout.ChangeService;
 import org.calconfleet.rollout.ChangeState;
 import org.calconfleet.rollout.ChangeSummary;
+import org.calconfleet.rollout.Evidence;
 import org.calconfleet.rollout.HostRunLogEntry;
 import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.rollout.HostRunView;
@@ -304,7 +305,7 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         refresh();
     }
 
-    private void showLog(HostRunView host) {
+    void showLog(HostRunView host) {
         Dialog dialog = new Dialog(getTranslation("jobs.logTitle", host.hostName()));
         Grid<HostRunLogEntry> log = new Grid<>();
         DateTimeFormatter format = formatter();
@@ -315,11 +316,18 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         log.setItems(rollouts.hostLog(host.id()));
         log.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         log.setWidth("min(60rem, 90vw)");
-        dialog.add(log);
+        dialog.add(evidence(host, format), log);
         rollouts.archivedLog(host.id()).ifPresent(archived -> dialog.add(new Paragraph(getTranslation("jobs.logArchived",
                 format.format(archived.archivedAt()), archived.archivedBy(), archived.fileName()))));
         dialog.getFooter().add(new Button(getTranslation("jobs.close"), click -> dialog.close()));
         dialog.open();
+    }
+
+    private Paragraph evidence(HostRunView host, DateTimeFormatter format) {
+        Evidence read = host.evidence();
+        return new Paragraph(read == null ? getTranslation("jobs.evidence.none")
+                : getTranslation("jobs.evidence", read.source(), String.valueOf(read.eventId()),
+                        format.format(read.writtenAt()), read.text()));
     }
 
     private DateTimeFormatter formatter() {

@@ -1,11 +1,13 @@
 package org.calconfleet.host.simulated;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -315,5 +317,32 @@ class SimulatedWindowsHostTest {
         assertThat(threads.getPeakThreadCount() - platformThreadsBefore)
                 .as("platform threads added while %d hosts waited", hosts)
                 .isLessThan(Runtime.getRuntime().availableProcessors() + 64);
+    }
+
+    @Test
+    void a_host_can_log_6001_with_another_port_or_none_and_keep_an_older_6001_in_its_place() {
+        SimulatedWindowsHost host = host().calConPorts(45002, 45002).diagnosticLevel(DiagnosticLevel.HIGH).build();
+        SimulatedHostBackend backend = new SimulatedHostBackend(host);
+        Instant earlierStart = time.now().minus(Duration.ofHours(1));
+        host.logApplicationEvent(CalConEvents.SOURCE_NOTES_CAL, CalConEvents.RPC_PORT_CONFIGURED,
+                EventType.INFORMATION, earlierStart, CalConEvents.rpcPortText(45002));
+
+        host.reportRpcPortAs(45001);
+        Instant firstRestart = time.now();
+        backend.restartService(TIMEOUT, TIMEOUT).orElseThrow();
+        host.reportRpcPortAs(null);
+        host.suppressRpcPortEvent(true);
+        time.advance(Duration.ofSeconds(1));
+        Instant secondRestart = time.now();
+        backend.restartService(TIMEOUT, TIMEOUT).orElseThrow();
+
+        assertThat(host.events(CalConEvents.LOG)).extracting(HostEvent::time, HostEvent::text).containsExactly(
+                tuple(earlierStart.truncatedTo(ChronoUnit.SECONDS),
+                        CalConEvents.rpcPortText(45002)),
+                tuple(firstRestart.plusSeconds(5).truncatedTo(ChronoUnit.SECONDS), CalConEvents.rpcPortText(45001)));
+        assertThat(backend.readCalConEvents(firstRestart).orElseThrow()).extracting(HostEvent::text)
+                .containsExactly(CalConEvents.rpcPortText(45001));
+        assertThat(backend.readCalConEvents(secondRestart).orElseThrow()).isEmpty();
+        assertThat(host.eventReadsSince()).containsExactly(firstRestart, secondRestart);
     }
 }
