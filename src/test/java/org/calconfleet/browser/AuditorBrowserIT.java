@@ -65,7 +65,8 @@ class AuditorBrowserIT extends BrowserJourney {
 
         Download download = page.waitForDownload(() -> page.locator("#export-csv").click());
         List<String> lines = Files.readAllLines(download.path(), StandardCharsets.UTF_8);
-        assertThat(lines.getFirst()).isEqualTo("seq,occurred_at,actor,action,subject,before,after,reason,prev_hash,hash");
+        assertThat(lines.getFirst()).as("UTF-8 with the byte-order mark Excel looks for")
+                .isEqualTo("\uFEFFseq,occurred_at,actor,action,subject,before,after,reason,prev_hash,hash");
         assertThat(lines).hasSizeGreaterThan(1);
         assertThat(lines.subList(1, lines.size())).allSatisfy(line ->
                 assertThat(line).contains(",auditor,").matches(".*,[0-9a-f]{64},[0-9a-f]{64}$"));
