@@ -92,7 +92,7 @@ public class HostBackends {
                     .or(() -> noCredential(server, "agent token"));
             case RPC -> RpcTarget.problem(address(server))
                     .map(key -> PathProblem.of(key, "SMB address: '" + address(server)
-                            + "' is not host, host:port or [IPv6]:port", address(server)))
+                            + "' is not host, host:port or [IPv6]:port"))
                     .or(() -> noCredential(server, "Windows account"));
         };
     }

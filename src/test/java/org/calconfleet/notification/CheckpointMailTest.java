@@ -3,13 +3,8 @@ package org.calconfleet.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import org.calconfleet.audit.AuditCheckpoint;
 import org.calconfleet.audit.AuditCheckpoints;
@@ -30,8 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 class CheckpointMailTest {
 
-    private static final int SMTP_PORT = freePort();
-    private static final GreenMail smtp = startSmtp();
+    private static final int SMTP_PORT = LocalSmtp.freePort();
+    private static final GreenMail smtp = LocalSmtp.start(SMTP_PORT);
 
     @Autowired
     AuditCheckpoints checkpoints;
@@ -66,19 +61,5 @@ class CheckpointMailTest {
                 + checkpoint.seq());
         assertThat(((String) mail.getContent()).replace("\r\n", "\n")).contains(checkpoint.text().strip(),
                 "監査証跡のチェックポイント");
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

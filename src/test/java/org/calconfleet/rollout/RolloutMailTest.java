@@ -3,13 +3,8 @@ package org.calconfleet.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -18,6 +13,7 @@ import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.host.WindowsErrors;
+import org.calconfleet.notification.LocalSmtp;
 import org.calconfleet.policy.FleetPolicy;
 import org.calconfleet.policy.PolicyService;
 import org.junit.jupiter.api.AfterAll;
@@ -30,8 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Rollout e-mail through an in-process SMTP server (GreenMail's plain API). */
 class RolloutMailTest extends RolloutTestBase {
 
-    private static final int SMTP_PORT = freePort();
-    private static GreenMail smtp = startSmtp();
+    private static final int SMTP_PORT = LocalSmtp.freePort();
+    private static GreenMail smtp = LocalSmtp.start(SMTP_PORT);
 
     @Autowired
     PolicyService policy;
@@ -138,7 +134,7 @@ class RolloutMailTest extends RolloutTestBase {
                 sleep(100);
             }
         } finally {
-            smtp = startSmtp();
+            smtp = LocalSmtp.start(SMTP_PORT);
         }
     }
 
@@ -175,19 +171,5 @@ class RolloutMailTest extends RolloutTestBase {
 
     private List<AuditEntry> changeHistory(long id) {
         return Users.as("auditor", Role.AUDITOR, () -> audit.historyOf("change:" + id, 100));
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
