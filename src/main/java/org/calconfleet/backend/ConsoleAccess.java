@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.calconfleet.fleet.ExchangeServer;
+import org.calconfleet.fleet.ManagementOpenings;
 import org.calconfleet.port.FirewallEndpoint;
 import org.calconfleet.port.ManagementAccess;
 import org.calconfleet.port.RefusedException;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * wrong behind NAT or a proxy, so the README asks to set it there.
  */
 @Component
-public class ConsoleAccess {
+public class ConsoleAccess implements ManagementOpenings {
 
     static final String CONSOLE_NAME = "console";
     private static final int HTTPS_PORT = 443;
@@ -37,7 +38,7 @@ public class ConsoleAccess {
         this.console = endpoint(address);
     }
 
-    /** The opening from the console to this server, or empty for a simulated server or an unknown console address. */
+    @Override
     public Optional<ManagementAccess> to(ExchangeServer server) {
         return console.flatMap(endpoint -> switch (server.getBackendKind()) {
             case SIMULATED -> Optional.empty();

@@ -1,6 +1,8 @@
 package org.calconfleet.rollout;
 
 import java.util.List;
+import java.util.Objects;
+import org.calconfleet.port.FirewallExport;
 import org.jspecify.annotations.Nullable;
 
 /** A change's plan per host, with the totals an approver looks at first. */
@@ -25,6 +27,12 @@ public record ChangePlan(@Nullable Integer targetPort, List<HostPlan> hosts, Cha
     /** Hosts that will run but whose change cannot be proven (logging below High). */
     public long unverifiable() {
         return hosts.stream().filter(h -> h.verdict() == HostPlan.Verdict.CHANGE && h.unverifiable()).count();
+    }
+
+    /** The firewall openings of every host at the change's port, with the hosts that have no plan named. */
+    public FirewallExport firewall() {
+        return new FirewallExport(hosts.stream().map(HostPlan::firewall).filter(Objects::nonNull).toList(),
+                hosts.stream().filter(h -> h.firewall() == null).map(HostPlan::hostName).toList());
     }
 
     public int waveCount() {

@@ -15,16 +15,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.calconfleet.backend.ConsoleAccess;
 import org.calconfleet.backend.HostBackends;
 import org.calconfleet.fleet.ExchangeServer;
+import org.calconfleet.fleet.FirewallPlans;
 import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.host.CalConPorts;
 import org.calconfleet.host.HostResult;
 import org.calconfleet.i18n.Messages;
 import org.calconfleet.port.ConnectorKind;
 import org.calconfleet.port.DominoConsole;
-import org.calconfleet.port.FirewallEndpoint;
 import org.calconfleet.port.FirewallPlan;
 import org.calconfleet.port.LoadExcalconCommand;
 import org.calconfleet.port.PeerPorts;
@@ -54,13 +53,13 @@ class ChangePlanner {
     private final RolloutSettings settings;
     private final HostRunRepository runs;
     private final Messages messages;
-    private final ConsoleAccess consoleAccess;
+    private final FirewallPlans firewallPlans;
 
     ChangePlanner(FleetObservations fleet, HostBackends backends, RolloutPolicy policy, RolloutSettings settings,
-            HostRunRepository runs, Messages messages, ConsoleAccess consoleAccess) {
+            HostRunRepository runs, Messages messages, FirewallPlans firewallPlans) {
         this.fleet = fleet;
         this.backends = backends;
-        this.consoleAccess = consoleAccess;
+        this.firewallPlans = firewallPlans;
         this.policy = policy;
         this.settings = settings;
         this.runs = runs;
@@ -173,20 +172,13 @@ class ChangePlanner {
             }
         }
         FirewallPlan firewall = null;
-        if (rpcPort != null && server.getIpAddress() != null && dominoServer != null
-                && server.getDominoAddress() != null) {
-            try {
-                FirewallPlan connector = new FirewallPlan(
-                        new FirewallEndpoint(server.getHostName(), server.getIpAddress()),
-                        new FirewallEndpoint(dominoServer, server.getDominoAddress()), server.getConnectorKind(), rpcPort);
-                firewall = consoleAccess.to(server).map(connector::withManagement).orElse(connector);
-                checks.add(Precheck.pass(Precheck.Check.FIREWALL, firewall.rules().size() + " rules"));
-            } catch (IllegalArgumentException e) {
-                checks.add(Precheck.warn(Precheck.Check.FIREWALL, "no firewall plan: " + e.getMessage()));
-            }
-        } else {
-            checks.add(Precheck.warn(Precheck.Check.FIREWALL, "no firewall plan: addresses of the server or its partner"
-                    + " are not recorded"));
+        try {
+            firewall = rpcPort == null ? null : firewallPlans.at(server, rpcPort).orElse(null);
+            checks.add(firewall != null ? Precheck.pass(Precheck.Check.FIREWALL, firewall.rules().size() + " rules")
+                    : Precheck.warn(Precheck.Check.FIREWALL, "no firewall plan: addresses of the server or its partner"
+                            + " are not recorded"));
+        } catch (IllegalArgumentException e) {
+            checks.add(Precheck.warn(Precheck.Check.FIREWALL, "no firewall plan: " + e.getMessage()));
         }
 
         List<ValueDiff> diffs = diffs(server, inspection, port, dominoServer != null && !dominoCommands.isEmpty());

@@ -3,6 +3,7 @@ package org.calconfleet.rollout;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import org.calconfleet.access.CurrentUser;
@@ -10,6 +11,8 @@ import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.fleet.FirewallPlans;
+import org.calconfleet.port.FirewallExport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -32,10 +35,12 @@ public class RolloutService {
     private final RolloutStore store;
     private final Admissions admissions;
     private final AuditTrail audit;
+    private final FirewallPlans firewallPlans;
     private final Clock clock;
 
     RolloutService(ChangeRequestRepository changes, HostRunRepository runs, HostRunLogRepository logs,
-            RolloutQueries queries, RolloutLogArchive archive, RolloutStore store, Admissions admissions, AuditTrail audit, Clock clock) {
+            RolloutQueries queries, RolloutLogArchive archive, RolloutStore store, Admissions admissions, AuditTrail audit, FirewallPlans firewallPlans,
+            Clock clock) {
         this.changes = changes;
         this.runs = runs;
         this.logs = logs;
@@ -44,6 +49,7 @@ public class RolloutService {
         this.store = store;
         this.admissions = admissions;
         this.audit = audit;
+        this.firewallPlans = firewallPlans;
         this.clock = clock;
     }
 
@@ -100,6 +106,19 @@ public class RolloutService {
     @Transactional(readOnly = true)
     public Optional<ArchivedLog> archivedLog(long hostRunId) {
         return archive.archivedLogOf(hostRunId);
+    }
+
+    /** The firewall openings of every host of a rollout at the rollout's port: one script and one CSV for all. */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
+    @Transactional(readOnly = true)
+    public Optional<FirewallExport> firewall(long rolloutId) {
+        if (!changes.existsById(rolloutId)) {
+            return Optional.empty();
+        }
+        var portsByServer = new LinkedHashMap<Long, Integer>();
+        runs.findByChangeRequestIdOrderBySeq(rolloutId)
+                .forEach(run -> portsByServer.put(run.getServerId(), run.getTargetPort()));
+        return Optional.of(firewallPlans.export(portsByServer));
     }
 
     /** An operator typed the runbook's Domino commands: recorded (who, when) and the host run is done. */

@@ -174,6 +174,17 @@ class RestApiTest {
                 return decision(t, "cancel", "not tonight");
             }
         },
+        FIREWALL_OF_SERVERS(200, 200, 200, 200) {
+            Call prepare(RestApiTest t) {
+                t.server();
+                return read("/api/v1/servers/firewall?q=API-&format=netsh");
+            }
+        },
+        FIREWALL_OF_ROLLOUT(200, 200, 200, 200) {
+            Call prepare(RestApiTest t) {
+                return read("/api/v1/rollouts/" + t.requested(false) + "/firewall");
+            }
+        },
         QUERY_AUDIT(200, 403, 200, 403) {
             Call prepare(RestApiTest t) {
                 return read("/api/v1/audit/entries?action=SERVER_CREATED&size=2");
@@ -320,6 +331,61 @@ class RestApiTest {
         var entry = asAdmin(() -> audit.search(new AuditFilter(null, null, AuditAction.SERVER_UPDATED, null, null),
                 Pageable.ofSize(1)).getFirst());
         assertThat(entry.getActor()).isEqualTo(usernameOf(Role.OPERATOR));
+    }
+
+    // ---------------------------------------------------------------- firewall exports
+
+    @Test
+    void a_rollouts_firewall_is_one_script_and_one_csv_for_all_its_hosts_naming_those_without_a_plan()
+            throws Exception {
+        long first = addressedServer("FW-EX01", "10.20.0.1", "FW-DOM", "10.20.9.9", 45201);
+        long second = addressedServer("FW-EX02", "10.20.0.2", "FW-DOM", "10.20.9.9", 45202);
+        long unaddressed = server();
+        long rollout = Users.as(REQUESTER, Role.OPERATOR, () -> changes.submit(ChangeDraft.now(
+                List.of(first, second, unaddressed), 45203, "firewall for the network team", "FW-1",
+                ChangeDraft.Waves.DEFAULT))).id();
+        String helpdesk = tokenOf.get(Role.HELPDESK);
+
+        HttpResponse<String> script = send("GET", "/api/v1/rollouts/" + rollout + "/firewall?format=netsh", null,
+                helpdesk);
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                value -> assertThat(value).contains("firewall-rollout-" + rollout + ".cmd"));
+        assertThat(script.body().lines().filter(line -> line.startsWith("REM ---- on "))).containsExactly(
+                "REM ---- on FW-EX01 (10.20.0.1) ----", "REM ---- on FW-DOM (10.20.9.9) ----",
+                "REM ---- on FW-EX02 (10.20.0.2) ----");
+        assertThat(script.body()).contains("45203", "Not covered", asAdmin(() -> fleet.find(unaddressed)
+                .orElseThrow().getHostName())).doesNotContain("45201", "45202");
+
+        HttpResponse<String> csv = send("GET", "/api/v1/rollouts/" + rollout + "/firewall", null, helpdesk);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.body().split("\r\n")).hasSize(1 + 2 * 4).allMatch(line -> line.startsWith("Direction,")
+                || line.contains("FW-EX0"));
+
+        assertProblem(send("GET", "/api/v1/rollouts/999999/firewall", null, helpdesk), 404, "not-found",
+                "rollout.change.unknown");
+        assertProblem(send("GET", "/api/v1/rollouts/" + rollout + "/firewall?format=pdf", null, helpdesk), 400,
+                "validation", "api.problem.validation");
+    }
+
+    @Test
+    void the_firewall_of_the_filtered_servers_takes_each_at_its_desired_port() throws Exception {
+        addressedServer("FWS-EX01", "10.21.0.1", "FWS-DOM", "10.21.9.9", 45211);
+        addressedServer("FWS-EX02", "10.21.0.2", "FWS-DOM", "10.21.9.9", 45212);
+
+        String csv = send("GET", "/api/v1/servers/firewall?q=FWS-", null, tokenOf.get(Role.AUDITOR)).body();
+
+        assertThat(csv.split("\r\n")).hasSize(1 + 2 * 4);
+        assertThat(csv).contains("FWS-EX01", "45211", "FWS-EX02", "45212");
+    }
+
+    /** A server whose firewall plan can be made: its address and its Domino partner's are recorded. */
+    private long addressedServer(String host, String address, String partner, String partnerAddress,
+            int desiredPort) {
+        return asAdmin(() -> Objects.requireNonNull(fleet.create(new ServerValues(host, address, "Nara", "2007 SP3",
+                ConnectorKind.LOTUS_DOMINO, partner, partnerAddress, "ExchangeFreeBusy", "MSExchangeCalCon",
+                BackendKind.SIMULATED, null, null, desiredPort, null)).getId()));
     }
 
     // ---------------------------------------------------------------- problem details

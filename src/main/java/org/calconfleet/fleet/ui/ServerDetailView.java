@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -23,11 +22,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import java.io.ByteArrayInputStream;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -35,18 +31,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditTrail;
-import org.calconfleet.backend.ConsoleAccess;
 import org.calconfleet.backend.HostBackends;
-import org.calconfleet.common.CsvEncoding;
 import org.calconfleet.fleet.Drift;
 import org.calconfleet.fleet.ExchangeServer;
+import org.calconfleet.fleet.FirewallPlans;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.port.DominoConsole;
-import org.calconfleet.port.FirewallCsv;
-import org.calconfleet.port.FirewallEndpoint;
+import org.calconfleet.port.FirewallExport;
 import org.calconfleet.port.FirewallPlan;
 import org.calconfleet.port.FirewallTable;
 import org.calconfleet.port.LoadExcalconCommand;
@@ -56,6 +51,7 @@ import org.calconfleet.port.RpcPort;
 import org.calconfleet.rollout.FleetHistory;
 import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.ui.Chart;
+import org.calconfleet.ui.FirewallDownloads;
 import org.calconfleet.ui.MainLayout;
 import org.calconfleet.ui.UserTime;
 import org.jspecify.annotations.Nullable;
@@ -69,18 +65,18 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
     private final FleetService fleet;
     private final AuditTrail audit;
     private final FleetHistory history;
-    private final ConsoleAccess consoleAccess;
+    private final FirewallPlans firewallPlans;
     private final HostBackends backends;
     private final boolean mayEdit;
     private @Nullable ExchangeServer server;
 
-    ServerDetailView(FleetService fleet, AuditTrail audit, FleetHistory history, ConsoleAccess consoleAccess,
+    ServerDetailView(FleetService fleet, AuditTrail audit, FleetHistory history, FirewallPlans firewallPlans,
             HostBackends backends, AuthenticationContext authentication) {
         this.backends = backends;
         this.fleet = fleet;
         this.audit = audit;
         this.history = history;
-        this.consoleAccess = consoleAccess;
+        this.firewallPlans = firewallPlans;
         this.mayEdit = authentication.hasAnyRole(Role.ADMIN_NAME, Role.OPERATOR_NAME);
         addClassName("server-detail");
     }
@@ -186,16 +182,13 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
 
     private Component firewallPanel(ExchangeServer s) {
         Div panel = panel("fleet.detail.firewall");
-        String partnerAddress = s.getDominoAddress();
-        if (s.getIpAddress() == null || partnerAddress == null || s.getDominoServer() == null
-                || s.getDesiredPort() == null) {
+        Optional<FirewallPlan> found = s.getDesiredPort() == null ? Optional.empty()
+                : firewallPlans.at(s, RpcPort.of(s.getDesiredPort()));
+        if (found.isEmpty()) {
             panel.add(new Paragraph(getTranslation("fleet.detail.firewall.needsAddresses")));
             return panel;
         }
-        FirewallPlan connector = new FirewallPlan(new FirewallEndpoint(s.getHostName(), s.getIpAddress()),
-                new FirewallEndpoint(s.getDominoServer(), partnerAddress), s.getConnectorKind(),
-                RpcPort.of(s.getDesiredPort()));
-        FirewallPlan plan = consoleAccess.to(s).map(connector::withManagement).orElse(connector);
+        FirewallPlan plan = found.get();
         Grid<List<String>> table = new Grid<>();
         for (int i = 0; i < FirewallTable.COLUMN_KEYS.size(); i++) {
             int column = i;
@@ -207,13 +200,9 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
         table.addThemeVariants(GridVariant.LUMO_COMPACT);
         table.setId("firewall-table");
         List<String> netsh = NetshCommands.forPlan(plan).stream().map(NetshCommand::commandLine).toList();
-        Anchor csv = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(CsvEncoding.UTF_8.encode(FirewallCsv.render(plan))),
-                "firewall-" + s.getHostName() + ".csv", "text/csv; charset=UTF-8", -1)),
-                getTranslation("fleet.detail.firewall.csv"));
-        csv.setId("firewall-csv");
-        csv.getElement().setAttribute("download", true);
-        panel.add(table, csv, copyable("fleet.detail.firewall.netsh", String.join("\n", netsh), "netsh-commands"));
+        var downloads = new FirewallDownloads("firewall", "firewall-" + s.getHostName(),
+                () -> new FirewallExport(List.of(plan), List.of()));
+        panel.add(table, downloads, copyable("fleet.detail.firewall.netsh", String.join("\n", netsh), "netsh-commands"));
         return panel;
     }
 

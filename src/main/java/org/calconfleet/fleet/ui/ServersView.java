@@ -30,9 +30,11 @@ import java.util.Locale;
 import org.calconfleet.access.Role;
 import org.calconfleet.fleet.Drift;
 import org.calconfleet.fleet.ExchangeServer;
+import org.calconfleet.fleet.FirewallPlans;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.ServerCsv;
 import org.calconfleet.fleet.ServerFilter;
+import org.calconfleet.ui.FirewallDownloads;
 import org.calconfleet.ui.CsvExport;
 import org.calconfleet.ui.MainLayout;
 import org.jspecify.annotations.Nullable;
@@ -46,13 +48,15 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
     private static final int TABLET_WIDTH = 1024;
 
     private final FleetService fleet;
+    private final FirewallPlans firewallPlans;
     private final TextField search = new TextField();
     private final ComboBox<String> site = new ComboBox<>();
     private final Span total = new Span();
     private final Select<ServerCsv.Header> exportHeader = new Select<>();
     final Grid<ExchangeServer> grid = new Grid<>(ExchangeServer.class, false);
 
-    ServersView(FleetService fleet, AuthenticationContext authentication) {
+    ServersView(FleetService fleet, FirewallPlans firewallPlans, AuthenticationContext authentication) {
+        this.firewallPlans = firewallPlans;
         this.fleet = fleet;
         setSizeFull();
         addClassName("servers-view");
@@ -94,7 +98,9 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
         exportHeader.addClassName("export-header");
         CsvExport export = new CsvExport("server-export", "calcon-servers.csv", getTranslation("fleet.export"),
                 out -> fleet.exportCsv(currentFilter(), exportHeader.getValue(), out));
-        toolbar.add(exportHeader, export);
+        var firewall = new FirewallDownloads("servers-firewall", "firewall-servers",
+                () -> firewallPlans.export(currentFilter()));
+        toolbar.add(exportHeader, export, firewall);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         toolbar.addClassName("view-toolbar");
 

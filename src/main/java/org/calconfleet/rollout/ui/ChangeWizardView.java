@@ -52,6 +52,7 @@ import org.calconfleet.rollout.HostPlan;
 import org.calconfleet.rollout.Precheck;
 import org.calconfleet.rollout.ScheduleKind;
 import org.calconfleet.rollout.ValueDiff;
+import org.calconfleet.ui.FirewallDownloads;
 import org.calconfleet.ui.MainLayout;
 import org.calconfleet.ui.UserTime;
 import org.jspecify.annotations.Nullable;
@@ -312,7 +313,8 @@ class ChangeWizardView extends VerticalLayout implements HasDynamicTitle, Before
         submit.setId("wizard-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setEnabled(plan.changes() > 0);
-        planArea.add(new H3(getTranslation("wizard.planTitle")), summary, hosts, submit);
+        var firewall = new FirewallDownloads("wizard-firewall", "firewall-plan", plan::firewall);
+        planArea.add(new H3(getTranslation("wizard.planTitle")), summary, hosts, firewall, submit);
     }
 
     private Component hostDetails(HostPlan host) {

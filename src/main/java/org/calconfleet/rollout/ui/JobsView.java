@@ -51,6 +51,7 @@ import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.rollout.HostRunView;
 import org.calconfleet.rollout.RolloutCounts;
 import org.calconfleet.rollout.RolloutService;
+import org.calconfleet.ui.FirewallDownloads;
 import org.calconfleet.ui.MainLayout;
 import org.calconfleet.ui.UserTime;
 import org.jspecify.annotations.Nullable;
@@ -227,7 +228,9 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
                         : getTranslation("jobs.facts.comment", change.decisionComment())));
         facts.setId("job-facts");
         hosts.getDataProvider().refreshAll();
-        detail.add(title, bar, counts, facts, actions, hostFilter, hosts);
+        var firewall = new FirewallDownloads("job-firewall", "firewall-rollout-" + change.id(),
+                () -> rollouts.firewall(change.id()).orElseThrow());
+        detail.add(title, bar, counts, facts, actions, firewall, hostFilter, hosts);
         shown = new ShownRollout(change.state(), change.cancelRequested(), bar, counts);
         if (change.endReason() != null) {
             detail.add(new Paragraph(change.endReason()));

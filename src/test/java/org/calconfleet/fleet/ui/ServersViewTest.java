@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.calconfleet.KaribuSpringTest;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.access.Role;
+import com.vaadin.flow.component.html.Anchor;
 import org.junit.jupiter.api.Test;
 
 class ServersViewTest extends KaribuSpringTest {
@@ -26,6 +27,9 @@ class ServersViewTest extends KaribuSpringTest {
         assertThat(GridKt._size(grid)).isGreaterThanOrEqualTo(40);
         assertThat(_find(Button.class)).extracting(Button::getText)
                 .allSatisfy(text -> assertThat(text).isIn("Sign out", ""));
+        assertThat(_get(Anchor.class, spec -> spec.withId("servers-firewall-netsh")).getText())
+                .isEqualTo("Firewall script (netsh advfirewall)");
+        _get(Anchor.class, spec -> spec.withId("servers-firewall-csv"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +71,9 @@ class JobsViewTest extends KaribuSpringTest {
 
         assertThat(_get(Paragraph.class, spec -> spec.withId("job-facts")).getText()).isEqualTo(
                 "Requested by oscar: pin the lab (ticket CHG-7). Decided by olivia, who wrote: \"not during the freeze\"");
+        assertThat(_get(Anchor.class, spec -> spec.withId("job-firewall-netsh")).getText())
+                .as("the network team's files for the whole change").isEqualTo("Firewall script (netsh advfirewall)");
+        _get(Anchor.class, spec -> spec.withId("job-firewall-csv"));
     }
 
     @Test
