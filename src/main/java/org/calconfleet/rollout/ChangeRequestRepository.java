@@ -18,6 +18,9 @@ interface ChangeRequestRepository extends JpaRepository<ChangeRequest, Long> {
 
     Page<ChangeRequest> findAllByOrderByIdDesc(Pageable pageable);
 
+    java.util.List<ChangeRequest> findByStateAndRequestedByNotOrderByRequestedAt(ChangeState state, String requestedBy,
+            org.springframework.data.domain.Pageable pageable);
+
     @Query("select c.id from ChangeRequest c where c.state = :state")
     java.util.List<Long> findIdsByState(@Param("state") ChangeState state);
 }

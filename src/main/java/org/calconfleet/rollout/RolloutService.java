@@ -15,6 +15,7 @@ import org.calconfleet.fleet.FirewallPlans;
 import org.calconfleet.port.FirewallExport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,6 +64,17 @@ public class RolloutService {
     @Transactional(readOnly = true)
     public Optional<ChangeSummary> rollout(long id) {
         return changes.findById(id).map(queries::summary);
+    }
+
+    /**
+     * The changes waiting for an approval that the signed-in user may give, oldest first: those someone else
+     * requested, since nobody approves their own.
+     */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
+    @Transactional(readOnly = true)
+    public List<ChangeSummary> awaitingYourDecision(int limit) {
+        return changes.findByStateAndRequestedByNotOrderByRequestedAt(ChangeState.PENDING_APPROVAL,
+                CurrentUser.usernameOrSystem(), PageRequest.of(0, limit)).stream().map(queries::summary).toList();
     }
 
     /** The hosts of a rollout in their order, with the current step and last message. */

@@ -10,12 +10,14 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.WeekFields;
 import java.util.ArrayList;
 import java.util.List;
+import org.calconfleet.access.Role;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.FleetSummary;
 import org.calconfleet.rollout.ChangeSummary;
@@ -40,8 +42,14 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
     static final int CHANGE_WEEKS = 12;
     private static final int DRIFT_STYLE = FleetHistory.OUTCOMES.size();
 
-    DashboardView(FleetService fleet, RolloutService rollouts, FleetHistory history) {
+    static final int AWAITING_SHOWN = 10;
+
+    DashboardView(FleetService fleet, RolloutService rollouts, FleetHistory history,
+            AuthenticationContext authentication) {
         addClassName("dashboard");
+        if (authentication.hasAnyRole(Role.ADMIN_NAME, Role.OPERATOR_NAME)) {
+            add(awaitingYou(rollouts.awaitingYourDecision(AWAITING_SHOWN)));
+        }
         FleetSummary summary = fleet.summary();
         List<ChangeSummary> recent = rollouts.rollouts(PageRequest.of(0, RECENT_ROLLOUTS,
                 Sort.by(Sort.Direction.DESC, "id"))).getContent();
@@ -61,6 +69,22 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
         Div charts = new Div(portChart(summary), driftChart(history), changesChart(history));
         charts.addClassName("charts");
         add(tiles, charts, recentFailures(recent));
+    }
+
+    /** What waits for the reader: approvals they may give, so that a change does not wait for nobody. */
+    private Component awaitingYou(List<ChangeSummary> awaiting) {
+        Div box = new Div(new H3(getTranslation("dashboard.awaiting")));
+        box.setWidthFull();
+        box.setId("awaiting-you");
+        if (awaiting.isEmpty()) {
+            box.add(new Paragraph(getTranslation("dashboard.awaiting.none")));
+        }
+        for (ChangeSummary change : awaiting) {
+            box.add(new Div(new RouterLink(getTranslation("dashboard.awaiting.item", change.id(), change.requestedBy(),
+                    change.reason(), change.targetPort() == null ? "—" : String.valueOf(change.targetPort()),
+                    change.counts().total()), JobsView.class, change.id())));
+        }
+        return box;
     }
 
     private Component recentFailures(List<ChangeSummary> recent) {

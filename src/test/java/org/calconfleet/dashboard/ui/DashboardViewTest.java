@@ -11,10 +11,57 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import org.calconfleet.KaribuSpringTest;
 import org.calconfleet.access.Role;
+import com.vaadin.flow.router.RouterLink;
+import java.util.List;
+import org.calconfleet.fleet.ExchangeServer;
+import org.calconfleet.fleet.FleetService;
+import org.calconfleet.fleet.ServerFilter;
+import org.springframework.data.domain.PageRequest;
+import org.calconfleet.rollout.ChangeDraft;
+import org.calconfleet.rollout.ChangeService;
+import org.calconfleet.rollout.ChangeSummary;
+import org.calconfleet.rollout.RolloutService;
+import org.calconfleet.rollout.Users;
 import org.calconfleet.ui.Chart;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 
 class DashboardViewTest extends KaribuSpringTest {
+
+    @Autowired
+    FleetService fleet;
+    @Autowired
+    ChangeService changes;
+    @Autowired
+    RolloutService rollouts;
+
+    private static List<String> awaiting() {
+        return _find(_get(Div.class, spec -> spec.withId("awaiting-you")), RouterLink.class).stream()
+                .map(RouterLink::getText).toList();
+    }
+
+    @Test
+    void a_change_waiting_for_approval_is_shown_to_those_who_may_approve_it_and_not_to_its_requester() {
+        // two servers of the demo fleet, so that the fleet the other tests count stays as it is
+        List<Long> ids = Users.as("oscar", Role.OPERATOR, () -> fleet.list(new ServerFilter("TKY-EXC1", null),
+                PageRequest.of(0, 2)).stream().map(ExchangeServer::getId).toList());
+        ChangeSummary waiting = Users.as("oscar", Role.OPERATOR, () -> changes.submit(ChangeDraft.now(ids, 45077,
+                "pin the waiting pair", "CHG-77", new ChangeDraft.Waves(0, 5, 5, 0))));
+        String item = "Change #" + waiting.id() + " by oscar: pin the waiting pair (port 45077, 2 hosts)";
+
+        signIn("olivia", Role.OPERATOR);
+        UI.getCurrent().navigate(DashboardView.class);
+        assertThat(awaiting()).contains(item);
+
+        signIn("oscar", Role.OPERATOR);
+        UI.getCurrent().navigate(DashboardView.class);
+        assertThat(awaiting()).doesNotContain(item);
+        rollouts.cancel(waiting.id(), "only a test");
+
+        signIn("helpdesk", Role.HELPDESK);
+        UI.getCurrent().navigate(DashboardView.class);
+        assertThat(_find(Div.class, spec -> spec.withId("awaiting-you"))).as("helpdesk approves nothing").isEmpty();
+    }
 
     private static String tile(String name) {
         return ((Span) _get(Div.class, spec -> spec.withId("tile-" + name)).getChildren().findFirst().orElseThrow())
