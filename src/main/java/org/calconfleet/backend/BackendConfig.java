@@ -1,8 +1,11 @@
 package org.calconfleet.backend;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.calconfleet.host.HostTime;
+import org.calconfleet.host.simulated.SimulatedHostFiles;
+import org.calconfleet.host.simulated.SimulatedHostStore;
 import org.calconfleet.host.rpc.RpcHostBackends;
 import org.calconfleet.host.rpc.RpcSettings;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,13 +16,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class BackendConfig {
 
-    /** One simulated fleet per console; a test may register its own (e.g. one shared by two contexts). */
+    /**
+     * One simulated fleet per console; a test may register its own (e.g. one shared by two contexts). Its hosts keep
+     * their state in {@code calcon.simulated.state-directory}, so that they outlive the console as real hosts do;
+     * left empty, they live in memory only.
+     */
     @Bean
     @ConditionalOnMissingBean(SimulatedFleet.class)
     SimulatedFleet simulatedFleet(@Value("${calcon.simulated.stop-duration:2s}") Duration stop,
             @Value("${calcon.simulated.start-duration:3s}") Duration start,
-            @Value("${calcon.simulated.latency:0s}") Duration latency, List<SimulatedHostQuirks> quirks) {
-        return new SimulatedFleet(new SimulatedFleet.Settings(stop, start, latency), HostTime.system(), quirks);
+            @Value("${calcon.simulated.latency:0s}") Duration latency,
+            @Value("${calcon.simulated.state-directory:}") String stateDirectory, List<SimulatedHostQuirks> quirks) {
+        SimulatedHostStore store = stateDirectory.isBlank() ? SimulatedHostStore.NONE
+                : SimulatedHostFiles.in(Path.of(stateDirectory.strip()));
+        return new SimulatedFleet(new SimulatedFleet.Settings(stop, start, latency), HostTime.system(), quirks, store);
     }
 
     /** One pool of SMB sessions for every RPC server of this console; closing it logs them all off. */

@@ -20,6 +20,7 @@ import org.calconfleet.host.ServiceState;
 import org.calconfleet.host.simulated.RegistryValue;
 import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.host.simulated.SimulatedHostBackend;
+import org.calconfleet.host.simulated.SimulatedHostStore;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
 import org.calconfleet.port.ConnectorKind;
 
@@ -28,7 +29,10 @@ import org.calconfleet.port.ConnectorKind;
  * created the first time it is asked for, in the state the inventory last observed (port values, service state,
  * diagnostic level; an unknown level counts as High, an unknown service state as running), then shaped by the
  * {@link SimulatedHostQuirks} beans. From then on the host keeps its own state: the inventory is what the console
- * observed, the host is what is. Domino servers likewise, with EXCALCON loaded on the observed ports; those marked
+ * observed, the host is what is. With a {@link SimulatedHostStore} that keeps it (the console's
+ * {@code calcon.simulated.state-directory}), that state outlives the console: a host saved by an earlier run of the
+ * console comes back as it was left, and neither the inventory nor the quirks shape it again. Domino servers likewise
+ * (but only in memory), with EXCALCON loaded on the observed ports; those marked
  * with {@link #useRunbookFor} answer through the runbook (an operator confirms).
  *
  * <p>Thread-safe. Holds no Spring state, so one fleet can serve two application contexts (a restart test).
@@ -43,28 +47,34 @@ public final class SimulatedFleet {
     private final Settings settings;
     private final HostTime time;
     private final List<SimulatedHostQuirks> quirks;
+    private final SimulatedHostStore store;
     private final ConcurrentMap<String, SimulatedWindowsHost> hosts = new ConcurrentHashMap<>();
     private final SimulatedDominoConsole dominoConsole = new SimulatedDominoConsole();
     private final Set<String> runbookDominoServers = ConcurrentHashMap.newKeySet();
     private final RunbookDominoConsole runbook = new RunbookDominoConsole();
 
-    public SimulatedFleet(Settings settings, HostTime time, List<SimulatedHostQuirks> quirks) {
+    public SimulatedFleet(Settings settings, HostTime time, List<SimulatedHostQuirks> quirks,
+            SimulatedHostStore store) {
         this.settings = settings;
         this.time = time;
         this.quirks = List.copyOf(quirks);
+        this.store = store;
     }
 
+    /** Hosts that live in memory only. */
     public SimulatedFleet(Settings settings) {
-        this(settings, HostTime.system(), List.of());
+        this(settings, HostTime.system(), List.of(), SimulatedHostStore.NONE);
     }
 
     public Settings settings() {
         return settings;
     }
 
-    /** The server's host, created from its observed values if this is the first time. */
+    /** The server's host: as the store last saved it, else created from its observed values. */
     public SimulatedWindowsHost host(ExchangeServer server) {
-        return hosts.computeIfAbsent(key(server.getHostName()), k -> create(server));
+        return hosts.computeIfAbsent(key(server.getHostName()), k -> store.load(server.getHostName())
+                .map(saved -> SimulatedWindowsHost.restore(saved, time, store))
+                .orElseGet(() -> create(server)));
     }
 
     public Optional<SimulatedWindowsHost> existingHost(String hostName) {
@@ -115,7 +125,8 @@ public final class SimulatedFleet {
         SimulatedWindowsHost.Builder b = SimulatedWindowsHost.builder(server.getHostName())
                 .time(time)
                 .serviceTimings(settings.stopDuration(), settings.startDuration())
-                .latency(settings.latency());
+                .latency(settings.latency())
+                .store(store);
         Integer exchange = server.getObservedExchangePort();
         Integer notes = server.getObservedNotesPort();
         if (exchange != null) {

@@ -40,7 +40,9 @@ import org.springframework.stereotype.Component;
  * step and phase are committed; after it, the outcome. An execution that finds a step already begun (the task was
  * revived after its node died, or a transient failure is retried) looks at the host before it acts: values already
  * written, service already stopped, started or failed to start (event 5006 since the start was sent). So a write,
- * a stop or a start is not sent twice. The Domino console cannot be asked what EXCALCON runs with, so the reload
+ * a stop or a start is not sent twice. Past the write, a resumed restart or verification first reads the values
+ * again: a host that still holds them goes on where the run left it, one that does not (they were lost or changed
+ * since) is rolled back rather than restarted or called done on the strength of the run's own record. The Domino console cannot be asked what EXCALCON runs with, so the reload
  * is sent under a request id fixed when the step began: the agent on the Domino host answers a resumed step's
  * repeat from memory. The runbook shows the commands to the operator again, which leaves the same end state.
  *
@@ -251,6 +253,9 @@ class HostRunExecutor {
     private void stopPhase(Ctx c, Step step) {
         while (true) {
             boolean stopped = false;
+            if (c.resumed && step == Step.RESTART && !stillWritten(c, step)) {
+                return;
+            }
             if (c.resumed) {
                 HostResult<ServiceState> state = c.host.queryServiceState();
                 if (state instanceof HostResult.Failure<ServiceState> f) {
@@ -285,6 +290,9 @@ class HostRunExecutor {
     private void startPhase(Ctx c, Step step) {
         while (true) {
             boolean running = false;
+            if (c.resumed && step == Step.RESTART && !stillWritten(c, step)) {
+                return;
+            }
             if (c.resumed) {
                 HostResult<ServiceState> state = c.host.queryServiceState();
                 if (state instanceof HostResult.Failure<ServiceState> f) {
@@ -330,6 +338,25 @@ class HostRunExecutor {
         }
     }
 
+    /**
+     * Whether the host still holds the written values, read again when a step past the write resumes; if it does not
+     * (or cannot be read), the run is rolled back and the answer is false.
+     */
+    private boolean stillWritten(Ctx c, Step step) {
+        HostResult<CalConPorts> read = read(c, "read the port values", c.host::readCalConPorts);
+        if (read instanceof HostResult.Failure<CalConPorts> f) {
+            startRollback(c, step, HostInspector.describe("read the port values", f));
+            return false;
+        }
+        CalConPorts now = read.orElseThrow();
+        if (HostInspector.hasPort(now, c.target())) {
+            return true;
+        }
+        startRollback(c, step, "resuming, the host no longer holds the written values: " + now.exchangeSide() + " / "
+                + now.notesSide() + " instead of " + c.target());
+        return false;
+    }
+
     private Optional<HostEvent> startFailureSince(Ctx c, Instant since) {
         HostResult<List<HostEvent>> events = read(c, "read the event log", () -> c.host.readCalConEvents(since));
         return events instanceof HostResult.Ok<List<HostEvent>> ok
@@ -343,6 +370,9 @@ class HostRunExecutor {
     private void verify(Ctx c) {
         int target = c.target();
         Instant since = Objects.requireNonNull(c.run.getRestartAt());
+        if (c.resumed && !stillWritten(c, Step.VERIFY)) {
+            return;
+        }
         while (true) {
             HostResult<ServiceState> state = read(c, "query the service", c.host::queryServiceState);
             if (state instanceof HostResult.Failure<ServiceState> f) {

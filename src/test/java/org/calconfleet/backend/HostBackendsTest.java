@@ -3,6 +3,7 @@ package org.calconfleet.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.calconfleet.credential.WindowsAccount;
@@ -19,8 +20,10 @@ import org.calconfleet.host.DiagnosticLevel;
 import org.calconfleet.host.HostBackend;
 import org.calconfleet.host.HostFailure;
 import org.calconfleet.host.HostResult;
+import org.calconfleet.host.HostTime;
 import org.calconfleet.host.ServiceState;
 import org.calconfleet.host.TcpListener;
+import org.calconfleet.host.simulated.SimulatedHostFiles;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
 import org.calconfleet.host.rpc.RpcHostBackends;
 import org.calconfleet.host.windows.WindowsHostBackend;
@@ -28,12 +31,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HostBackendsTest {
 
     private final SimulatedFleet fleet = new SimulatedFleet(
             new SimulatedFleet.Settings(Duration.ofMillis(5), Duration.ofMillis(5), Duration.ZERO),
-            org.calconfleet.host.HostTime.system(), List.of(new DemoHostQuirks()));
+            HostTime.system(), List.of(new DemoHostQuirks()),
+            org.calconfleet.host.simulated.SimulatedHostStore.NONE);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private static final String TOKEN = "t".repeat(40);
     private final FakeCredentialSecrets secrets = new FakeCredentialSecrets().withAgentToken("agent-tky-exc03", TOKEN)
@@ -69,6 +74,34 @@ class HostBackendsTest {
         assertThat(backend.readDiagnosticLevel().orElseThrow()).isEqualTo(DiagnosticLevel.LOW);
         assertThat(backends.backend(server).readCalConPorts().orElseThrow())
                 .as("the same host on the next call").isEqualTo(CalConPorts.of(45001, 45002));
+    }
+
+    @Test
+    void a_simulated_host_kept_in_a_store_comes_back_in_the_next_console_as_it_was_left_not_as_the_inventory_says(
+            @TempDir Path directory) {
+        ExchangeServer server = server("TKY-EXC08", BackendKind.SIMULATED);
+        server.observePorts(45001, 45001);
+        SimulatedFleet.Settings settings = new SimulatedFleet.Settings(Duration.ZERO, Duration.ZERO, Duration.ZERO);
+        SimulatedFleet first = new SimulatedFleet(settings, HostTime.system(), List.of(new DemoHostQuirks()),
+                SimulatedHostFiles.in(directory));
+        HostBackend before = first.backend(server);
+        assertThat(before.writeCalConPorts(45002, 45002)).isInstanceOf(HostResult.Ok.class);
+        assertThat(before.restartService(Duration.ofSeconds(5), Duration.ofSeconds(5)))
+                .as("the demo's EXC08 fails its next start").isInstanceOf(HostResult.Failure.class);
+
+        SimulatedFleet next = new SimulatedFleet(settings, HostTime.system(), List.of(new DemoHostQuirks()),
+                SimulatedHostFiles.in(directory));
+        HostBackend after = next.backend(server);
+
+        assertThat(after.readCalConPorts().orElseThrow()).isEqualTo(CalConPorts.of(45002, 45002));
+        assertThat(after.queryServiceState().orElseThrow()).isEqualTo(ServiceState.STOPPED);
+        assertThat(after.startService(Duration.ofSeconds(5)).orElseThrow())
+                .as("the failure was used up before the restart; the quirks do not shape a kept host again")
+                .isEqualTo(ServiceState.RUNNING);
+        SimulatedWindowsHost host = next.existingHost("tky-exc08").orElseThrow();
+        assertThat(host.calConWrites()).isEqualTo(1);
+        assertThat(host.stopRequests()).isEqualTo(1);
+        assertThat(host.startAttempts()).isEqualTo(2);
     }
 
     @Test

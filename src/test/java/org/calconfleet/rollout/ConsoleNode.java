@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.calconfleet.CalConFleetApplication;
 import org.calconfleet.access.Role;
+import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.backend.SharedHostBackends;
 import org.calconfleet.fleet.ConnectorServiceState;
 import org.calconfleet.fleet.FleetObservations;
@@ -19,16 +21,22 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One console as its own JVM, for tests of several nodes: the console of the test class path on the given database,
- * its hosts those of a {@code SharedHostAgents} in the test's JVM. With {@value #ROLLOUT_HOSTS} set, it first puts
- * that many servers into the inventory and starts a rollout of them (port 45001 → 45002), printing its id.
+ * One console as its own JVM, for tests of several nodes and of restarts: the console of the test class path on the
+ * given database, its hosts those of a {@code SharedHostAgents} in the test's JVM, or without them its own simulated
+ * fleet. With {@value #ROLLOUT_HOSTS} set, it first puts that many servers into the inventory and starts a rollout of
+ * them (port 45001 → 45002), printing its id. With {@value #AWAIT_ROLLOUT} set to a rollout's id, once ready it waits
+ * for that rollout to finish and for the audit outbox to drain, verifies the audit chain and prints the outcome.
  */
 public final class ConsoleNode implements AutoCloseable {
 
     static final String SHARED_HOSTS = "calcon.test.shared-hosts";
     static final String ROLLOUT_HOSTS = "calcon.test.rollout-hosts";
+    static final String AWAIT_ROLLOUT = "calcon.test.await-rollout";
+    static final String AUDIT_CHAIN = "CONSOLE-NODE-AUDIT-CHAIN-INTACT=";
     static final String READY = "CONSOLE-NODE-READY";
     static final String ROLLOUT = "CONSOLE-NODE-ROLLOUT=";
     static final int CONCURRENCY = 50;
@@ -43,11 +51,17 @@ public final class ConsoleNode implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts a console process named {@code node} (its scheduler name) and waits until it is ready. */
-    static ConsoleNode start(String node, TestDatabase database, Path sharedHosts, Path dir, String... jvmOptions)
-            throws IOException, InterruptedException {
+    /**
+     * Starts a console process named {@code node} (its scheduler name) and waits until it is ready; its hosts those
+     * of the agents listed in {@code sharedHosts}, or its own simulated fleet when that is null.
+     */
+    static ConsoleNode start(String node, TestDatabase database, @Nullable Path sharedHosts, Path dir,
+            String... jvmOptions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-D" + SHARED_HOSTS + "=" + sharedHosts));
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        if (sharedHosts != null) {
+            command.add("-D" + SHARED_HOSTS + "=" + sharedHosts);
+        }
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ConsoleNode.class.getName()));
         command.addAll(List.of(database.arguments()));
@@ -80,6 +94,10 @@ public final class ConsoleNode implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException(name + " started no rollout:\n" + log()));
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     String log() {
         try {
             return Files.readString(log);
@@ -101,23 +119,41 @@ public final class ConsoleNode implements AutoCloseable {
         }
     }
 
-    public static void main(String[] args) {
-        Path sharedHosts = Path.of(System.getProperty(SHARED_HOSTS));
-        ConfigurableApplicationContext console = new SpringApplicationBuilder(CalConFleetApplication.class)
-                .profiles("test")
-                .initializers(context -> {
-                    RootBeanDefinition backends = new RootBeanDefinition(SharedHostBackends.class,
-                            () -> SharedHostBackends.from(sharedHosts));
-                    backends.setPrimary(true);
-                    ((BeanDefinitionRegistry) context.getBeanFactory()).registerBeanDefinition("sharedHostBackends",
-                            backends);
-                })
-                .run(args);
+    public static void main(String[] args) throws InterruptedException {
+        String sharedHosts = System.getProperty(SHARED_HOSTS);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(CalConFleetApplication.class).profiles("test");
+        if (sharedHosts != null) {
+            builder.initializers(context -> {
+                RootBeanDefinition backends = new RootBeanDefinition(SharedHostBackends.class,
+                        () -> SharedHostBackends.from(Path.of(sharedHosts)));
+                backends.setPrimary(true);
+                ((BeanDefinitionRegistry) context.getBeanFactory()).registerBeanDefinition("sharedHostBackends",
+                        backends);
+            });
+        }
+        ConfigurableApplicationContext console = builder.run(args);
         String hosts = System.getProperty(ROLLOUT_HOSTS);
         if (hosts != null) {
             System.out.println(ROLLOUT + startRollout(console, Integer.parseInt(hosts)));
         }
         System.out.println(READY);
+        String awaited = System.getProperty(AWAIT_ROLLOUT);
+        if (awaited != null) {
+            System.out.println(AUDIT_CHAIN + auditAfter(console, Long.parseLong(awaited)));
+        }
+    }
+
+    private static boolean auditAfter(ConfigurableApplicationContext console, long rolloutId)
+            throws InterruptedException {
+        Fleets.awaitFinished(console.getBean(RolloutService.class), rolloutId, Duration.ofMinutes(5));
+        JdbcTemplate jdbc = console.getBean(JdbcTemplate.class);
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (Objects.requireNonNull(jdbc.queryForObject("select count(*) from audit_outbox", Long.class)) > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        AuditTrail audit = console.getBean(AuditTrail.class);
+        return Users.as("auditor", Role.AUDITOR, () -> audit.verify()).isIntact();
     }
 
     private static long startRollout(ConfigurableApplicationContext console, int hosts) {

@@ -45,7 +45,14 @@ import org.jspecify.annotations.Nullable;
  * until the transition ends or its time-out is due. On a virtual thread that sleep holds no platform
  * thread, so thousands of hosts restart at once in real time; with a manual {@code HostTime} it is instant.
  *
- * <p>Thread-safe: every method holds the host's monitor for a short, non-blocking section.
+ * <h2>Outliving the process</h2>
+ * With a {@link SimulatedHostStore} other than {@link SimulatedHostStore#NONE} the host saves its whole state
+ * ({@link SimulatedHostState}) after every change, before the call that made it returns, and {@link #restore} brings
+ * it back in another process: a console killed and started again meets the host it left, as it would a real one. A
+ * transition that ended while no process looked is settled as of its end instant on the first access, as always.
+ *
+ * <p>Thread-safe: every method holds the host's monitor for a short section that does not wait (saving the state
+ * writes a file).
  */
 public final class SimulatedWindowsHost {
 
@@ -67,6 +74,7 @@ public final class SimulatedWindowsHost {
     private final List<ActiveFault> faults = new ArrayList<>();
     private final Map<HostOperation, Integer> calls = new EnumMap<>(HostOperation.class);
     private final String connectorProcess;
+    private final SimulatedHostStore store;
 
     private @Nullable Connector connector;
     private Duration stopDuration;
@@ -93,6 +101,7 @@ public final class SimulatedWindowsHost {
         this.startFailuresLeft = b.startFailures;
         this.startFailureCode = b.startFailureCode;
         this.dominoLinkFailing = b.dominoLinkFailing;
+        this.store = b.store;
         if (b.parametersKey) {
             createKey(CalConRegistry.PARAMETERS_KEY);
         }
@@ -104,7 +113,82 @@ public final class SimulatedWindowsHost {
         listeners.addAll(b.listeners);
         b.faults.forEach(f -> faults.add(new ActiveFault(f)));
         if (b.serviceState != ServiceState.NOT_INSTALLED) {
-            installService(b.serviceName, b.serviceState);
+            install(b.serviceName, b.serviceState);
+        }
+        keep();
+    }
+
+    private SimulatedWindowsHost(SimulatedHostState saved, HostTime time, SimulatedHostStore store) {
+        this.hostName = saved.hostName();
+        this.time = time;
+        this.store = store;
+        this.connectorProcess = saved.connectorProcess();
+        saved.registry().forEach((key, values) -> {
+            Map<String, RegistryValue> restored = createKey(key);
+            values.forEach((name, value) -> restored.put(name, value.value()));
+        });
+        SimulatedHostState.Connector c = saved.connector();
+        if (c != null) {
+            Connector restored = new Connector(c.name());
+            restored.state = c.state();
+            restored.pendingUntil = c.pendingUntil();
+            restored.processId = c.processId();
+            restored.listenerPort = c.listenerPort();
+            restored.win32ExitCode = c.win32ExitCode();
+            restored.serviceSpecificExitCode = c.serviceSpecificExitCode();
+            restored.failThisStartWith = c.failThisStartWith();
+            restored.exitReason = c.exitReason();
+            connector = restored;
+        }
+        otherServices.putAll(saved.otherServices());
+        saved.events().forEach(e -> events.addLast(new LoggedEvent(e.log(),
+                new HostEvent(e.source(), e.eventId(), e.type(), e.time(), e.text()))));
+        listeners.addAll(saved.listeners());
+        saved.faults().forEach(f -> faults.add(new ActiveFault(f.fault(), f.left())));
+        this.stopDuration = saved.stopDuration();
+        this.startDuration = saved.startDuration();
+        this.latency = saved.latency();
+        this.startFailuresLeft = saved.startFailuresLeft();
+        this.startFailureCode = saved.startFailureCode();
+        this.dominoLinkFailing = saved.dominoLinkFailing();
+        this.rpcPortReported = saved.rpcPortReported();
+        this.rpcPortEventSuppressed = saved.rpcPortEventSuppressed();
+        this.nextProcessId = saved.nextProcessId();
+        this.calConWrites = saved.calConWrites();
+        this.startAttempts = saved.startAttempts();
+        this.stopRequests = saved.stopRequests();
+    }
+
+    /** The host as {@code store} last saved it, on {@code time}, saving its changes there from now on. */
+    public static SimulatedWindowsHost restore(SimulatedHostState saved, HostTime time, SimulatedHostStore store) {
+        return new SimulatedWindowsHost(saved, time, store);
+    }
+
+    /** Everything this host is, as data (see {@link SimulatedHostState} for what is left out). */
+    public synchronized SimulatedHostState state() {
+        Map<String, Map<String, SimulatedHostState.StoredValue>> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        registry.forEach((key, named) -> {
+            Map<String, SimulatedHostState.StoredValue> stored = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            named.forEach((name, value) -> stored.put(name, SimulatedHostState.StoredValue.of(value)));
+            values.put(key, stored);
+        });
+        Connector c = connector;
+        return new SimulatedHostState(hostName, connectorProcess, values, c == null ? null
+                : new SimulatedHostState.Connector(c.name, c.state, c.pendingUntil, c.processId, c.listenerPort,
+                        c.win32ExitCode, c.serviceSpecificExitCode, c.failThisStartWith, c.exitReason),
+                otherServices,
+                events.stream().map(e -> new SimulatedHostState.Event(e.log, e.event.source(), e.event.eventId(),
+                        e.event.type(), e.event.time(), e.event.text())).toList(),
+                listeners,
+                faults.stream().map(f -> new SimulatedHostState.PendingFault(f.fault, f.left)).toList(),
+                stopDuration, startDuration, latency, startFailuresLeft, startFailureCode, dominoLinkFailing,
+                rpcPortReported, rpcPortEventSuppressed, nextProcessId, calConWrites, startAttempts, stopRequests);
+    }
+
+    /** Saves the state after a change, before the call that made it returns. */
+    private void keep() {
+        if (store != SimulatedHostStore.NONE) {
+            store.save(state());
         }
     }
 
@@ -138,8 +222,11 @@ public final class SimulatedWindowsHost {
             if (!active.fault.appliesTo(operation)) {
                 continue;
             }
-            if (active.left != HostFault.ALWAYS && --active.left == 0) {
-                it.remove();
+            if (active.left != HostFault.ALWAYS) {
+                if (--active.left == 0) {
+                    it.remove();
+                }
+                keep();
             }
             HostFault f = active.fault;
             var failure = new HostResult.Failure<>(f.kind(),
@@ -152,14 +239,17 @@ public final class SimulatedWindowsHost {
 
     public synchronized void injectFault(HostFault fault) {
         faults.add(new ActiveFault(fault));
+        keep();
     }
 
     public synchronized void clearFaults() {
         faults.clear();
+        keep();
     }
 
     public synchronized void setLatency(Duration latency) {
         this.latency = latency;
+        keep();
     }
 
     // ---------------------------------------------------------------- registry
@@ -177,6 +267,7 @@ public final class SimulatedWindowsHost {
     public synchronized void putRegistryValue(String key, String valueName, RegistryValue value) {
         settle();
         put(key, valueName, value);
+        keep();
     }
 
     public synchronized void deleteRegistryValue(String key, String valueName) {
@@ -185,6 +276,7 @@ public final class SimulatedWindowsHost {
         if (values != null) {
             values.remove(valueName);
         }
+        keep();
     }
 
     /** Deletes a key with its subkeys. */
@@ -193,6 +285,7 @@ public final class SimulatedWindowsHost {
         String prefix = key + "\\";
         registry.keySet().removeIf(k -> k.equalsIgnoreCase(key)
                 || k.regionMatches(true, 0, prefix, 0, prefix.length()));
+        keep();
     }
 
     public synchronized void setDiagnosticLevel(DiagnosticLevel level) {
@@ -206,6 +299,7 @@ public final class SimulatedWindowsHost {
         put(CalConRegistry.PARAMETERS_KEY, CalConRegistry.EXCHANGE_SIDE_PORT_VALUE, RegistryValue.dword(exchangeSide));
         put(CalConRegistry.PARAMETERS_KEY, CalConRegistry.NOTES_SIDE_PORT_VALUE, RegistryValue.dword(notesSide));
         calConWrites++;
+        keep();
     }
 
     /** Sets (value present) or deletes (null) each port value in one step, counted as one CalCon write. */
@@ -214,6 +308,7 @@ public final class SimulatedWindowsHost {
         restoreOne(CalConRegistry.EXCHANGE_SIDE_PORT_VALUE, exchangeSide);
         restoreOne(CalConRegistry.NOTES_SIDE_PORT_VALUE, notesSide);
         calConWrites++;
+        keep();
     }
 
     private void restoreOne(String valueName, @Nullable RegistryValue value) {
@@ -245,6 +340,11 @@ public final class SimulatedWindowsHost {
 
     /** Installs (or re-installs) the connector service under {@code name} in {@code state}. */
     public synchronized void installService(String name, ServiceState state) {
+        install(name, state);
+        keep();
+    }
+
+    private void install(String name, ServiceState state) {
         if (state == ServiceState.NOT_INSTALLED) {
             throw new IllegalArgumentException("use uninstallService()");
         }
@@ -265,17 +365,20 @@ public final class SimulatedWindowsHost {
 
     public synchronized void uninstallService() {
         connector = null;
+        keep();
     }
 
     /** Adds another service, only for look-ups of names by display name. */
     public synchronized void addOtherService(String name, String displayName) {
         otherServices.put(name, displayName);
+        keep();
     }
 
     public synchronized void setServiceTimings(Duration stop, Duration start) {
         settle();
         this.stopDuration = stop;
         this.startDuration = start;
+        keep();
     }
 
     /**
@@ -289,20 +392,24 @@ public final class SimulatedWindowsHost {
         }
         startFailuresLeft = n;
         startFailureCode = win32ErrorCode;
+        keep();
     }
 
     public synchronized void failStartsAlways(int win32ErrorCode) {
         startFailuresLeft = HostFault.ALWAYS;
         startFailureCode = win32ErrorCode;
+        keep();
     }
 
     public synchronized void clearStartFailures() {
         startFailuresLeft = 0;
+        keep();
     }
 
     public synchronized void setDominoLinkFailing(boolean failing) {
         settle();
         this.dominoLinkFailing = failing;
+        keep();
     }
 
     /**
@@ -312,12 +419,14 @@ public final class SimulatedWindowsHost {
     public synchronized void reportRpcPortAs(@Nullable Integer port) {
         settle();
         this.rpcPortReported = port;
+        keep();
     }
 
     /** Starts write no 6001 even at logging High, as when the connector's logging is broken or the log is full. */
     public synchronized void suppressRpcPortEvent(boolean suppressed) {
         settle();
         this.rpcPortEventSuppressed = suppressed;
+        keep();
     }
 
     public synchronized ServiceState serviceState() {
@@ -362,6 +471,7 @@ public final class SimulatedWindowsHost {
         stopRequests++;
         c.state = ServiceState.STOP_PENDING;
         c.pendingUntil = time.now().plus(stopDuration);
+        keep();
         return 0;
     }
 
@@ -388,6 +498,7 @@ public final class SimulatedWindowsHost {
                 log(SYSTEM_LOG, SCM_SOURCE, 7000, EventType.ERROR, now,
                         "The " + CalConRegistry.SERVICE_DISPLAY_NAME + " service failed to start due to the"
                                 + " following error: " + startFailureCode);
+                keep();
                 return startFailureCode;
             }
             c.failThisStartWith = startFailureCode;
@@ -398,6 +509,7 @@ public final class SimulatedWindowsHost {
         c.win32ExitCode = 0;
         c.serviceSpecificExitCode = 0;
         c.exitReason = "";
+        keep();
         return 0;
     }
 
@@ -427,6 +539,7 @@ public final class SimulatedWindowsHost {
             case START_PENDING -> completeStart(c, at);
             default -> c.state = c.state.settlesTo();
         }
+        keep();
     }
 
     private void completeStart(Connector c, Instant at) {
@@ -495,6 +608,7 @@ public final class SimulatedWindowsHost {
     public synchronized void logApplicationEvent(String source, int eventId, EventType type, String text) {
         settle();
         log(CalConEvents.LOG, source, eventId, type, time.now(), text);
+        keep();
     }
 
     /**
@@ -513,6 +627,7 @@ public final class SimulatedWindowsHost {
         ordered.add(index, entry);
         events.clear();
         events.addAll(ordered);
+        keep();
     }
 
     /**
@@ -563,11 +678,13 @@ public final class SimulatedWindowsHost {
     public synchronized void addListener(TcpListener listener) {
         settle();
         listeners.add(listener);
+        keep();
     }
 
     public synchronized void removeListeners(int port) {
         settle();
         listeners.removeIf(l -> l.port() == port);
+        keep();
     }
 
     // ---------------------------------------------------------------- counters
@@ -615,8 +732,12 @@ public final class SimulatedWindowsHost {
         int left;
 
         ActiveFault(HostFault fault) {
+            this(fault, fault.times());
+        }
+
+        ActiveFault(HostFault fault, int left) {
             this.fault = fault;
-            this.left = fault.times();
+            this.left = left;
         }
     }
 
@@ -642,6 +763,7 @@ public final class SimulatedWindowsHost {
         private int startFailures;
         private int startFailureCode;
         private boolean dominoLinkFailing;
+        private SimulatedHostStore store = SimulatedHostStore.NONE;
 
         private Builder(String hostName) {
             this.hostName = hostName;
@@ -743,6 +865,12 @@ public final class SimulatedWindowsHost {
 
         public Builder latency(Duration latency) {
             this.latency = latency;
+            return this;
+        }
+
+        /** Where the host saves its state after every change (from its first state on); none by default. */
+        public Builder store(SimulatedHostStore store) {
+            this.store = store;
             return this;
         }
 

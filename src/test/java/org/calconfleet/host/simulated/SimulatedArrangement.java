@@ -27,8 +27,13 @@ final class SimulatedArrangement implements HostArrangement {
     }
 
     static SimulatedWindowsHost build(HostSetup setup, HostTime time) {
+        return build(setup, time, SimulatedHostStore.NONE);
+    }
+
+    static SimulatedWindowsHost build(HostSetup setup, HostTime time, SimulatedHostStore store) {
         SimulatedWindowsHost.Builder b = SimulatedWindowsHost.builder(setup.hostName())
                 .time(time)
+                .store(store)
                 .service(setup.serviceName(), setup.serviceState())
                 .serviceTimings(setup.stopDuration(), setup.startDuration())
                 .dominoLinkFailing(setup.dominoLinkFailing());
