@@ -482,7 +482,7 @@ class RestApiTest {
         String host = "API-%04d".formatted(n);
         return asAdmin(() -> Objects.requireNonNull(fleet.create(new ServerValues(host, null, "Nara", "2007 SP3",
                 ConnectorKind.LOTUS_DOMINO, "DOM-" + host, null, "ExchangeFreeBusy", "MSExchangeCalCon",
-                BackendKind.SIMULATED, null, null, 45001, null)).getId()));
+                BackendKind.SIMULATED, null, null, 45001, null, null, null, 1)).getId()));
     }
 
     /** A port no other server wants: the default policy gives each server its own. */
