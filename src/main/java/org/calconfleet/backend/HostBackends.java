@@ -142,12 +142,20 @@ public class HostBackends {
         if (server.getBackendKind() == BackendKind.SIMULATED) {
             return simulated.dominoConsole(server);
         }
-        return reloadsThroughAgent(server) ? dominoAgent(server) : runbook;
+        return dominoReload(server).way() == DominoReload.Way.AGENT ? dominoAgent(server) : runbook;
     }
 
-    /** Whether EXCALCON on the server's partner is reloaded by an agent rather than by an operator from the runbook. */
-    public boolean reloadsThroughAgent(ExchangeServer server) {
-        return server.getBackendKind() == BackendKind.SIMULATED || server.getDominoAgentAddress() != null;
+    /** Who reloads EXCALCON on the server's partner, from the server record alone (nothing is asked, no secret read). */
+    public DominoReload dominoReload(ExchangeServer server) {
+        String address = server.getDominoAgentAddress();
+        if (server.getBackendKind() == BackendKind.SIMULATED) {
+            return DominoReload.SIMULATED;
+        }
+        if (address == null) {
+            return DominoReload.RUNBOOK;
+        }
+        return DominoReload.agent(AgentAddress.problem(address).isEmpty()
+                ? AgentAddress.parse(address).baseUri().toString() : address.strip());
     }
 
     /**

@@ -19,7 +19,10 @@ interface ExchangeServerRepository extends JpaRepository<ExchangeServer, Long>,
             group by s.connectorKind, s.desiredPort, s.observedExchangePort, s.observedNotesPort, s.serviceState""")
     List<Object[]> countByPortState();
 
-    @Query("select s.hostName from ExchangeServer s where s.credentialName = :credentialName order by s.hostName")
+    @Query("""
+            select s.hostName from ExchangeServer s
+            where s.credentialName = :credentialName or s.dominoCredentialName = :credentialName
+            order by s.hostName""")
     List<String> findHostNamesByCredentialName(String credentialName);
 
     @Query("select s from ExchangeServer s where s.backendAddress like '%token=%'")

@@ -175,6 +175,7 @@ public class FleetService {
             boolean existing = false;
             if (parsed.values() != null) {
                 credentialProblem(parsed.values()).ifPresent(problems::add);
+                dominoCredentialProblem(parsed.values()).ifPresent(problems::add);
                 String key = parsed.values().hostName().toLowerCase(Locale.ROOT);
                 if (!seen.add(key)) {
                     problems.add(ServerProblem.of("hostName", "fleet.import.repeated", parsed.values().hostName()));
@@ -255,6 +256,7 @@ public class FleetService {
     private List<ServerProblem> check(ServerValues values) {
         List<ServerProblem> problems = new ArrayList<>(ServerRules.check(values));
         credentialProblem(values).ifPresent(problems::add);
+        dominoCredentialProblem(values).ifPresent(problems::add);
         return problems;
     }
 
@@ -280,6 +282,20 @@ public class FleetService {
             return Optional.of(ServerProblem.of("credentialName", "fleet.credential.notWindowsAccount", name));
         }
         return Optional.empty();
+    }
+
+    /** The credential of the Domino partner's agent must exist and hold an agent token. */
+    private Optional<ServerProblem> dominoCredentialProblem(ServerValues values) {
+        String name = values.dominoCredentialName();
+        if (name == null) {
+            return Optional.empty();
+        }
+        Optional<CredentialKind> kind = credentials.kindOf(name);
+        if (kind.isEmpty()) {
+            return Optional.of(ServerProblem.of("dominoCredentialName", "fleet.credential.unknown", name));
+        }
+        return kind.get() == CredentialKind.AGENT_TOKEN ? Optional.empty()
+                : Optional.of(ServerProblem.of("dominoCredentialName", "fleet.credential.notAgentToken", name));
     }
 
     public static String subject(ExchangeServer server) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.calconfleet.common.Csv;
 import org.calconfleet.port.ConnectorKind;
+import org.calconfleet.port.LoadExcalconCommand;
 import org.calconfleet.port.PortCheck;
 import org.calconfleet.port.PortRules;
 import org.jspecify.annotations.Nullable;
@@ -16,10 +17,13 @@ public final class ServerCsv {
 
     public static final List<String> COLUMNS = List.of("host_name", "ip_address", "site", "exchange_version",
             "connector_kind", "domino_server", "domino_address", "calendar_system", "service_name", "backend_kind",
-            "backend_address", "desired_port", "notes", "credential");
+            "backend_address", "desired_port", "notes", "credential", "domino_agent_address", "domino_credential",
+            "domino_debug_flag");
 
+    /** Files written before servers named the Domino partner's agent end at {@code credential}; they still import. */
+    static final int COLUMNS_WITHOUT_DOMINO_AGENT = COLUMNS.size() - 3;
     /** Files written before servers named a credential end at {@code notes}; they still import. */
-    static final int COLUMNS_WITHOUT_CREDENTIAL = COLUMNS.size() - 1;
+    static final int COLUMNS_WITHOUT_CREDENTIAL = COLUMNS_WITHOUT_DOMINO_AGENT - 1;
 
     /**
      * The header line's language. Japanese names are fixed here, not taken from the message bundles, so that a
@@ -29,7 +33,8 @@ public final class ServerCsv {
         ENGLISH(COLUMNS),
         JAPANESE(List.of("ホスト名", "IP アドレス", "サイト", "Exchange バージョン", "コネクタ種別", "Domino サーバー",
                 "Domino アドレス", "カレンダー システム名", "サービス名", "バックエンド種別", "バックエンド アドレス",
-                "設定するポート", "メモ", "資格情報"));
+                "設定するポート", "メモ", "資格情報", "Domino エージェント アドレス", "Domino 資格情報",
+                "Domino デバッグ フラグ"));
 
         private final List<String> columns;
 
@@ -79,6 +84,9 @@ public final class ServerCsv {
         values.add(server.getDesiredPort() == null ? null : server.getDesiredPort().toString());
         values.add(server.getNotes());
         values.add(server.getCredentialName());
+        values.add(server.getDominoAgentAddress());
+        values.add(server.getDominoCredentialName());
+        values.add(Integer.toString(server.getDominoDebugFlag()));
         return Csv.line(values);
     }
 
@@ -92,15 +100,26 @@ public final class ServerCsv {
 
     static Parsed parse(List<String> fields) {
         List<ServerProblem> problems = new ArrayList<>();
-        if (fields.size() != COLUMNS.size() && fields.size() != COLUMNS_WITHOUT_CREDENTIAL) {
+        if (fields.size() != COLUMNS.size() && fields.size() != COLUMNS_WITHOUT_DOMINO_AGENT
+                && fields.size() != COLUMNS_WITHOUT_CREDENTIAL) {
             return new Parsed(null, List.of(ServerProblem.of("row", "fleet.import.columnCount", fields.size(),
-                    COLUMNS.size(), COLUMNS_WITHOUT_CREDENTIAL)), List.of());
+                    COLUMNS.size(), COLUMNS_WITHOUT_DOMINO_AGENT, COLUMNS_WITHOUT_CREDENTIAL)), List.of());
         }
+        boolean withDominoAgent = fields.size() == COLUMNS.size();
         List<ImportPreview.Normalised> normalised = new ArrayList<>();
         String ipAddress = numeric(fields.get(1), "ipAddress", normalised);
         String desiredPort = numeric(fields.get(11), "desiredPort", normalised);
         ConnectorKind connector = parseEnum(ConnectorKind.class, fields.get(4), "connectorKind", problems);
         BackendKind backend = parseEnum(BackendKind.class, fields.get(9), "backendKind", problems);
+        String debugFlag = withDominoAgent ? numeric(fields.get(16), "dominoDebugFlag", normalised) : "";
+        int dominoDebugFlag = LoadExcalconCommand.DEBUG_ON;
+        if (!debugFlag.isBlank()) {
+            try {
+                dominoDebugFlag = Integer.parseInt(debugFlag);
+            } catch (NumberFormatException e) {
+                problems.add(ServerProblem.of("dominoDebugFlag", "fleet.import.notAWholeNumber", debugFlag));
+            }
+        }
         Integer port = null;
         if (!desiredPort.isBlank()) {
             PortCheck check = PortRules.parse(desiredPort);
@@ -120,7 +139,8 @@ public final class ServerCsv {
                 fields.get(8).isBlank() ? ExchangeServer.DEFAULT_SERVICE_NAME : fields.get(8).strip(), backend,
                 blankToNull(fields.get(10)),
                 fields.size() > COLUMNS_WITHOUT_CREDENTIAL ? blankToNull(fields.get(13)) : null, port,
-                blankToNull(fields.get(12)));
+                blankToNull(fields.get(12)), withDominoAgent ? blankToNull(fields.get(14)) : null,
+                withDominoAgent ? blankToNull(fields.get(15)) : null, dominoDebugFlag);
         return new Parsed(values, ServerRules.check(values), normalised);
     }
 

@@ -8,6 +8,7 @@ import org.calconfleet.host.rpc.RpcTarget;
 import org.calconfleet.port.ConnectorKind;
 import org.calconfleet.port.ConsoleField;
 import org.calconfleet.port.ConsoleText;
+import org.calconfleet.port.LoadExcalconCommand;
 import org.calconfleet.port.PortRules;
 import org.calconfleet.port.Refusal;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,7 @@ public final class ServerRules {
         if (values.connectorKind() == ConnectorKind.LOTUS_DOMINO) {
             checkDominoPartner(problems, values);
         }
+        checkDominoReload(problems, values);
         if ((values.backendKind() == BackendKind.AGENT || values.backendKind() == BackendKind.WINDOWS)
                 && isBlank(values.backendAddress())) {
             problems.add(ServerProblem.of("backendAddress", "fleet.backendAddress.required"));
@@ -71,6 +73,25 @@ public final class ServerRules {
             ConsoleText.refusalsForName(ConsoleField.CALENDAR_SYSTEM, values.calendarSystem())
                     .forEach(r -> problems.add(problem("calendarSystem", r)));
         }
+    }
+
+    /**
+     * The Domino agent's address parses and names no token, it comes with the credential holding its token (and that
+     * credential with it), and the debug flag is one LOAD EXCALCON accepts.
+     */
+    private static void checkDominoReload(List<ServerProblem> problems, ServerValues values) {
+        boolean agent = !isBlank(values.dominoAgentAddress());
+        if (agent) {
+            AgentAddress.problem(values.dominoAgentAddress())
+                    .ifPresent(key -> problems.add(ServerProblem.of("dominoAgentAddress", key)));
+        }
+        if (agent && isBlank(values.dominoCredentialName())) {
+            problems.add(ServerProblem.of("dominoCredentialName", "fleet.dominoCredential.required"));
+        } else if (!agent && !isBlank(values.dominoCredentialName())) {
+            problems.add(ServerProblem.of("dominoCredentialName", "fleet.dominoCredential.withoutAgent"));
+        }
+        LoadExcalconCommand.refusalsForDebugFlag(values.dominoDebugFlag())
+                .forEach(r -> problems.add(problem("dominoDebugFlag", r)));
     }
 
     private static void address(List<ServerProblem> problems, String field, @Nullable String value) {

@@ -7,12 +7,18 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
-/** What a person may set on a server: everything except what the console observes on the host. */
+/**
+ * What a person may set on a server: everything except what the console observes on the host. The Domino partner's
+ * agent ({@code dominoAgentAddress}, with the credential naming its token) reloads EXCALCON; without one the
+ * operator reloads it from the runbook. {@code dominoDebugFlag} is the last argument of {@code LOAD EXCALCON}.
+ */
 public record ServerValues(String hostName, @Nullable String ipAddress, String site, String exchangeVersion,
                            ConnectorKind connectorKind, @Nullable String dominoServer,
                            @Nullable String dominoAddress, @Nullable String calendarSystem, String serviceName,
                            BackendKind backendKind, @Nullable String backendAddress,
-                           @Nullable String credentialName, @Nullable Integer desiredPort, @Nullable String notes) {
+                           @Nullable String credentialName, @Nullable Integer desiredPort, @Nullable String notes,
+                           @Nullable String dominoAgentAddress, @Nullable String dominoCredentialName,
+                           int dominoDebugFlag) {
 
     public record FieldChange(String field, @Nullable Object before, @Nullable Object after) {
         @Override
@@ -38,19 +44,24 @@ public record ServerValues(String hostName, @Nullable String ipAddress, String s
             new Field("backendAddress", ServerValues::backendAddress),
             new Field("credentialName", ServerValues::credentialName),
             new Field("desiredPort", ServerValues::desiredPort),
-            new Field("notes", ServerValues::notes));
+            new Field("notes", ServerValues::notes),
+            new Field("dominoAgentAddress", ServerValues::dominoAgentAddress),
+            new Field("dominoCredentialName", ServerValues::dominoCredentialName),
+            new Field("dominoDebugFlag", ServerValues::dominoDebugFlag));
 
     public static ServerValues of(ExchangeServer server) {
         return new ServerValues(server.getHostName(), server.getIpAddress(), server.getSite(),
                 server.getExchangeVersion(), server.getConnectorKind(), server.getDominoServer(),
                 server.getDominoAddress(), server.getCalendarSystem(),
                 server.getServiceName(), server.getBackendKind(), server.getBackendAddress(),
-                server.getCredentialName(), server.getDesiredPort(), server.getNotes());
+                server.getCredentialName(), server.getDesiredPort(), server.getNotes(),
+                server.getDominoAgentAddress(), server.getDominoCredentialName(), server.getDominoDebugFlag());
     }
 
     public ServerValues withDesiredPort(@Nullable Integer port) {
         return new ServerValues(hostName, ipAddress, site, exchangeVersion, connectorKind, dominoServer, dominoAddress,
-                calendarSystem, serviceName, backendKind, backendAddress, credentialName, port, notes);
+                calendarSystem, serviceName, backendKind, backendAddress, credentialName, port, notes,
+                dominoAgentAddress, dominoCredentialName, dominoDebugFlag);
     }
 
     void applyTo(ExchangeServer server) {
@@ -68,6 +79,9 @@ public record ServerValues(String hostName, @Nullable String ipAddress, String s
         server.setCredentialName(credentialName);
         server.setDesiredPort(desiredPort);
         server.setNotes(notes);
+        server.setDominoAgentAddress(dominoAgentAddress);
+        server.setDominoCredentialName(dominoCredentialName);
+        server.setDominoDebugFlag(dominoDebugFlag);
     }
 
     public List<FieldChange> changesTo(ServerValues other) {

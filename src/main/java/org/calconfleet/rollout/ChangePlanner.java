@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.calconfleet.backend.DominoReload;
 import org.calconfleet.backend.HostBackends;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FirewallPlans;
@@ -149,6 +150,7 @@ class ChangePlanner {
         checks.addAll(inspection.checks());
 
         List<String> dominoCommands = List.of();
+        DominoReload dominoReload = null;
         String dominoServer = server.getDominoServer();
         if (server.getConnectorKind() == ConnectorKind.LOTUS_DOMINO) {
             if (dominoServer == null || server.getCalendarSystem() == null) {
@@ -165,9 +167,9 @@ class ChangePlanner {
                 } else {
                     dominoCommands = DominoConsole.restartExcalcon(server.getHostName(), server.getCalendarSystem(),
                             rpcPort, server.getDominoDebugFlag());
-                    checks.add(Precheck.pass(Precheck.Check.DOMINO_COMMANDS, "on " + dominoServer
-                            + (backends.reloadsThroughAgent(server) ? " through its agent"
-                                    : " by an operator from the runbook (no Domino agent recorded)")));
+                    dominoReload = backends.dominoReload(server);
+                    checks.add(Precheck.pass(Precheck.Check.DOMINO_COMMANDS, "on " + dominoServer + ": " + messages.get(
+                            dominoReload.messageKey(), Locale.ENGLISH, dominoReload.arguments().toArray())));
                 }
             }
         }
@@ -186,7 +188,7 @@ class ChangePlanner {
         HostPlan.Verdict verdict = blocked ? HostPlan.Verdict.BLOCKED
                 : inspection.atTarget(port) ? HostPlan.Verdict.NO_CHANGE : HostPlan.Verdict.CHANGE;
         return new HostPlan(server.getId(), server.getHostName(), server.getSite(), port, verdict, -1, diffs, checks,
-                inspection.unverifiable(), firewall, dominoServer, dominoCommands);
+                inspection.unverifiable(), firewall, dominoServer, dominoCommands, dominoReload);
     }
 
     private static List<ValueDiff> diffs(ExchangeServer server, HostInspector.Inspection inspection, int port,

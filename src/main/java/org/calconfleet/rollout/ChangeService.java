@@ -189,7 +189,7 @@ public class ChangeService {
                 blocked.add(new HostPlan(run.getServerId(), run.getHostName(), "", -1, HostPlan.Verdict.BLOCKED, -1,
                         List.of(), List.of(Precheck.fail(Precheck.Check.POLICY, "the previous values " + exchange
                         + " / " + notes + " are not one port; choose a port in a new change")), false, null, null,
-                        List.of()));
+                        List.of(), null));
             }
         }
         if (targets.isEmpty() && blocked.isEmpty()) {

@@ -2,16 +2,19 @@ package org.calconfleet.rollout;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.calconfleet.backend.DominoReload;
 import org.calconfleet.port.FirewallPlan;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a change will do on one host, computed before anything runs: the values now and after, the prechecks, the
- * firewall openings and the Domino commands. {@code wave} is the host's wave, or -1 when it will not run.
+ * firewall openings and the Domino commands with who carries them out ({@code dominoReload}, null when there are
+ * none). {@code wave} is the host's wave, or -1 when it will not run.
  */
 public record HostPlan(long serverId, String hostName, String site, int targetPort, Verdict verdict, int wave,
                        List<ValueDiff> diffs, List<Precheck> prechecks, boolean unverifiable,
-                       @Nullable FirewallPlan firewall, @Nullable String dominoServer, List<String> dominoCommands) {
+                       @Nullable FirewallPlan firewall, @Nullable String dominoServer, List<String> dominoCommands,
+                       @Nullable DominoReload dominoReload) {
 
     public enum Verdict {
         /** Will run. */
@@ -30,7 +33,7 @@ public record HostPlan(long serverId, String hostName, String site, int targetPo
 
     HostPlan inWave(int wave) {
         return new HostPlan(serverId, hostName, site, targetPort, verdict, wave, diffs, prechecks, unverifiable,
-                firewall, dominoServer, dominoCommands);
+                firewall, dominoServer, dominoCommands, dominoReload);
     }
 
     public List<Precheck> failures() {

@@ -23,6 +23,8 @@ import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditFilter;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.credential.CredentialKind;
+import org.calconfleet.credential.CredentialService;
 import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
@@ -83,6 +85,8 @@ class RestApiTest {
     AuditTrail audit;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CredentialService credentials;
 
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
@@ -115,6 +119,21 @@ class RestApiTest {
         READ_SERVER(200, 200, 200, 200) {
             Call prepare(RestApiTest t) {
                 return read("/api/v1/servers/" + t.server());
+            }
+        },
+        CREATE_SERVER(201, 201, 403, 403) {
+            Call prepare(RestApiTest t) {
+                String host = "API-N%04d".formatted(t.serial.incrementAndGet());
+                return new Call("POST", "/api/v1/servers", t.serverBody(host, t.freePort(), "", null),
+                        () -> t.asAdmin(() -> t.fleet.count(new org.calconfleet.fleet.ServerFilter(host, null))));
+            }
+        },
+        REPLACE_SERVER(200, 200, 403, 403) {
+            Call prepare(RestApiTest t) {
+                long id = t.server();
+                ExchangeServer server = t.asAdmin(() -> t.fleet.find(id).orElseThrow());
+                return new Call("PUT", "/api/v1/servers/" + id, t.serverBody(server.getHostName(), t.freePort(),
+                        "", server.getVersion()), () -> t.asAdmin(() -> ServerValues.of(t.fleet.find(id).orElseThrow())));
             }
         },
         SET_DESIRED_PORT(200, 200, 403, 403) {
@@ -258,6 +277,51 @@ class RestApiTest {
         }
     }
 
+    // ---------------------------------------------------------------- servers and their Domino reload
+
+    @Test
+    void a_script_adds_a_server_whose_domino_partner_has_an_agent_and_replaces_its_debug_flag_secrets_never_shown()
+            throws Exception {
+        String token = "api-domino-token-0123456789abcdefghijklmn";
+        asAdmin(() -> credentials.create("api-dom-agent", CredentialKind.AGENT_TOKEN, null, token));
+        asAdmin(() -> credentials.create("api-dom-account", CredentialKind.WINDOWS_ACCOUNT, "CORP\\svc",
+                "api-domino-test-password"));
+        String agent = "https://nara-dom01.corp.example:8443 sha256=" + "ab".repeat(32);
+        String domino = ", \"dominoAgentAddress\": \"" + agent + "\", \"dominoCredentialName\": \"api-dom-agent\"";
+
+        HttpResponse<String> created = send("POST", "/api/v1/servers",
+                serverBody("API-DOM01", freePort(), domino, null), tokenOf.get(Role.OPERATOR));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode server = json.readTree(created.body());
+        long id = server.get("id").asLong();
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/servers/" + id);
+        JsonNode read = json.readTree(send("GET", "/api/v1/servers/" + id, null, tokenOf.get(Role.HELPDESK)).body());
+        assertThat(read.get("dominoAgentAddress").asString()).isEqualTo(agent);
+        assertThat(read.get("dominoCredentialName").asString()).isEqualTo("api-dom-agent");
+        assertThat(read.get("dominoDebugFlag").asInt()).as("the procedure's example when none is sent").isEqualTo(1);
+        assertThat(read.toString()).doesNotContain(token);
+
+        JsonNode badFlag = assertProblem(send("PUT", "/api/v1/servers/" + id, serverBody("API-DOM01", 45001,
+                domino + ", \"dominoDebugFlag\": 2", read.get("version").asLong()), tokenOf.get(Role.OPERATOR)),
+                422, "refused", "port.console.debugFlagNot0Or1");
+        assertThat(badFlag.get("errors").get(0).get("field").asString()).isEqualTo("dominoDebugFlag");
+        JsonNode account = assertProblem(send("PUT", "/api/v1/servers/" + id, serverBody("API-DOM01", 45001,
+                ", \"dominoAgentAddress\": \"" + agent + "\", \"dominoCredentialName\": \"api-dom-account\"",
+                read.get("version").asLong()), tokenOf.get(Role.OPERATOR)), 422, "refused",
+                "fleet.credential.notAgentToken");
+        assertThat(account.get("errors").get(0).get("field").asString()).isEqualTo("dominoCredentialName");
+        JsonNode noVersion = assertProblem(send("PUT", "/api/v1/servers/" + id, serverBody("API-DOM01", 45001, domino,
+                null), tokenOf.get(Role.OPERATOR)), 400, "validation", "api.problem.validation");
+        assertThat(noVersion.get("errors").get(0).get("field").asString()).isEqualTo("version");
+
+        HttpResponse<String> replaced = send("PUT", "/api/v1/servers/" + id, serverBody("API-DOM01", 45001,
+                domino + ", \"dominoDebugFlag\": 0", read.get("version").asLong()), tokenOf.get(Role.OPERATOR));
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+        assertThat(json.readTree(replaced.body()).get("dominoDebugFlag").asInt()).isZero();
+        assertThat(asAdmin(() -> fleet.find(id).orElseThrow().getDominoDebugFlag())).isZero();
+    }
+
     // ---------------------------------------------------------------- authentication
 
     @Test
@@ -385,7 +449,7 @@ class RestApiTest {
             int desiredPort) {
         return asAdmin(() -> Objects.requireNonNull(fleet.create(new ServerValues(host, address, "Nara", "2007 SP3",
                 ConnectorKind.LOTUS_DOMINO, partner, partnerAddress, "ExchangeFreeBusy", "MSExchangeCalCon",
-                BackendKind.SIMULATED, null, null, desiredPort, null)).getId()));
+                BackendKind.SIMULATED, null, null, desiredPort, null, null, null, 1)).getId()));
     }
 
     // ---------------------------------------------------------------- problem details
@@ -527,6 +591,10 @@ class RestApiTest {
         JsonNode document = json.readTree(docs.body());
         assertThat(document.get("components").get("securitySchemes").get("bearerToken").get("scheme").asString())
                 .isEqualTo("bearer");
+        assertThat(document.get("components").get("schemas").get("ServerRequest").get("properties").propertyNames())
+                .contains("dominoAgentAddress", "dominoCredentialName", "dominoDebugFlag");
+        assertThat(document.get("paths").get("/api/v1/servers/{id}").propertyNames()).contains("get", "put");
+        assertThat(document.get("paths").get("/api/v1/servers").propertyNames()).contains("get", "post");
         assertThat(document.get("paths").propertyNames()).contains("/api/v1/servers", "/api/v1/rollouts/{id}/approve",
                 "/api/v1/audit/verify").allMatch(path -> path.startsWith("/api/v1/"));
         assertThat(admin.send(get("/swagger-ui/index.html"), HttpResponse.BodyHandlers.ofString()).statusCode())
@@ -548,7 +616,15 @@ class RestApiTest {
         String host = "API-%04d".formatted(n);
         return asAdmin(() -> Objects.requireNonNull(fleet.create(new ServerValues(host, null, "Nara", "2007 SP3",
                 ConnectorKind.LOTUS_DOMINO, "DOM-" + host, null, "ExchangeFreeBusy", "MSExchangeCalCon",
-                BackendKind.SIMULATED, null, null, 45001, null)).getId()));
+                BackendKind.SIMULATED, null, null, 45001, null, null, null, 1)).getId()));
+    }
+
+    /** A server's values as JSON, with {@code more} fields appended and, for a replace, its version. */
+    String serverBody(String host, int port, String more, @Nullable Long version) {
+        return "{\"hostName\": \"" + host + "\", \"site\": \"Nara\", \"exchangeVersion\": \"2007 SP3\","
+                + " \"connectorKind\": \"LOTUS_DOMINO\", \"dominoServer\": \"DOM-" + host + "\","
+                + " \"calendarSystem\": \"ExchangeFreeBusy\", \"backendKind\": \"SIMULATED\", \"desiredPort\": "
+                + port + more + (version == null ? "" : ", \"version\": " + version) + "}";
     }
 
     /** A port no other server wants: the default policy gives each server its own. */

@@ -161,7 +161,8 @@ class HostBackendsTest {
             server.setDominoCredentialName("agent-tky-exc03");
 
             assertThat(backends.domino(server)).as(kind.name()).isInstanceOf(AgentDominoConsole.class);
-            assertThat(backends.reloadsThroughAgent(server)).isTrue();
+            assertThat(backends.dominoReload(server))
+                    .isEqualTo(DominoReload.agent("https://tky-dom01.corp.example:8443"));
             assertThat(backends.dominoPathProblem(server)).isEmpty();
         }
     }
@@ -171,7 +172,7 @@ class HostBackendsTest {
         ExchangeServer server = server("TKY-EXC04", BackendKind.RPC);
 
         assertThat(backends.domino(server)).isInstanceOf(RunbookDominoConsole.class);
-        assertThat(backends.reloadsThroughAgent(server)).isFalse();
+        assertThat(backends.dominoReload(server)).isEqualTo(DominoReload.RUNBOOK);
     }
 
     @Test

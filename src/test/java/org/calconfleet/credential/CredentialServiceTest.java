@@ -107,6 +107,30 @@ class CredentialServiceTest {
     }
 
     @Test
+    void a_credential_named_for_a_domino_agent_cannot_be_deleted_and_must_be_an_agent_token() {
+        asAdmin(() -> credentials.create("agent-crd-dom01", CredentialKind.AGENT_TOKEN, null, TOKEN));
+        asAdmin(() -> credentials.create("svc-crd-dom01", CredentialKind.WINDOWS_ACCOUNT, "CORP\\svc", PASSWORD));
+        ServerValues agent = agentServer("CRD-EXC08", "agent-crd-dom01");
+        asAdmin(() -> fleet.create(withDominoAgent(agent, "agent-crd-dom01")));
+
+        assertThatThrownBy(() -> Users.as("ada", Role.ADMIN, () -> credentials.delete("agent-crd-dom01")))
+                .isInstanceOfSatisfying(CredentialRejectedException.class, e -> assertThat(e.problems())
+                        .singleElement().satisfies(p -> assertThat(p.arguments()).contains("CRD-EXC08")));
+        assertThatThrownBy(() -> asAdmin(() -> fleet.create(withDominoAgent(agentServer("CRD-EXC09",
+                "agent-crd-dom01"), "svc-crd-dom01")))).isInstanceOfSatisfying(ServerRejectedException.class,
+                e -> assertThat(e.problems()).extracting(ServerProblem::field, ServerProblem::messageKey)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("dominoCredentialName",
+                                "fleet.credential.notAgentToken")));
+    }
+
+    private static ServerValues withDominoAgent(ServerValues v, String credential) {
+        return new ServerValues(v.hostName(), v.ipAddress(), v.site(), v.exchangeVersion(), v.connectorKind(),
+                v.dominoServer(), v.dominoAddress(), v.calendarSystem(), v.serviceName(), v.backendKind(),
+                v.backendAddress(), v.credentialName(), v.desiredPort(), v.notes(),
+                "https://kyo-dom01.corp.example:8443 sha256=" + "cd".repeat(32), credential, 1);
+    }
+
+    @Test
     void an_agent_server_must_name_an_agent_token_not_a_windows_account() {
         asAdmin(() -> credentials.create("svc-kyoto", CredentialKind.WINDOWS_ACCOUNT, "CORP\\svc", PASSWORD));
 
@@ -166,6 +190,6 @@ class CredentialServiceTest {
         return new ServerValues(host, null, "Kyoto", "2007 SP3", ConnectorKind.LOTUS_DOMINO, "KYO-DOM01", null,
                 "ExchangeFreeBusy", "MSExchangeCalCon", BackendKind.AGENT,
                 "https://" + host.toLowerCase() + ".corp.example:8443 sha256=" + "ab".repeat(32), credential, null,
-                null);
+                null, null, null, 1);
     }
 }

@@ -30,7 +30,8 @@ class FleetServiceTest {
 
     static ServerValues values(String host, Integer port) {
         return new ServerValues(host, "10.9.1.1", "Kyoto", "2007 SP3", ConnectorKind.LOTUS_DOMINO, "KYO-DOM01",
-                "10.9.2.1", "ExchangeFreeBusy", "MSExchangeCalCon", BackendKind.SIMULATED, null, null, port, null);
+                "10.9.2.1", "ExchangeFreeBusy", "MSExchangeCalCon", BackendKind.SIMULATED, null, null, port, null,
+                null, null, 1);
     }
 
     @Test
@@ -56,6 +57,33 @@ class FleetServiceTest {
 
     @Test
     @WithMockUser(username = "oscar", roles = "OPERATOR")
+    void the_domino_reload_settings_are_stored_audited_and_the_debug_flag_is_0_or_1() {
+        ExchangeServer created = fleet.create(values("KYO-EXC21", 45001));
+        assertThat(created.getDominoDebugFlag()).as("as in the procedure's example").isEqualTo(1);
+        ServerValues loaded = ServerValues.of(created);
+
+        assertThatThrownBy(() -> fleet.update(created.getId(), created.getVersion(), loaded,
+                withDebugFlag(loaded, 2))).isInstanceOfSatisfying(ServerRejectedException.class, e ->
+                assertThat(e.problems()).extracting(ServerProblem::field, ServerProblem::messageKey)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("dominoDebugFlag",
+                                "port.console.debugFlagNot0Or1")));
+        ExchangeServer updated = fleet.update(created.getId(), created.getVersion(), loaded, withDebugFlag(loaded, 0));
+
+        assertThat(updated.getDominoDebugFlag()).isZero();
+        AuditEntry entry = auditOf("server:KYO-EXC21").getFirst();
+        assertThat(entry.getBefore()).isEqualTo("dominoDebugFlag=1");
+        assertThat(entry.getAfter()).isEqualTo("dominoDebugFlag=0");
+    }
+
+    private static ServerValues withDebugFlag(ServerValues v, int flag) {
+        return new ServerValues(v.hostName(), v.ipAddress(), v.site(), v.exchangeVersion(), v.connectorKind(),
+                v.dominoServer(), v.dominoAddress(), v.calendarSystem(), v.serviceName(), v.backendKind(),
+                v.backendAddress(), v.credentialName(), v.desiredPort(), v.notes(), v.dominoAgentAddress(),
+                v.dominoCredentialName(), flag);
+    }
+
+    @Test
+    @WithMockUser(username = "oscar", roles = "OPERATOR")
     void a_concurrent_edit_is_refused_and_names_who_changed_what() {
         ExchangeServer created = fleet.create(values("KYO-EXC02", 45001));
         ServerValues loadedByBoth = ServerValues.of(created);
@@ -76,7 +104,8 @@ class FleetServiceTest {
     @WithMockUser(username = "oscar", roles = "OPERATOR")
     void invalid_values_are_refused_field_by_field_and_nothing_is_stored() {
         ServerValues bad = new ServerValues("bad name", "300.1.1.1", "", "2007 SP3", ConnectorKind.LOTUS_DOMINO,
-                null, null, "Exchange FreeBusy", "MSExchangeCalCon", BackendKind.AGENT, null, null, 1024, null);
+                null, null, "Exchange FreeBusy", "MSExchangeCalCon", BackendKind.AGENT, null, null, 1024, null,
+                null, null, 1);
 
         assertThatThrownBy(() -> fleet.create(bad)).isInstanceOfSatisfying(ServerRejectedException.class, e ->
                 assertThat(e.problems()).extracting(ServerProblem::field).containsExactlyInAnyOrder(

@@ -132,7 +132,8 @@ class SecretsStayHiddenTest extends KaribuSpringTest {
             fleet.update(server.getId(), server.getVersion(), before, new ServerValues(before.hostName(),
                     before.ipAddress(), before.site(), before.exchangeVersion(), before.connectorKind(),
                     before.dominoServer(), before.dominoAddress(), before.calendarSystem(), before.serviceName(),
-                    BackendKind.AGENT, ADDRESS, "agent-hidden", before.desiredPort(), before.notes()));
+                    BackendKind.AGENT, ADDRESS, "agent-hidden", before.desiredPort(), before.notes(),
+                    null, null, 1));
             return server.getId();
         });
     }

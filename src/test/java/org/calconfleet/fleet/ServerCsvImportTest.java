@@ -153,7 +153,67 @@ class ServerCsvImportTest {
         StringWriter csv = new StringWriter();
         fleet.exportCsv(new ServerFilter("NEW-EXC11", null), csv);
         assertThat(csv.toString().lines().toList()).containsExactly(HEADER, "NEW-EXC11,,Nagoya,2007 SP3,LOTUS_DOMINO,"
-                + "NGY-DOM01,,ExchangeFreeBusy,MSExchangeCalCon,AGENT," + agent + ",45010,,agent-ngy-exc02");
+                + "NGY-DOM01,,ExchangeFreeBusy,MSExchangeCalCon,AGENT," + agent + ",45010,,agent-ngy-exc02,,,1");
+    }
+
+    @Test
+    void the_domino_agent_columns_are_checked_and_export_back_in_either_header_language_without_a_secret()
+            throws Exception {
+        Users.as("ada", Role.ADMIN, () -> {
+            credentials.create("agent-ngy-dom01", CredentialKind.AGENT_TOKEN, null,
+                    "domino-agent-token-0123456789abcdefghijklmn");
+            return credentials.create("ngy-admins", CredentialKind.WINDOWS_ACCOUNT, "CORP\\svc-calcon",
+                    "domino-import-test-password");
+        });
+        String dominoAgent = "https://ngy-dom01.corp.example:8443 sha256=" + "cd".repeat(32);
+        String partner = "NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,,45010,,,";
+        String file = HEADER + "\r\n"
+                + "NEW-EXC31,,Nagoya,2007 SP3,LOTUS_DOMINO," + partner + dominoAgent + ",agent-ngy-dom01,0\r\n"
+                + "NEW-EXC32,,Nagoya,2007 SP3,LOTUS_DOMINO," + partner + dominoAgent + ",,1\r\n"
+                + "NEW-EXC33,,Nagoya,2007 SP3,LOTUS_DOMINO," + partner + dominoAgent + ",ngy-admins,1\r\n"
+                + "NEW-EXC34,,Nagoya,2007 SP3,LOTUS_DOMINO," + partner + ",,2\r\n"
+                + "NEW-EXC35,,Nagoya,2007 SP3,LOTUS_DOMINO," + partner + ",,on\r\n"
+                + "NEW-EXC36,,Nagoya,2007 SP3,LOTUS_DOMINO," + partner + dominoAgent
+                + " token=domino-agent-token-0123456789abcdefghijklmn,agent-ngy-dom01,1\r\n"
+                + "NEW-EXC37,,Nagoya,2007 SP3,LOTUS_DOMINO," + partner + ",agent-ngy-dom01,1\r\n"
+                + "NEW-EXC38,,Nagoya,2007 SP3,LOTUS_DOMINO," + partner + ",,\r\n";
+
+        ImportPreview preview = preview(file);
+
+        assertThat(preview.validRows()).extracting(row -> row.values().hostName(),
+                row -> row.values().dominoAgentAddress(), row -> row.values().dominoCredentialName(),
+                row -> row.values().dominoDebugFlag()).containsExactly(
+                tuple("NEW-EXC31", dominoAgent, "agent-ngy-dom01", 0),
+                tuple("NEW-EXC38", null, null, 1));
+        assertThat(preview.badRows()).extracting(row -> row.problems().getFirst().field(),
+                row -> row.problems().getFirst().messageKey()).containsExactly(
+                tuple("dominoCredentialName", "fleet.dominoCredential.required"),
+                tuple("dominoCredentialName", "fleet.credential.notAgentToken"),
+                tuple("dominoDebugFlag", "port.console.debugFlagNot0Or1"),
+                tuple("dominoDebugFlag", "fleet.import.notAWholeNumber"),
+                tuple("dominoAgentAddress", "agent.address.token"),
+                tuple("dominoCredentialName", "fleet.dominoCredential.withoutAgent"));
+        fleet.importServers(preview, DuplicateHandling.REFUSE, "CHG-4");
+
+        StringWriter english = new StringWriter();
+        fleet.exportCsv(new ServerFilter("NEW-EXC3", null), ServerCsv.Header.ENGLISH, english);
+        assertThat(english.toString().lines().toList()).containsExactly(HEADER,
+                "NEW-EXC31,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,MSExchangeCalCon,SIMULATED,,45010,,,"
+                        + dominoAgent + ",agent-ngy-dom01,0",
+                "NEW-EXC38,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,MSExchangeCalCon,SIMULATED,,45010,,,"
+                        + ",,1");
+        StringWriter japanese = new StringWriter();
+        fleet.exportCsv(new ServerFilter("NEW-EXC3", null), ServerCsv.Header.JAPANESE, japanese);
+        assertThat(japanese.toString().lines().findFirst()).hasValueSatisfying(header -> assertThat(header)
+                .endsWith(",資格情報,Domino エージェント アドレス,Domino 資格情報,Domino デバッグ フラグ"));
+        ImportPreview again = preview(japanese.toString());
+        assertThat(again.badRows()).isEmpty();
+        assertThat(fleet.importServers(again, DuplicateHandling.UPDATE, "round trip"))
+                .isEqualTo(new FleetService.ImportResult(0, 2));
+        StringWriter afterRoundTrip = new StringWriter();
+        fleet.exportCsv(new ServerFilter("NEW-EXC3", null), ServerCsv.Header.ENGLISH, afterRoundTrip);
+        assertThat(afterRoundTrip.toString()).isEqualTo(english.toString())
+                .doesNotContain("domino-agent-token-0123456789abcdefghijklmn", "domino-import-test-password");
     }
 
     @Test
@@ -178,7 +238,7 @@ class ServerCsvImportTest {
         StringWriter csv = new StringWriter();
         fleet.exportCsv(new ServerFilter("NEW-EXC21", null), csv);
         assertThat(csv.toString().lines().toList()).containsExactly(HEADER, "NEW-EXC21,,Nagoya,2007 SP3,LOTUS_DOMINO,"
-                + "NGY-DOM01,,ExchangeFreeBusy,MSExchangeCalCon,RPC,,45010,,ngy-exchange-admins");
+                + "NGY-DOM01,,ExchangeFreeBusy,MSExchangeCalCon,RPC,,45010,,ngy-exchange-admins,,,1");
         assertThat(csv.toString()).doesNotContain("rpc-import-test-password");
     }
 

@@ -21,7 +21,8 @@ public final class Fleets {
     static ServerValues values(String host, int n, int desiredPort) {
         return new ServerValues(host, "10.%d.%d.%d".formatted(n / 60000 % 250 + 1, n / 250 % 240 + 1, n % 250 + 1),
                 "Kyoto", "2007 SP3", ConnectorKind.LOTUS_DOMINO, "DOM-" + host, "10.200.%d.%d".formatted(n / 250 % 250,
-                n % 250 + 1), "ExchangeFreeBusy", "MSExchangeCalCon", BackendKind.SIMULATED, null, null, desiredPort, null);
+                n % 250 + 1), "ExchangeFreeBusy", "MSExchangeCalCon", BackendKind.SIMULATED, null, null, desiredPort, null,
+                null, null, 1);
     }
 
     /** {@code count} servers named {@code prefix-0001}…, all Domino, simulated, desired port 45001. */

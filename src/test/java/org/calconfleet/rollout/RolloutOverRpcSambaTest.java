@@ -68,7 +68,7 @@ class RolloutOverRpcSambaTest extends RolloutTestBase {
             ServerValues overSmb = new ServerValues(simulated.hostName(), simulated.ipAddress(), simulated.site(),
                     simulated.exchangeVersion(), simulated.connectorKind(), simulated.dominoServer(),
                     simulated.dominoAddress(), simulated.calendarSystem(), SambaServer.SPOOLER, BackendKind.RPC,
-                    "127.0.0.1:" + samba.port(), "samba-admin", NEW_PORT, null);
+                    "127.0.0.1:" + samba.port(), "samba-admin", NEW_PORT, null, null, null, 1);
             return Objects.requireNonNull(fleet.create(overSmb).getId());
         });
 

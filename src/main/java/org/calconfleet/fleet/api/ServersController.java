@@ -9,6 +9,12 @@ import jakarta.validation.constraints.Pattern;
 import org.calconfleet.api.NotFoundException;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
+import org.calconfleet.fleet.ServerValues;
+import java.net.URI;
+import java.util.Objects;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.calconfleet.fleet.ServerFilter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
@@ -52,6 +58,27 @@ class ServersController {
     @Operation(summary = "One server, with its observed ports, drift and last evidence", description = "Every role.")
     ServerResponse read(@PathVariable long id) {
         return ServerResponse.of(server(id));
+    }
+
+    @PostMapping
+    @Operation(summary = "Add a server", description = "ADMIN and OPERATOR. The values pass the same rules as in the"
+            + " server editor (422 field by field); a named credential must exist, the Domino agent's must hold an"
+            + " agent token.")
+    ResponseEntity<ServerResponse> create(@Valid @RequestBody ServerRequest request) {
+        ExchangeServer created = fleet.create(request.toValues());
+        return ResponseEntity.created(URI.create("/api/v1/servers/" + created.getId()))
+                .body(ServerResponse.of(created));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Replace the values of a server", description = "ADMIN and OPERATOR. Send every value (a"
+            + " field left out is emptied; the debug flag goes back to 1) and the version you read: a server changed"
+            + " since answers 409 with who changed it and when.")
+    ServerResponse update(@PathVariable long id,
+            @Validated(ServerRequest.Replace.class) @RequestBody ServerRequest request) {
+        ExchangeServer current = server(id);
+        return ServerResponse.of(fleet.update(id, Objects.requireNonNull(request.version()), ServerValues.of(current),
+                request.toValues()));
     }
 
     @PutMapping("/{id}/desired-port")

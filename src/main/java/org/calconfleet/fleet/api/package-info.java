@@ -1,5 +1,5 @@
 /**
- * The fleet's REST endpoints under {@code /api/v1/servers}: list, read, set the desired port; through
+ * The fleet's REST endpoints under {@code /api/v1/servers}: list, read, add, replace, set the desired port; through
  * {@link org.calconfleet.fleet.FleetService}, so its method security and audit apply.
  */
 @NullMarked

@@ -35,6 +35,7 @@ import java.util.Optional;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.backend.DominoReload;
 import org.calconfleet.backend.HostBackends;
 import org.calconfleet.fleet.Drift;
 import org.calconfleet.fleet.ExchangeServer;
@@ -208,6 +209,10 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
 
     private Component dominoPanel(ExchangeServer s) {
         Div panel = panel("fleet.detail.domino");
+        panel.add(fact("fleet.detail.dominoAgent", s.getDominoAgentAddress() == null
+                        ? getTranslation("fleet.detail.dominoAgent.none")
+                        : s.getDominoAgentAddress() + " · " + s.getDominoCredentialName()),
+                fact("fleet.detail.dominoDebugFlag", String.valueOf(s.getDominoDebugFlag())));
         if (s.getDesiredPort() == null || s.getCalendarSystem() == null
                 || !LoadExcalconCommand.refusalsFor(s.getHostName(), s.getCalendarSystem(),
                 s.getDominoDebugFlag()).isEmpty()) {
@@ -217,8 +222,12 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
         List<String> commands = DominoConsole.restartExcalcon(new LoadExcalconCommand(s.getHostName(),
                 s.getCalendarSystem(), RpcPort.of(s.getDesiredPort()), s.getDominoDebugFlag()));
         panel.add(new Paragraph(getTranslation("fleet.detail.domino.where", String.valueOf(s.getDominoServer()))));
-        Paragraph how = new Paragraph(getTranslation(backends.reloadsThroughAgent(s)
-                ? "fleet.detail.domino.byAgent" : "fleet.detail.domino.byRunbook"));
+        DominoReload reload = backends.dominoReload(s);
+        String reloadText = getTranslation(reload.messageKey(), reload.arguments().toArray());
+        Paragraph how = new Paragraph(getTranslation("fleet.detail.domino.reload", backends.dominoPathProblem(s)
+                .map(problem -> reloadText + " — " + getTranslation("fleet.path.unavailable",
+                        getTranslation(problem.messageKey(), problem.arguments().toArray())))
+                .orElse(reloadText)));
         how.setId("domino-reload-path");
         panel.add(how);
         for (int i = 0; i < commands.size(); i++) {

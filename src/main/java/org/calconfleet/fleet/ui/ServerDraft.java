@@ -3,6 +3,7 @@ package org.calconfleet.fleet.ui;
 import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.ServerValues;
 import org.calconfleet.port.ConnectorKind;
+import org.calconfleet.port.LoadExcalconCommand;
 import org.jspecify.annotations.Nullable;
 
 /** The form's mutable copy of {@link ServerValues}: Binder needs getters and setters. */
@@ -22,6 +23,9 @@ class ServerDraft {
     private @Nullable String credentialName;
     private @Nullable Integer desiredPort;
     private String notes = "";
+    private String dominoAgentAddress = "";
+    private @Nullable String dominoCredentialName;
+    private @Nullable Integer dominoDebugFlag;
 
     static ServerDraft of(ServerValues values) {
         ServerDraft draft = new ServerDraft();
@@ -39,6 +43,9 @@ class ServerDraft {
         draft.credentialName = values.credentialName();
         draft.desiredPort = values.desiredPort();
         draft.notes = orEmpty(values.notes());
+        draft.dominoAgentAddress = orEmpty(values.dominoAgentAddress());
+        draft.dominoCredentialName = values.dominoCredentialName();
+        draft.dominoDebugFlag = values.dominoDebugFlag();
         return draft;
     }
 
@@ -47,7 +54,8 @@ class ServerDraft {
                 connectorKind == null ? ConnectorKind.LOTUS_DOMINO : connectorKind, orNull(dominoServer),
                 orNull(dominoAddress), orNull(calendarSystem), serviceName.strip(),
                 backendKind == null ? BackendKind.SIMULATED : backendKind, orNull(backendAddress), credentialName,
-                desiredPort, orNull(notes));
+                desiredPort, orNull(notes), orNull(dominoAgentAddress), dominoCredentialName,
+                dominoDebugFlag == null ? LoadExcalconCommand.DEBUG_ON : dominoDebugFlag);
     }
 
     private static String orEmpty(@Nullable String value) {
@@ -86,4 +94,10 @@ class ServerDraft {
     void setDesiredPort(@Nullable Integer desiredPort) { this.desiredPort = desiredPort; }
     String getNotes() { return notes; }
     void setNotes(String notes) { this.notes = notes; }
+    String getDominoAgentAddress() { return dominoAgentAddress; }
+    void setDominoAgentAddress(String dominoAgentAddress) { this.dominoAgentAddress = dominoAgentAddress; }
+    @Nullable String getDominoCredentialName() { return dominoCredentialName; }
+    void setDominoCredentialName(@Nullable String dominoCredentialName) { this.dominoCredentialName = dominoCredentialName; }
+    @Nullable Integer getDominoDebugFlag() { return dominoDebugFlag; }
+    void setDominoDebugFlag(@Nullable Integer dominoDebugFlag) { this.dominoDebugFlag = dominoDebugFlag; }
 }

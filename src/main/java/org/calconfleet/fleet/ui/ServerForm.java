@@ -18,6 +18,7 @@ import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.ServerProblem;
 import org.calconfleet.fleet.ServerValues;
 import org.calconfleet.port.ConnectorKind;
+import org.calconfleet.port.LoadExcalconCommand;
 import org.calconfleet.port.PortCheck;
 import org.calconfleet.port.PortRules;
 import org.jspecify.annotations.Nullable;
@@ -52,12 +53,18 @@ class ServerForm extends FormLayout {
         TextField backendAddress = text("backendAddress", "fleet.field.backendAddress");
         backendKind.addValueChangeListener(event -> backendAddress.setHelperText(event.getValue() == null ? null
                 : getTranslation("fleet.field.backendAddress.help." + event.getValue().name().toLowerCase())));
-        ComboBox<String> credentialName = new ComboBox<>(getTranslation("fleet.field.credentialName"),
+        ComboBox<String> credentialName = credentialChoice("credentialName", "fleet.field.credentialName",
                 credentialNames);
-        credentialName.setId("server-credentialName");
-        credentialName.setClearButtonVisible(true);
-        credentialName.setPlaceholder(getTranslation("fleet.field.credentialName.none"));
-        fields.put("credentialName", credentialName);
+        TextField dominoAgentAddress = text("dominoAgentAddress", "fleet.field.dominoAgentAddress");
+        dominoAgentAddress.setHelperText(getTranslation("fleet.field.dominoAgentAddress.help"));
+        ComboBox<String> dominoCredentialName = credentialChoice("dominoCredentialName",
+                "fleet.field.dominoCredentialName", credentialNames);
+        ComboBox<Integer> dominoDebugFlag = new ComboBox<>(getTranslation("fleet.field.dominoDebugFlag"),
+                LoadExcalconCommand.DEBUG_ON, LoadExcalconCommand.DEBUG_OFF);
+        dominoDebugFlag.setItemLabelGenerator(flag -> getTranslation(flag == LoadExcalconCommand.DEBUG_ON
+                ? "fleet.field.dominoDebugFlag.on" : "fleet.field.dominoDebugFlag.off"));
+        dominoDebugFlag.setId("server-dominoDebugFlag");
+        fields.put("dominoDebugFlag", dominoDebugFlag);
         TextField desiredPort = text("desiredPort", "fleet.field.desiredPort");
         desiredPort.setHelperText(getTranslation("fleet.field.desiredPort.help"));
         TextArea notes = new TextArea(getTranslation("fleet.field.notes"));
@@ -85,9 +92,16 @@ class ServerForm extends FormLayout {
                 .withConverter(Converter.from(this::parsePort, port -> port == null ? "" : String.valueOf(port)))
                 .bind(ServerDraft::getDesiredPort, ServerDraft::setDesiredPort);
         binder.forField(notes).bind(ServerDraft::getNotes, ServerDraft::setNotes);
+        binder.forField(dominoAgentAddress)
+                .bind(ServerDraft::getDominoAgentAddress, ServerDraft::setDominoAgentAddress);
+        binder.forField(dominoCredentialName)
+                .bind(ServerDraft::getDominoCredentialName, ServerDraft::setDominoCredentialName);
+        binder.forField(dominoDebugFlag).asRequired(getTranslation("fleet.field.required"))
+                .bind(ServerDraft::getDominoDebugFlag, ServerDraft::setDominoDebugFlag);
 
         add(hostName, ipAddress, site, exchangeVersion, connectorKind, serviceName, dominoServer, dominoAddress,
-                calendarSystem, desiredPort, backendKind, backendAddress, credentialName, notes);
+                calendarSystem, desiredPort, backendKind, backendAddress, credentialName, dominoAgentAddress,
+                dominoCredentialName, dominoDebugFlag, notes);
         setColspan(notes, 2);
     }
 
@@ -101,6 +115,15 @@ class ServerForm extends FormLayout {
         }
         var refusal = check.refusals().getFirst();
         return Result.error(getTranslation(refusal.messageKey(), refusal.arguments().toArray()));
+    }
+
+    private ComboBox<String> credentialChoice(String field, String labelKey, List<String> credentialNames) {
+        ComboBox<String> choice = new ComboBox<>(getTranslation(labelKey), credentialNames);
+        choice.setId("server-" + field);
+        choice.setClearButtonVisible(true);
+        choice.setPlaceholder(getTranslation("fleet.field.credentialName.none"));
+        fields.put(field, choice);
+        return choice;
     }
 
     private TextField text(String field, String labelKey) {
@@ -121,6 +144,7 @@ class ServerForm extends FormLayout {
         draft.setBackendKind(BackendKind.SIMULATED);
         draft.setExchangeVersion("2007 SP3");
         draft.setCalendarSystem("ExchangeFreeBusy");
+        draft.setDominoDebugFlag(LoadExcalconCommand.DEBUG_ON);
         binder.readBean(draft);
     }
 

@@ -303,6 +303,8 @@ class ChangeWizardView extends VerticalLayout implements HasDynamicTitle, Before
                         .map(p -> getTranslation(p.check().messageKey()) + ": " + p.detail())
                         .collect(Collectors.joining("; ")))
                 .setHeader(getTranslation("wizard.prechecks")).setFlexGrow(2);
+        hosts.addColumn(h -> h.dominoReload() == null ? "—" : getTranslation(h.dominoReload().messageKey(),
+                h.dominoReload().arguments().toArray())).setHeader(getTranslation("wizard.dominoReload")).setFlexGrow(1);
         hosts.setItemDetailsRenderer(new ComponentRenderer<>(this::hostDetails));
         hosts.setItems(plan.hosts());
         hosts.setAllRowsVisible(plan.hosts().size() <= 25);

@@ -98,7 +98,7 @@ class CredentialsViewTest extends KaribuSpringTest {
                     before.ipAddress(), before.site(), before.exchangeVersion(), before.connectorKind(),
                     before.dominoServer(), before.dominoAddress(), before.calendarSystem(), before.serviceName(),
                     before.backendKind(), before.backendAddress(), "agent-in-use", before.desiredPort(),
-                    before.notes()));
+                    before.notes(), null, null, 1));
         });
         signIn("admin", Role.ADMIN);
         UI.getCurrent().navigate("credentials");

@@ -48,7 +48,7 @@ class ServerDetailViewTest extends KaribuSpringTest {
         assertThat(_get(Pre.class, spec -> spec.withId("domino-command-1")).getText())
                 .isEqualTo("LOAD EXCALCON TKY-EXC03 ExchangeFreeBusy 45001 45001 1");
         assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("domino-reload-path"))
-                .getText()).startsWith("A change sends these commands through the agent");
+                .getText()).isEqualTo("EXCALCON after a change: reloaded by the simulated Domino server (demo).");
         assertThat(_get(Pre.class, spec -> spec.withId("netsh-commands")).getText())
                 .contains("netsh advfirewall firewall add rule", "45001");
         @SuppressWarnings("unchecked")
@@ -132,6 +132,63 @@ class ServerDetailViewTest extends KaribuSpringTest {
         assertThat(GridKt._findAll(firewall)).as("the console's own way in")
                 .anyMatch(row -> row.contains("445") && row.contains("Console management over SMB: registry, service"
                         + " control, event log"));
+    }
+
+    @Test
+    void an_operator_gives_the_domino_partner_an_agent_and_the_page_says_it_reloads_excalcon_instead_of_the_runbook() {
+        String token = "domino-editor-token-0123456789abcdefghijk";
+        Users.as("admin", Role.ADMIN, () -> {
+            credentials.create("osa-admins-dom", CredentialKind.WINDOWS_ACCOUNT, "CORP\\calcon-svc",
+                    "domino-editor-test-password");
+            return credentials.create("agent-osa-dom07", CredentialKind.AGENT_TOKEN, null, token);
+        });
+        signIn("operator", Role.OPERATOR);
+        long id = idOf("OSA-EXC14");
+        UI.getCurrent().navigate(ServerDetailView.class, id);
+        _click(_get(Button.class, spec -> spec.withId("server-edit")));
+        @SuppressWarnings("unchecked")
+        ComboBox<BackendKind> kind = _get(ComboBox.class, spec -> spec.withLabel("Backend"));
+        kind.setValue(BackendKind.RPC);
+        _get(TextField.class, spec -> spec.withId("server-backendAddress")).setValue("");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> credential = _get(ComboBox.class, spec -> spec.withId("server-credentialName"));
+        credential.setValue("osa-admins-dom");
+        _click(_get(Button.class, spec -> spec.withId("server-save")));
+
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("domino-reload-path"))
+                .getText()).isEqualTo("EXCALCON after a change: manual runbook: the operator confirms.");
+
+        _click(_get(Button.class, spec -> spec.withId("server-edit")));
+        TextField dominoAgent = _get(TextField.class, spec -> spec.withId("server-dominoAgentAddress"));
+        dominoAgent.setValue("https://osa-dom07.corp.example:8443 sha256=" + "ef".repeat(32));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> dominoCredential = _get(ComboBox.class, spec -> spec.withId("server-dominoCredentialName"));
+        @SuppressWarnings("unchecked")
+        ComboBox<Integer> debugFlag = _get(ComboBox.class, spec -> spec.withId("server-dominoDebugFlag"));
+        assertThat(debugFlag.getValue()).as("the procedure's example").isEqualTo(1);
+        assertThat(ComboBoxKt.getSuggestions(debugFlag)).containsExactly("1 — debug output on (as in the procedure)",
+                "0 — debug output off");
+        debugFlag.setValue(0);
+        _click(_get(Button.class, spec -> spec.withId("server-save")));
+        assertThat(dominoCredential.getErrorMessage()).as("an agent without its token")
+                .startsWith("the Domino agent logs on with its token");
+        dominoCredential.setValue("osa-admins-dom");
+        _click(_get(Button.class, spec -> spec.withId("server-save")));
+        assertThat(dominoCredential.getErrorMessage()).isEqualTo("credential osa-admins-dom is not an agent token");
+        dominoCredential.setValue("agent-osa-dom07");
+        _click(_get(Button.class, spec -> spec.withId("server-save")));
+
+        ExchangeServer saved = fleet.find(id).orElseThrow();
+        assertThat(saved.getDominoAgentAddress()).startsWith("https://osa-dom07.corp.example:8443");
+        assertThat(saved.getDominoCredentialName()).isEqualTo("agent-osa-dom07");
+        assertThat(saved.getDominoDebugFlag()).isZero();
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("domino-reload-path"))
+                .getText()).isEqualTo("EXCALCON after a change: reloaded by the Domino agent at"
+                        + " https://osa-dom07.corp.example:8443.");
+        assertThat(_get(Pre.class, spec -> spec.withId("domino-command-1")).getText())
+                .isEqualTo("LOAD EXCALCON OSA-EXC14 ExchangeFreeBusy 45002 45002 0");
+        assertThat(BasicUtilsKt.get_textRecursively(_get(ServerDetailView.class))).contains("agent-osa-dom07")
+                .doesNotContain(token, "domino-editor-test-password");
     }
 
     @Test
