@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -48,7 +49,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>Transient failures (unreachable, time-outs) are retried with doubling back-off up to
  * {@link RolloutSettings#getMaxAttempts()}; others (access denied, wrong value type, a service that will not
- * start) are not. An interrupted execution (the node is stopping) abandons the run as it stands, to be resumed.
+ * start) are not. An interrupted execution (the node is stopping) abandons the run as it stands, to be resumed, and
+ * gives its lease up so that the next execution need not wait it out.
+ *
+ * <p>One runner per run: an execution first claims the run's lease ({@link HostRunLeases}), which its writes and,
+ * while it waits, its node renew. Every write is fenced by the run's version and every action after a wait by a
+ * renewal, so a runner whose lease was taken over stops before it acts again.
  */
 @Component
 class HostRunExecutor {
@@ -78,25 +84,32 @@ class HostRunExecutor {
     }
 
     private final RolloutStore store;
+    private final HostRunLeases leases;
     private final HostBackends backends;
     private final RolloutSettings settings;
     private final ConcurrentMap<String, ReentrantLock> dominoLocks = new ConcurrentHashMap<>();
 
-    HostRunExecutor(RolloutStore store, HostBackends backends, RolloutSettings settings) {
+    HostRunExecutor(RolloutStore store, HostRunLeases leases, HostBackends backends, RolloutSettings settings) {
         this.store = store;
+        this.leases = leases;
         this.backends = backends;
         this.settings = settings;
     }
 
-    /** What one execution knows: the run as last committed, the server, its backend, and whether it resumes a step. */
+    /**
+     * What one execution knows: the run as last committed, its lease, the server, its backend, and whether it resumes a
+     * step.
+     */
     private static final class Ctx {
         HostRun run;
+        final HostRunLeases.Lease lease;
         final ExchangeServer server;
         final HostBackend host;
         boolean resumed;
 
-        Ctx(HostRun run, ExchangeServer server, HostBackend host) {
+        Ctx(HostRun run, HostRunLeases.Lease lease, ExchangeServer server, HostBackend host) {
             this.run = run;
+            this.lease = lease;
             this.server = server;
             this.host = host;
             this.resumed = run.getPhase() != Phase.NONE;
@@ -122,21 +135,33 @@ class HostRunExecutor {
             return;
         }
         HostRun run = begin.run();
-        Optional<Instant> heldUntil = store.claim(run);
+        String holder = UUID.randomUUID().toString();
+        Optional<Instant> heldUntil = store.claim(run, holder);
         if (heldUntil.isPresent()) {
             throw new LeaseHeld(runId, heldUntil.get());
         }
-        Optional<ExchangeServer> server = Optional.ofNullable(begin.server());
-        if (server.isEmpty()) {
+        try (HostRunLeases.Lease lease = leases.hold(runId, holder)) {
+            try {
+                steps(run, lease, begin.server());
+            } catch (Abandoned e) {
+                lease.release();
+                throw e;
+            }
+        }
+    }
+
+    private void steps(HostRun run, HostRunLeases.Lease lease, @Nullable ExchangeServer server) {
+        if (server == null) {
             store.finish(run, HostRunState.FAILED, "the server is no longer in the inventory", r -> { },
                     StepOutcome.of(run.getStep(), "failed", "the server is no longer in the inventory"), null);
             return;
         }
-        Ctx c = new Ctx(run, server.get(), backends.backend(server.get()));
+        Ctx c = new Ctx(run, lease, server, backends.backend(server));
         while (c.run.getState() == HostRunState.RUNNING) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new Abandoned("interrupted before " + c.run.getStep() + " of " + c.run.getHostName());
             }
+            c.lease.check();
             switch (c.run.getStep()) {
                 case PRECHECK -> precheck(c);
                 case WRITE -> write(c);
@@ -413,7 +438,7 @@ class HostRunExecutor {
             if (c.run.getAttempt() + 1 < settings.getVerifyAttempts()) {
                 c.run = store.retrying(c.run, "no event 6001 since the restart yet; looking again in "
                         + settings.getVerifyDelay());
-                sleep(settings.getVerifyDelay());
+                pause(c, settings.getVerifyDelay());
                 continue;
             }
             String why = "no event 6001 since the restart although logging is High; the values are written and the"
@@ -475,7 +500,7 @@ class HostRunExecutor {
                         Duration wait = settings.backoff(c.run.getAttempt());
                         c.run = store.retrying(c.run, "Domino console: " + failed.kind() + " " + failed.detail()
                                 + "; trying again in " + wait);
-                        sleep(wait);
+                        pause(c, wait);
                         continue;
                     }
                     String why = "the Domino console of " + dominoServer + " failed: " + failed.kind() + " "
@@ -711,14 +736,15 @@ class HostRunExecutor {
         Duration wait = settings.backoff(c.run.getAttempt());
         c.run = store.retrying(c.run, "attempt " + (c.run.getAttempt() + 2) + " of " + settings.getMaxAttempts()
                 + " in " + wait + ": cannot " + what + ": " + f.kind() + " " + f.detail());
-        sleep(wait);
+        pause(c, wait);
         c.resumed = true;
         return true;
     }
 
-    private static void sleep(Duration duration) {
+    /** Waits under the run's lease: it is renewed meanwhile and again before the runner goes on, or the runner stops. */
+    private static void pause(Ctx c, Duration duration) {
         try {
-            Thread.sleep(duration);
+            c.lease.await(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Abandoned("interrupted while waiting");

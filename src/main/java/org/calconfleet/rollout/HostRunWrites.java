@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.calconfleet.audit.AuditEvent;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,24 +23,28 @@ import org.springframework.stereotype.Component;
 class HostRunWrites {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final Duration lease;
 
-    HostRunWrites(JdbcClient jdbc, RolloutSettings settings) {
+    HostRunWrites(JdbcClient jdbc, JdbcTemplate batches, RolloutSettings settings) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.lease = settings.getHostRunLease();
     }
 
     /**
      * Makes the run this execution's: bumps its version (the fence: a runner that wrote before fails at its next
-     * write) and starts its lease, unless another runner's lease is unexpired. Until when the other lease holds if it
-     * is, or now when the run changed since it was read; empty when the run is this execution's.
+     * write), starts its lease and names {@code holder} its holder, unless another runner's lease is unexpired. Until
+     * when the other lease holds if it is, or now when the run changed since it was read; empty when the run is this
+     * execution's.
      */
-    Optional<Instant> claim(HostRun run, Instant now) {
+    Optional<Instant> claim(HostRun run, String holder, Instant now) {
         int rows = jdbc.sql("""
-                update host_run set lease_until = :until, version = version + 1
+                update host_run set lease_until = :until, lease_holder = :holder, version = version + 1
                 where id = :id and version = :version and state = 'RUNNING'
                   and (lease_until is null or lease_until <= :now)""")
                 .param("until", time(now.plus(lease)))
+                .param("holder", holder)
                 .param("id", run.id())
                 .param("version", run.getVersion())
                 .param("now", time(now))
@@ -105,9 +110,34 @@ class HostRunWrites {
                 .param("version", run.getVersion())
                 .update();
         if (rows != 1) {
-            throw new StaleHostRunException(run.id(), run.getVersion(), -1);
+            throw new StaleHostRunException(run.id(), "written by another runner since version " + run.getVersion());
         }
         run.written();
+    }
+
+    /**
+     * Extends the leases of running host runs by one lease from now, each only while its holder still holds it (one
+     * batch, without a transaction: each lease is renewed on its own). Per lease, whether it was renewed; false means
+     * another runner took the run over, or it is no longer running.
+     */
+    boolean[] renew(List<HostRunLeases.Lease> leases, Instant now) {
+        OffsetDateTime until = time(now.plus(lease));
+        int[] rows = batches.batchUpdate("update host_run set lease_until = ? where id = ? and lease_holder = ?"
+                        + " and state = 'RUNNING'",
+                leases.stream().map(l -> new Object[] {until, l.runId(), l.holder()}).toList());
+        boolean[] renewed = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            renewed[i] = rows[i] != 0;
+        }
+        return renewed;
+    }
+
+    /** Gives the lease up (its runner stops without finishing the run), so that the next runner need not wait it out. */
+    void release(HostRunLeases.Lease held) {
+        jdbc.sql("update host_run set lease_until = null where id = :id and lease_holder = :holder")
+                .param("id", held.runId())
+                .param("holder", held.holder())
+                .update();
     }
 
     /** The next waiting hosts of a rollout's wave, in their order: at most {@code limit}. */

@@ -6,6 +6,7 @@ import org.calconfleet.port.PortPolicy;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
@@ -44,10 +45,14 @@ class RolloutEngineConfig {
     static final int ENGINE_FAILURES_BEFORE_ATTENTION = 10;
 
     @Bean
-    CustomTask<Void> hostRunTask(HostRunExecutor executor, RolloutStore store) {
+    CustomTask<Void> hostRunTask(HostRunExecutor executor, RolloutStore store, RolloutMetrics metrics) {
+        DeadExecutionHandler<Void> revive = new DeadExecutionHandler.ReviveDeadExecution<>();
         return Tasks.custom(Admissions.HOST_RUN)
-                .onFailure(new HostRunFailureHandler(store))
-                .onDeadExecutionRevive()
+                .onFailure(new HostRunFailureHandler(store, metrics))
+                .onDeadExecution((complete, operations) -> {
+                    metrics.revived();
+                    revive.deadExecution(complete, operations);
+                })
                 .execute((instance, context) -> {
                     executor.run(Long.parseLong(instance.getId()));
                     return (CompletionHandler<Void>) (complete, operations) -> operations.remove();
@@ -124,16 +129,19 @@ class RolloutEngineConfig {
 
     /**
      * A host-run execution that threw: an interrupted one (the node is stopping) comes back in a second, one that found
-     * another runner's lease when that lease would run out (by then the run is usually over); an error
+     * another runner's lease when that lease would run out (by then the run is usually over); one fenced out by
+     * another runner is left alone: the job engine revived it, and the revived execution is that runner's; an error
      * of the engine itself is retried with growing delays, and after {@value #ENGINE_FAILURES_BEFORE_ATTENTION} in a
      * row the run is marked NEEDS_ATTENTION. Failures of hosts never get here: the executor handles them.
      */
     static final class HostRunFailureHandler implements FailureHandler<Void> {
 
         private final RolloutStore store;
+        private final RolloutMetrics metrics;
 
-        HostRunFailureHandler(RolloutStore store) {
+        HostRunFailureHandler(RolloutStore store, RolloutMetrics metrics) {
             this.store = store;
+            this.metrics = metrics;
         }
 
         @Override
@@ -146,8 +154,14 @@ class RolloutEngineConfig {
                 return;
             }
             if (cause instanceof HostRunExecutor.LeaseHeld held) {
+                metrics.fenced(held);
                 Instant soonest = done.plus(Duration.ofSeconds(1));
                 operations.reschedule(complete, held.until().isAfter(soonest) ? held.until() : soonest);
+                return;
+            }
+            if (cause instanceof StaleHostRunException stale) {
+                metrics.fenced(stale);
+                log.info("{}", cause.getMessage());
                 return;
             }
             if (failures >= ENGINE_FAILURES_BEFORE_ATTENTION) {

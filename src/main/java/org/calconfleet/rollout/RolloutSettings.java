@@ -20,8 +20,10 @@ public class RolloutSettings {
     /** Hosts read at once while planning. */
     private int planConcurrency = 200;
     /**
-     * How long a host run stays its runner's after each of its writes: a second runner (an execution the job engine
-     * revived while the first still lives) that finds the lease unexpired stops before touching the host.
+     * How long a host run stays its runner's after each of its writes and each renewal (every
+     * {@link #hostRunLeaseRenewal() third of it}, while the runner waits): a second runner (an execution the job engine
+     * revived while the first still lives) that finds the lease unexpired stops before touching the host. A run whose
+     * node died resumes when its lease runs out: at most this long after the node's last renewal.
      */
     private Duration hostRunLease = Duration.ofSeconds(30);
 
@@ -109,5 +111,10 @@ public class RolloutSettings {
 
     public void setHostRunLease(Duration hostRunLease) {
         this.hostRunLease = hostRunLease;
+    }
+
+    /** How often a node renews the leases of its runners: a third of the lease, so that two renewals may be late. */
+    Duration hostRunLeaseRenewal() {
+        return hostRunLease.dividedBy(3);
     }
 }

@@ -81,8 +81,8 @@ class RolloutStore {
     }
 
     /** Makes the run this execution's (see {@link HostRunWrites#claim}); empty when it is. */
-    Optional<Instant> claim(HostRun run) {
-        return Optional.ofNullable(jdbcTx.execute(s -> writes.claim(run, now()).orElse(null)));
+    Optional<Instant> claim(HostRun run, String holder) {
+        return Optional.ofNullable(jdbcTx.execute(s -> writes.claim(run, holder, now()).orElse(null)));
     }
 
     /**

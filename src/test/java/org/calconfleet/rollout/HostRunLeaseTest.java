@@ -3,18 +3,26 @@ package org.calconfleet.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.calconfleet.host.HostOperation;
+import org.calconfleet.host.simulated.HostFault;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Two runners on one host run: the job engine revives an execution whose node still lives (its heartbeats were late
- * under load). The second runner finds the first's lease and stops before it touches the host; a runner whose lease
- * ran out and was taken over fails at its next write, fenced by the run's version.
+ * under load). The second runner finds the first's lease and stops before it touches the host, even when the first
+ * has waited longer than a lease; a runner whose lease ran out and was taken over fails at its next write, fenced by
+ * the run's version, or stops at the end of its wait; a runner that is interrupted gives its lease up.
+ * The tests renew leases themselves ({@link HostRunLeases#renewAll()}, as the node does every third of a lease) and
+ * let leases run out by writing their end into the past.
  */
 class HostRunLeaseTest extends RolloutTestBase {
 
@@ -24,6 +32,18 @@ class HostRunLeaseTest extends RolloutTestBase {
     @Autowired
     RolloutStore store;
 
+    @Autowired
+    HostRunLeases leases;
+
+    @Autowired
+    RolloutSettings settings;
+
+    @Autowired
+    Scheduler scheduler;
+
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void a_second_runner_finds_the_lease_held_and_stops_before_it_touches_the_host() throws Exception {
         List<Long> ids = servers("LEASE", 1, 45001);
@@ -32,6 +52,12 @@ class HostRunLeaseTest extends RolloutTestBase {
         long change = submit(ChangeDraft.now(ids, 45032, "two runners", null, new ChangeDraft.Waves(0, 5, 1, 0))).id();
         approve(change);
         long run = awaitRunningStep(change, "RESTART");
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (host.stopRequests() == 0) {
+            // the step is committed before the stop is sent: the first runner is inside the 2 s stop from here on
+            assertThat(Instant.now()).as("the stop sent").isBefore(deadline);
+            Thread.sleep(5);
+        }
         int writes = host.calConWrites();
         int stops = host.stopRequests();
 
@@ -58,13 +84,12 @@ class HostRunLeaseTest extends RolloutTestBase {
             HostRun first = store.begin(run).orElseThrow().run();
             HostRun second = store.begin(run).orElseThrow().run();
 
-            assertThat(store.claim(first)).isEmpty();
-            assertThat(store.claim(second)).as("the first runner's lease holds").isPresent();
+            assertThat(store.claim(first, "first")).isEmpty();
+            assertThat(store.claim(second, "second")).as("the first runner's lease holds").isPresent();
 
-            jdbc.update("update host_run set lease_until = ? where id = ?",
-                    Timestamp.from(Instant.now().minusSeconds(1)), run);
+            expireLease(run);
             HostRun takeover = store.begin(run).orElseThrow().run();
-            assertThat(store.claim(takeover)).as("a silent runner's lease ran out").isEmpty();
+            assertThat(store.claim(takeover, "takeover")).as("a silent runner's lease ran out").isEmpty();
 
             assertThatThrownBy(() -> store.step(first, r -> r.setLastMessage("the first runner again"), null))
                     .isInstanceOf(StaleHostRunException.class);
@@ -72,6 +97,129 @@ class HostRunLeaseTest extends RolloutTestBase {
                     .getLastMessage()).isEqualTo("the runner that took over");
         } finally {
             jdbc.update("update host_run set state = 'DONE' where id = ?", run);
+        }
+    }
+
+    @Test
+    void a_runner_that_waits_longer_than_its_lease_keeps_it_and_a_second_runner_stops() throws Exception {
+        Waiting waiting = waitingBeforeTheWrite("RENEW", 45034, Duration.ofSeconds(10));
+        SimulatedWindowsHost host = waiting.host();
+        long run = waiting.run();
+
+        leases.renewAll();
+
+        assertThatThrownBy(() -> executor.run(run)).isInstanceOf(HostRunExecutor.LeaseHeld.class);
+        assertThat(host.calConWrites()).isZero();
+        assertThat(Fleets.awaitFinished(rollouts, waiting.change(), Duration.ofSeconds(60)).state())
+                .isEqualTo(ChangeState.DONE);
+        assertThat(host.calConWrites()).as("written once, by the first runner after its wait").isEqualTo(1);
+    }
+
+    @Test
+    void a_runner_taken_over_during_its_wait_stops_before_it_acts_again() throws Exception {
+        Waiting waiting = waitingBeforeTheWrite("TAKEN", 45035, Duration.ofSeconds(20));
+        SimulatedWindowsHost host = waiting.host();
+        long run = waiting.run();
+        double takenOverBefore = takenOver();
+        assertThat(store.claim(store.begin(run).orElseThrow().run(), "takeover")).isEmpty();
+
+        leases.renewAll();
+
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (scheduler.getCurrentlyExecuting().stream()
+                .anyMatch(e -> e.getTaskInstance().getId().equals(String.valueOf(run)))) {
+            assertThat(Instant.now()).as("the first runner stopped").isBefore(deadline);
+            Thread.sleep(10);
+        }
+        assertThat(host.calConWrites()).as("the first runner did not write after its wait").isZero();
+        assertThat(takenOver()).as("counted").isEqualTo(takenOverBefore + 1);
+        // the runner that took it over is silent: once its lease runs out, the job engine's next execution finishes
+        expireLease(run);
+        assertThat(Fleets.awaitFinished(rollouts, waiting.change(), Duration.ofSeconds(60)).state())
+                .isEqualTo(ChangeState.DONE);
+        assertThat(host.calConWrites()).isEqualTo(1);
+    }
+
+    @Test
+    void an_interrupted_runner_gives_its_lease_up() throws Exception {
+        List<Long> ids = servers("YIELD", 1, 45001);
+        SimulatedWindowsHost host = host(ids.getFirst());
+        host.suppressRpcPortEvent(true);
+        long change = submit(ChangeDraft.now(ids, 45036, "interrupted", null, new ChangeDraft.Waves(0, 5, 1, 0))).id();
+        approve(change);
+        Fleets.awaitFinished(rollouts, change, Duration.ofSeconds(30));
+        long run = jdbc.queryForObject("select id from host_run where change_request_id = ?", Long.class, change);
+        // A run no execution is scheduled for any more, back at the wait for event 6001, played by the test alone.
+        jdbc.update("update host_run set state = 'RUNNING', step = 'VERIFY', phase = 'STARTED', attempt = 0,"
+                + " lease_until = null where id = ?", run);
+        Duration verifyDelay = settings.getVerifyDelay();
+        settings.setVerifyDelay(Duration.ofMinutes(1));
+        try {
+            AtomicReference<Throwable> stopped = new AtomicReference<>();
+            Thread runner = Thread.ofVirtual().start(() -> {
+                try {
+                    executor.run(run);
+                } catch (RuntimeException e) {
+                    stopped.set(e);
+                }
+            });
+            awaitAttempt(run, 1);
+
+            runner.interrupt();
+            runner.join();
+
+            assertThat(stopped.get()).isInstanceOf(HostRunExecutor.Abandoned.class);
+            assertThat(store.claim(store.begin(run).orElseThrow().run(), "next"))
+                    .as("the next runner need not wait the lease out").isEmpty();
+        } finally {
+            settings.setVerifyDelay(verifyDelay);
+            jdbc.update("update host_run set state = 'DONE' where id = ?", run);
+        }
+    }
+
+    /** A rollout's one host run, run by the job engine, waiting before it tries its write again. */
+    private record Waiting(SimulatedWindowsHost host, long change, long run) {
+    }
+
+    /**
+     * Rolls a change out to one new host and waits until its host run failed its first write (a transient failure)
+     * and waits {@code backOff} before it tries again; by then its lease has run out, as if it had waited long.
+     */
+    private Waiting waitingBeforeTheWrite(String prefix, int port, Duration backOff) throws InterruptedException {
+        List<Long> ids = servers(prefix, 1, 45001);
+        SimulatedWindowsHost host = host(ids.getFirst());
+        long change = submit(ChangeDraft.now(ids, port, prefix, null, new ChangeDraft.Waves(0, 5, 1, 0))).id();
+        host.injectFault(HostFault.unreachable().on(HostOperation.WRITE_CALCON_PORTS).times(1));
+        Duration initial = settings.getInitialBackoff();
+        Duration max = settings.getMaxBackoff();
+        settings.setInitialBackoff(backOff);
+        settings.setMaxBackoff(backOff);
+        try {
+            approve(change);
+            long run = awaitRunningStep(change, "WRITE");
+            awaitAttempt(run, 1);
+            expireLease(run);
+            return new Waiting(host, change, run);
+        } finally {
+            settings.setInitialBackoff(initial);
+            settings.setMaxBackoff(max);
+        }
+    }
+
+    private double takenOver() {
+        return meters.get(RolloutMetrics.HOST_RUNS_FENCED).tag("reason", "taken-over").counter().count();
+    }
+
+    private void expireLease(long run) {
+        jdbc.update("update host_run set lease_until = ? where id = ?", Timestamp.from(Instant.now().minusSeconds(1)),
+                run);
+    }
+
+    private void awaitAttempt(long run, int attempt) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (jdbc.queryForObject("select attempt from host_run where id = ?", Integer.class, run) < attempt) {
+            assertThat(Instant.now()).as("attempt " + attempt).isBefore(deadline);
+            Thread.sleep(10);
         }
     }
 

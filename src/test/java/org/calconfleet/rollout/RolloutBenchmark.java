@@ -1,5 +1,6 @@
 package org.calconfleet.rollout;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -18,6 +19,7 @@ import org.calconfleet.host.HostOperation;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -38,7 +40,14 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * {@code start} (1s), {@code concurrency} (500), {@code canary} (10), {@code wave} (1000), {@code warmup} (1000: a
  * rollout on that many hosts first, not reported, so that the JIT has compiled the engine's paths), {@code details}
  * (false; true prints per wave its length, the gap before it, the average host and how long a freed slot waited for
- * its successor, and per step and outcome when it was logged on average).
+ * its successor, and per step and outcome when it was logged on average), {@code hog} (0: that many platform threads
+ * spin beside the rollout, from its approval to its end, so that the job engine's heartbeats and the lease renewals
+ * compete for the CPU).
+ *
+ * <p>Every line also says whether a host run ever had two runners: the heartbeat and lease settings in force, the
+ * executions db-scheduler found dead and revived, the executions fenced out (a lease held by another runner; a run
+ * taken over by another runner), the most runners inside one host run's steps at once, and the hosts written, stopped
+ * or started more than once.
  */
 public final class RolloutBenchmark {
 
@@ -104,9 +113,14 @@ public final class RolloutBenchmark {
             long before = usedHeap();
             long cpuBefore = cpuNanos();
             long gcBefore = gcMillis();
+            CpuHog hog = new CpuHog(Integer.getInteger("hog", 0));
             Instant approved = Instant.now();
             Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(), "go"));
-            awaitFinished(context.getBean(JdbcTemplate.class), submitted.id());
+            try {
+                awaitFinished(context.getBean(JdbcTemplate.class), submitted.id());
+            } finally {
+                hog.stop();
+            }
             ChangeSummary done = Users.as("auditor", Role.AUDITOR, () -> rollouts.rollout(submitted.id()).orElseThrow());
             Duration wall = Duration.between(approved, Instant.now());
             double cpu = (cpuNanos() - cpuBefore) / 1e9;
@@ -130,6 +144,7 @@ public final class RolloutBenchmark {
                     seconds(engine) / seconds(ideal), callsPerHost, done.counts().done(), done.counts().failures(),
                     before / 1_048_576, peak / 1_048_576, after / 1_048_576, (after - before) / n, seconds(planned), cpu, cpu * 1000 / n, gc,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            line += "; " + runners(context, simulated, n, hog);
             System.out.println(line);
             if (Boolean.getBoolean("details")) {
                 JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -146,6 +161,58 @@ public final class RolloutBenchmark {
     }
 
     private record Span(long start, long end) {
+    }
+
+    /** Platform threads that spin until stopped: a CPU hog beside the console. */
+    static final class CpuHog {
+        private final List<Thread> threads = new ArrayList<>();
+        private volatile boolean spinning = true;
+
+        CpuHog(int threadCount) {
+            for (int i = 0; i < threadCount; i++) {
+                threads.add(Thread.ofPlatform().daemon().name("cpu-hog-" + i).start(this::spin));
+            }
+        }
+
+        private void spin() {
+            while (spinning) {
+                // a volatile read per turn: the loop keeps its core busy and cannot be compiled away
+            }
+        }
+
+        int size() {
+            return threads.size();
+        }
+
+        void stop() throws InterruptedException {
+            spinning = false;
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
+    }
+
+    /** Whether any host run had two runners, and what the job engine and the leases did about it. */
+    static String runners(ConfigurableApplicationContext context, SimulatedFleet simulated, int n, CpuHog hog) {
+        MeterRegistry meters = context.getBean(MeterRegistry.class);
+        Environment env = context.getEnvironment();
+        int twice = 0;
+        for (String host : hostNames(n)) {
+            SimulatedWindowsHost h = simulated.existingHost(host).orElseThrow();
+            if (h.calConWrites() > 1 || h.stopRequests() > 1 || h.startAttempts() > 1) {
+                twice++;
+            }
+        }
+        return String.format(Locale.ROOT, "CPU hog %d busy threads on %d cores; heartbeat %s, %s missed make an"
+                        + " execution dead, lease %s; executions revived %.0f; fenced out: %.0f found the lease held,"
+                        + " %.0f taken over; most runners inside one host run at once %.0f; hosts acted on twice %d",
+                hog.size(), Runtime.getRuntime().availableProcessors(),
+                env.getProperty("db-scheduler.heartbeat-interval"), env.getProperty("db-scheduler.missed-heartbeats-limit"),
+                context.getBean(RolloutSettings.class).getHostRunLease(),
+                meters.get(RolloutMetrics.HOST_RUNS_REVIVED).counter().count(),
+                meters.get(RolloutMetrics.HOST_RUNS_FENCED).tag("reason", "lease-held").counter().count(),
+                meters.get(RolloutMetrics.HOST_RUNS_FENCED).tag("reason", "taken-over").counter().count(),
+                meters.get(RolloutMetrics.HOST_RUN_RUNNERS_MAX).gauge().value(), twice);
     }
 
     /**
