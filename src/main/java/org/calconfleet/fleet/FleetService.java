@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.calconfleet.common.Csv;
 import org.calconfleet.common.CsvEncoding;
@@ -23,6 +24,7 @@ import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.credential.CredentialKind;
 import org.calconfleet.credential.CredentialService;
 import org.calconfleet.access.Role;
+import org.calconfleet.policy.PolicyService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -37,12 +39,15 @@ public class FleetService {
     private final ExchangeServerRepository servers;
     private final CredentialService credentials;
     private final AuditTrail audit;
+    private final PolicyService policies;
     private final Clock clock;
 
-    FleetService(ExchangeServerRepository servers, CredentialService credentials, AuditTrail audit, Clock clock) {
+    FleetService(ExchangeServerRepository servers, CredentialService credentials, AuditTrail audit,
+            PolicyService policies, Clock clock) {
         this.servers = servers;
         this.credentials = credentials;
         this.audit = audit;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -56,6 +61,7 @@ public class FleetService {
     @Transactional
     public ExchangeServer create(ServerValues values) {
         List<ServerProblem> problems = check(values);
+        problems.addAll(policyProblems(values, null));
         if (servers.existsByHostNameIgnoreCase(values.hostName())) {
             problems.add(ServerProblem.of("hostName", "fleet.host.duplicate", values.hostName()));
         }
@@ -86,6 +92,7 @@ public class FleetService {
                     loaded.changesTo(ServerValues.of(server)));
         }
         List<ServerProblem> problems = check(edited);
+        problems.addAll(policyProblems(edited, server));
         if (!edited.hostName().equalsIgnoreCase(server.getHostName())
                 && servers.existsByHostNameIgnoreCase(edited.hostName())) {
             problems.add(ServerProblem.of("hostName", "fleet.host.duplicate", edited.hostName()));
@@ -179,7 +186,9 @@ public class FleetService {
                 if (!seen.add(key)) {
                     problems.add(ServerProblem.of("hostName", "fleet.import.repeated", parsed.values().hostName()));
                 }
-                existing = servers.existsByHostNameIgnoreCase(parsed.values().hostName());
+                Optional<ExchangeServer> stored = servers.findByHostNameIgnoreCase(parsed.values().hostName());
+                problems.addAll(policyProblems(parsed.values(), stored.orElse(null)));
+                existing = stored.isPresent();
             }
             String hostName = record.fields().isEmpty() ? "" : record.fields().getFirst().strip();
             rows.add(new ImportPreview.Row(record.line(), hostName, parsed.values(), problems, existing,
@@ -256,6 +265,17 @@ public class FleetService {
         List<ServerProblem> problems = new ArrayList<>(ServerRules.check(values));
         credentialProblem(values).ifPresent(problems::add);
         return problems;
+    }
+
+    /**
+     * The port policy applies where a desired port is set: on a new server, or where the port differs from the one
+     * stored. A server whose port a later, stricter policy no longer allows can still have its other values edited.
+     */
+    private List<ServerProblem> policyProblems(ServerValues values, @Nullable ExchangeServer stored) {
+        if (stored != null && Objects.equals(stored.getDesiredPort(), values.desiredPort())) {
+            return List.of();
+        }
+        return ServerRules.checkAgainstPolicy(values, policies.enforced().ports());
     }
 
     /**

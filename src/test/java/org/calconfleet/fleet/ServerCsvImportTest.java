@@ -18,6 +18,9 @@ import org.calconfleet.access.Role;
 import org.calconfleet.common.CsvEncoding;
 import org.calconfleet.credential.CredentialKind;
 import org.calconfleet.credential.CredentialService;
+import org.calconfleet.policy.FleetPolicy;
+import org.calconfleet.policy.PolicyService;
+import org.calconfleet.port.PortPolicy;
 import org.calconfleet.rollout.Users;
 import org.calconfleet.testdb.DatabaseTest;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,8 @@ class ServerCsvImportTest {
     FleetService fleet;
     @Autowired
     CredentialService credentials;
+    @Autowired
+    PolicyService policies;
 
     @Test
     void an_export_imports_back_as_the_same_servers() throws Exception {
@@ -94,6 +99,37 @@ class ServerCsvImportTest {
         assertThat(fleet.importServers(preview, DuplicateHandling.REFUSE, "CHG-1"))
                 .isEqualTo(new FleetService.ImportResult(1, 0));
         assertThat(fleet.count(new ServerFilter("NEW-EXC", null))).isEqualTo(1);
+    }
+
+    @Test
+    void a_desired_port_the_port_policy_forbids_is_a_refused_row_with_its_line_and_the_plans_reason() throws Exception {
+        Users.as("ada", Role.ADMIN, () -> {
+            var revision = policies.revision();
+            FleetPolicy current = revision.policy();
+            PortPolicy ports = current.ports();
+            policies.update(new FleetPolicy(new PortPolicy(ports.allowedRanges(), ports.reservedPorts(), false,
+                    ports.scope()), current.approvalRequired(), current.driftScanInterval(),
+                    current.notifyAddresses()), revision.version(), "pinned ports only");
+        });
+        String file = HEADER + "\r\n"
+                + "NEW-EXC31,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,,1025,\r\n"
+                + "NEW-EXC32,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,,0,\r\n"
+                + "NEW-EXC33,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,,45033,\r\n"
+                + "TKY-EXC01,10.1.1.1,Tokyo,2007 SP3,LOTUS_DOMINO,TKY-DOM01,10.1.2.1,ExchangeFreeBusy,,SIMULATED,,0,"
+                + "keeps the dynamic port it has\r\n";
+
+        ImportPreview preview = preview(file);
+
+        assertThat(preview.badRows()).extracting(ImportPreview.Row::line, ImportPreview.Row::problems).containsExactly(
+                tuple(2, java.util.List.of(new ServerProblem("desiredPort", "port.refusal.outsidePolicyRanges",
+                        java.util.List.of("1025", "45000-45999")))),
+                tuple(3, java.util.List.of(new ServerProblem("desiredPort", "port.refusal.dynamicNotAllowed",
+                        java.util.List.of()))));
+        assertThat(preview.validRows()).extracting(ImportPreview.Row::line).as("a stored 0 kept as it is")
+                .containsExactly(4, 5);
+        assertThat(fleet.importServers(preview, DuplicateHandling.UPDATE, "CHG-4"))
+                .isEqualTo(new FleetService.ImportResult(1, 1));
+        assertThat(fleet.count(new ServerFilter("NEW-EXC3", null))).isEqualTo(1);
     }
 
     @Test
