@@ -59,8 +59,9 @@ public class FleetService {
 
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     @Transactional
-    public ExchangeServer create(ServerValues values) {
-        List<ServerProblem> problems = check(values);
+    public ExchangeServer create(ServerValues given) {
+        List<ServerProblem> problems = check(given);
+        ServerValues values = given.asStored();
         problems.addAll(policyProblems(values, null));
         if (servers.existsByHostNameIgnoreCase(values.hostName())) {
             problems.add(ServerProblem.of("hostName", "fleet.host.duplicate", values.hostName()));
@@ -78,20 +79,21 @@ public class FleetService {
     }
 
     /**
-     * Saves {@code edited} over the server as it was when the editor opened it ({@code loaded}, at
-     * {@code expectedVersion}). If someone saved in between, nothing is written and the exception names them and
-     * what they changed.
+     * Saves {@code given} ({@link ServerValues#asStored as stored}) over the server as it was when the editor opened
+     * it ({@code loaded}, at {@code expectedVersion}). If someone saved in between, nothing is written and the
+     * exception names them and what they changed.
      */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     @Transactional
-    public ExchangeServer update(long id, long expectedVersion, ServerValues loaded, ServerValues edited) {
+    public ExchangeServer update(long id, long expectedVersion, ServerValues loaded, ServerValues given) {
         ExchangeServer server = servers.findById(id).orElseThrow(() -> new ServerRejectedException(
                 List.of(ServerProblem.of("hostName", "fleet.server.gone", loaded.hostName()))));
         if (server.getVersion() != expectedVersion) {
             throw new ConcurrentEditException(server.getUpdatedBy(), server.getUpdatedAt(),
                     loaded.changesTo(ServerValues.of(server)));
         }
-        List<ServerProblem> problems = check(edited);
+        List<ServerProblem> problems = check(given);
+        ServerValues edited = given.asStored();
         problems.addAll(policyProblems(edited, server));
         if (!edited.hostName().equalsIgnoreCase(server.getHostName())
                 && servers.existsByHostNameIgnoreCase(edited.hostName())) {
@@ -192,7 +194,7 @@ public class FleetService {
             }
             String hostName = record.fields().isEmpty() ? "" : record.fields().getFirst().strip();
             rows.add(new ImportPreview.Row(record.line(), hostName, parsed.values(), problems, existing,
-                    parsed.normalised()));
+                    parsed.normalised(), parsed.values() == null ? List.of() : ServerRules.notStored(parsed.values())));
         }
         return new ImportPreview(decoding.encoding(), rows, null, null);
     }

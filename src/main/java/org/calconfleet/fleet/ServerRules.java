@@ -61,6 +61,16 @@ public final class ServerRules {
     }
 
     /**
+     * What is accepted but not stored as given, to be said before saving: an address on a server whose backend uses
+     * none ({@link ServerValues#asStored}).
+     */
+    public static List<ServerProblem> notStored(ServerValues values) {
+        return values.changesTo(values.asStored()).stream()
+                .map(change -> ServerProblem.of(change.field(), "fleet.backendAddress.unused", change.before()))
+                .toList();
+    }
+
+    /**
      * The port policy's refusals of the desired port, the same ones a plan gives: 0 when the policy does not allow
      * it, a reserved port, a port outside the allowed ranges. Whether one port must be shared on a site or across the
      * fleet is left to the plan, which moves the servers that must agree together (as the inventory, editing one

@@ -53,6 +53,13 @@ public record ServerValues(String hostName, @Nullable String ipAddress, String s
                 calendarSystem, serviceName, backendKind, backendAddress, credentialName, port, notes);
     }
 
+    /** The values as they are stored: without a backend address the backend never uses. */
+    public ServerValues asStored() {
+        return backendKind.usesAddress() ? this : new ServerValues(hostName, ipAddress, site, exchangeVersion,
+                connectorKind, dominoServer, dominoAddress, calendarSystem, serviceName, backendKind, null,
+                credentialName, desiredPort, notes);
+    }
+
     void applyTo(ExchangeServer server) {
         server.setHostName(hostName);
         server.setIpAddress(ipAddress);

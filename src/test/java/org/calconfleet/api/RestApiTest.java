@@ -395,6 +395,19 @@ class RestApiTest {
     }
 
     @Test
+    void setting_the_port_of_a_simulated_server_that_still_holds_an_address_clears_it_as_every_save_does()
+            throws Exception {
+        long id = server();
+        jdbc.update("update exchange_server set backend_address = 'sim://leftover' where id = ?", id);
+        long version = asAdmin(() -> fleet.find(id).orElseThrow().getVersion());
+
+        assertThat(send("PUT", "/api/v1/servers/" + id + "/desired-port", "{\"desiredPort\": " + freePort()
+                + ", \"version\": " + version + "}", tokenOf.get(Role.OPERATOR)).statusCode()).isEqualTo(200);
+
+        assertThat(asAdmin(() -> fleet.find(id).orElseThrow().getBackendAddress())).isNull();
+    }
+
+    @Test
     void a_stale_version_is_409_naming_who_changed_the_server() throws Exception {
         long id = server();
         long version = asAdmin(() -> fleet.find(id).orElseThrow().getVersion());

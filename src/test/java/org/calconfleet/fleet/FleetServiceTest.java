@@ -8,17 +8,15 @@ import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditFilter;
 import org.calconfleet.audit.AuditTrail;
 import java.util.List;
-import org.calconfleet.access.Role;
-import org.calconfleet.policy.FleetPolicy;
+import org.calconfleet.policy.Policies;
 import org.calconfleet.policy.PolicyService;
 import org.calconfleet.port.ConnectorKind;
-import org.calconfleet.port.PortPolicy;
-import org.calconfleet.rollout.Users;
 import org.calconfleet.testdb.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.annotation.DirtiesContext;
@@ -37,6 +35,9 @@ class FleetServiceTest {
 
     @Autowired
     PolicyService policies;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     static ServerValues values(String host, Integer port) {
         return new ServerValues(host, "10.9.1.1", "Kyoto", "2007 SP3", ConnectorKind.LOTUS_DOMINO, "KYO-DOM01",
@@ -173,14 +174,7 @@ class FleetServiceTest {
     @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD)
     void zero_is_refused_once_the_policy_forbids_it_while_a_server_that_keeps_its_zero_stays_editable() {
         ExchangeServer dynamic = fleet.create(values("KYO-EXC07", 0));
-        Users.as("aiko", Role.ADMIN, () -> {
-            var revision = policies.revision();
-            FleetPolicy current = revision.policy();
-            PortPolicy ports = current.ports();
-            policies.update(new FleetPolicy(new PortPolicy(ports.allowedRanges(), ports.reservedPorts(), false,
-                    ports.scope()), current.approvalRequired(), current.driftScanInterval(),
-                    current.notifyAddresses()), revision.version(), "pinned ports only");
-        });
+        Policies.forbidDynamicPort(policies);
 
         assertThatThrownBy(() -> fleet.create(values("KYO-EXC08", 0)))
                 .isInstanceOfSatisfying(ServerRejectedException.class, e -> assertThat(e.problems()).containsExactly(
@@ -190,6 +184,28 @@ class FleetServiceTest {
                 BackendKind.SIMULATED, null, null, 0, "moved to rack 4");
         assertThat(fleet.update(dynamic.getId(), dynamic.getVersion(), ServerValues.of(dynamic), renamed).getNotes())
                 .isEqualTo("moved to rack 4");
+    }
+
+    @Test
+    @WithMockUser(username = "oscar", roles = "OPERATOR")
+    void a_simulated_server_keeps_no_backend_address_and_one_it_still_holds_goes_with_its_next_save() {
+        ServerValues simulatedWithAddress = new ServerValues("KYO-EXC10", "10.9.1.10", "Kyoto", "2007 SP3",
+                ConnectorKind.LOTUS_DOMINO, "KYO-DOM01", "10.9.2.1", "ExchangeFreeBusy", "MSExchangeCalCon",
+                BackendKind.SIMULATED, "kyo-exc10.corp.example", null, 45001, null);
+        assertThat(ServerRules.notStored(simulatedWithAddress)).containsExactly(
+                new ServerProblem("backendAddress", "fleet.backendAddress.unused", List.of("kyo-exc10.corp.example")));
+
+        ExchangeServer created = fleet.create(simulatedWithAddress);
+        assertThat(created.getBackendAddress()).isNull();
+        assertThat(auditOf("server:KYO-EXC10").getFirst().getAfter()).doesNotContain("backendAddress");
+
+        jdbc.update("update exchange_server set backend_address = 'sim://kyo-exc10' where id = ?", created.getId());
+        ExchangeServer before = fleet.find(created.getId()).orElseThrow();
+        ExchangeServer saved = fleet.updateDesiredPort(created.getId(), before.getVersion(), 45002);
+
+        assertThat(saved.getBackendAddress()).isNull();
+        assertThat(auditOf("server:KYO-EXC10").getFirst().getBefore())
+                .isEqualTo("backendAddress=sim://kyo-exc10, desiredPort=45001");
     }
 
     @Test

@@ -18,9 +18,8 @@ import org.calconfleet.access.Role;
 import org.calconfleet.common.CsvEncoding;
 import org.calconfleet.credential.CredentialKind;
 import org.calconfleet.credential.CredentialService;
-import org.calconfleet.policy.FleetPolicy;
+import org.calconfleet.policy.Policies;
 import org.calconfleet.policy.PolicyService;
-import org.calconfleet.port.PortPolicy;
 import org.calconfleet.rollout.Users;
 import org.calconfleet.testdb.DatabaseTest;
 import org.junit.jupiter.api.Test;
@@ -103,14 +102,7 @@ class ServerCsvImportTest {
 
     @Test
     void a_desired_port_the_port_policy_forbids_is_a_refused_row_with_its_line_and_the_plans_reason() throws Exception {
-        Users.as("ada", Role.ADMIN, () -> {
-            var revision = policies.revision();
-            FleetPolicy current = revision.policy();
-            PortPolicy ports = current.ports();
-            policies.update(new FleetPolicy(new PortPolicy(ports.allowedRanges(), ports.reservedPorts(), false,
-                    ports.scope()), current.approvalRequired(), current.driftScanInterval(),
-                    current.notifyAddresses()), revision.version(), "pinned ports only");
-        });
+        Policies.forbidDynamicPort(policies);
         String file = HEADER + "\r\n"
                 + "NEW-EXC31,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,,1025,\r\n"
                 + "NEW-EXC32,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,,0,\r\n"
@@ -130,6 +122,26 @@ class ServerCsvImportTest {
         assertThat(fleet.importServers(preview, DuplicateHandling.UPDATE, "CHG-4"))
                 .isEqualTo(new FleetService.ImportResult(1, 1));
         assertThat(fleet.count(new ServerFilter("NEW-EXC3", null))).isEqualTo(1);
+    }
+
+    @Test
+    void an_address_on_a_simulated_row_is_named_in_the_preview_as_not_stored_and_is_not_stored() throws Exception {
+        String file = HEADER + "\r\n"
+                + "NEW-EXC41,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,sim://new-exc41,"
+                + "45041,\r\n"
+                + "NEW-EXC42,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,,45042,\r\n";
+
+        ImportPreview preview = preview(file);
+
+        assertThat(preview.validRows()).extracting(ImportPreview.Row::line, ImportPreview.Row::notStored)
+                .containsExactly(tuple(2, java.util.List.of(new ServerProblem("backendAddress",
+                        "fleet.backendAddress.unused", java.util.List.of("sim://new-exc41")))),
+                        tuple(3, java.util.List.of()));
+        fleet.importServers(preview, DuplicateHandling.REFUSE, "CHG-5");
+        StringWriter csv = new StringWriter();
+        fleet.exportCsv(new ServerFilter("NEW-EXC41", null), csv);
+        assertThat(csv.toString().lines().toList()).containsExactly(HEADER, "NEW-EXC41,,Nagoya,2007 SP3,LOTUS_DOMINO,"
+                + "NGY-DOM01,,ExchangeFreeBusy,MSExchangeCalCon,SIMULATED,,45041,,");
     }
 
     @Test

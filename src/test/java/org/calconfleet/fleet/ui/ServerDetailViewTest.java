@@ -156,6 +156,24 @@ class ServerDetailViewTest extends KaribuSpringTest {
     }
 
     @Test
+    void an_address_typed_for_a_simulated_host_is_flagged_as_not_stored_and_the_save_clears_it() {
+        signIn("operator", Role.OPERATOR);
+        long id = idOf("OSA-EXC14");
+        UI.getCurrent().navigate(ServerDetailView.class, id);
+        _click(_get(Button.class, spec -> spec.withId("server-edit")));
+        TextField address = _get(TextField.class, spec -> spec.withId("server-backendAddress"));
+        assertThat(address.getHelperText()).isEqualTo("Not used by a simulated host");
+
+        address.setValue("osa-exc14.corp.example");
+
+        assertThat(address.getHelperText())
+                .isEqualTo("a simulated host uses no address: “osa-exc14.corp.example” is not stored");
+        assertThat(address.hasClassName("not-stored")).isTrue();
+        _click(_get(Button.class, spec -> spec.withId("server-save")));
+        assertThat(fleet.find(id).orElseThrow().getBackendAddress()).isNull();
+    }
+
+    @Test
     void a_windows_server_page_on_a_console_that_is_not_on_windows_says_the_path_is_not_usable_and_suggests_rpc() {
         signIn("operator", Role.OPERATOR);
         long id = idOf("OSA-EXC08");
