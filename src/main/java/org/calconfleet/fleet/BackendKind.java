@@ -6,5 +6,10 @@ package org.calconfleet.fleet;
  * operating system (RPC, the default path to Exchange 2007 hosts).
  */
 public enum BackendKind {
-    SIMULATED, AGENT, WINDOWS, RPC
+    SIMULATED, AGENT, WINDOWS, RPC;
+
+    /** Whether the backend reaches the host through the server's backend address; a simulated host is its name. */
+    public boolean usesAddress() {
+        return this != SIMULATED;
+    }
 }

@@ -63,7 +63,6 @@ class DemoFleet implements ApplicationRunner {
         server.setDominoAddress("10.%d.2.%d".formatted(site.subnet(), (n + 1) / 2));
         server.setCalendarSystem("ExchangeFreeBusy");
         server.setBackendKind(BackendKind.SIMULATED);
-        server.setBackendAddress("sim://" + server.getHostName().toLowerCase(java.util.Locale.ROOT));
         server.setDiagnosticsHigh(n != 9);
         server.setServiceState(ConnectorServiceState.RUNNING);
         int pinned = site.port();

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.calconfleet.common.Csv;
 import org.calconfleet.common.CsvEncoding;
@@ -23,6 +24,7 @@ import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.credential.CredentialKind;
 import org.calconfleet.credential.CredentialService;
 import org.calconfleet.access.Role;
+import org.calconfleet.policy.PolicyService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -37,12 +39,15 @@ public class FleetService {
     private final ExchangeServerRepository servers;
     private final CredentialService credentials;
     private final AuditTrail audit;
+    private final PolicyService policies;
     private final Clock clock;
 
-    FleetService(ExchangeServerRepository servers, CredentialService credentials, AuditTrail audit, Clock clock) {
+    FleetService(ExchangeServerRepository servers, CredentialService credentials, AuditTrail audit,
+            PolicyService policies, Clock clock) {
         this.servers = servers;
         this.credentials = credentials;
         this.audit = audit;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -54,8 +59,10 @@ public class FleetService {
 
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     @Transactional
-    public ExchangeServer create(ServerValues values) {
-        List<ServerProblem> problems = check(values);
+    public ExchangeServer create(ServerValues given) {
+        List<ServerProblem> problems = check(given);
+        ServerValues values = given.asStored();
+        problems.addAll(policyProblems(values, null));
         if (servers.existsByHostNameIgnoreCase(values.hostName())) {
             problems.add(ServerProblem.of("hostName", "fleet.host.duplicate", values.hostName()));
         }
@@ -72,20 +79,22 @@ public class FleetService {
     }
 
     /**
-     * Saves {@code edited} over the server as it was when the editor opened it ({@code loaded}, at
-     * {@code expectedVersion}). If someone saved in between, nothing is written and the exception names them and
-     * what they changed.
+     * Saves {@code given} ({@link ServerValues#asStored as stored}) over the server as it was when the editor opened
+     * it ({@code loaded}, at {@code expectedVersion}). If someone saved in between, nothing is written and the
+     * exception names them and what they changed.
      */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     @Transactional
-    public ExchangeServer update(long id, long expectedVersion, ServerValues loaded, ServerValues edited) {
+    public ExchangeServer update(long id, long expectedVersion, ServerValues loaded, ServerValues given) {
         ExchangeServer server = servers.findById(id).orElseThrow(() -> new ServerRejectedException(
                 List.of(ServerProblem.of("hostName", "fleet.server.gone", loaded.hostName()))));
         if (server.getVersion() != expectedVersion) {
             throw new ConcurrentEditException(server.getUpdatedBy(), server.getUpdatedAt(),
                     loaded.changesTo(ServerValues.of(server)));
         }
-        List<ServerProblem> problems = check(edited);
+        List<ServerProblem> problems = check(given);
+        ServerValues edited = given.asStored();
+        problems.addAll(policyProblems(edited, server));
         if (!edited.hostName().equalsIgnoreCase(server.getHostName())
                 && servers.existsByHostNameIgnoreCase(edited.hostName())) {
             problems.add(ServerProblem.of("hostName", "fleet.host.duplicate", edited.hostName()));
@@ -180,11 +189,13 @@ public class FleetService {
                 if (!seen.add(key)) {
                     problems.add(ServerProblem.of("hostName", "fleet.import.repeated", parsed.values().hostName()));
                 }
-                existing = servers.existsByHostNameIgnoreCase(parsed.values().hostName());
+                Optional<ExchangeServer> stored = servers.findByHostNameIgnoreCase(parsed.values().hostName());
+                problems.addAll(policyProblems(parsed.values(), stored.orElse(null)));
+                existing = stored.isPresent();
             }
             String hostName = record.fields().isEmpty() ? "" : record.fields().getFirst().strip();
             rows.add(new ImportPreview.Row(record.line(), hostName, parsed.values(), problems, existing,
-                    parsed.normalised()));
+                    parsed.normalised(), parsed.values() == null ? List.of() : ServerRules.notStored(parsed.values())));
         }
         return new ImportPreview(decoding.encoding(), rows, null, null);
     }
@@ -258,6 +269,17 @@ public class FleetService {
         credentialProblem(values).ifPresent(problems::add);
         dominoCredentialProblem(values).ifPresent(problems::add);
         return problems;
+    }
+
+    /**
+     * The port policy applies where a desired port is set: on a new server, or where the port differs from the one
+     * stored. A server whose port a later, stricter policy no longer allows can still have its other values edited.
+     */
+    private List<ServerProblem> policyProblems(ServerValues values, @Nullable ExchangeServer stored) {
+        if (stored != null && Objects.equals(stored.getDesiredPort(), values.desiredPort())) {
+            return List.of();
+        }
+        return ServerRules.checkAgainstPolicy(values, policies.enforced().ports());
     }
 
     /**

@@ -12,9 +12,12 @@ import org.jspecify.annotations.Nullable;
 public record ImportPreview(CsvEncoding encoding, List<Row> rows, @Nullable Integer undecodableLine,
         @Nullable Integer syntaxErrorLine) {
 
-    /** One line of the file; {@code hostName} as written in it, also when the line could not be read into values. */
+    /**
+     * One line of the file; {@code hostName} as written in it, also when the line could not be read into values.
+     * {@code notStored}: what a valid row holds that will not be stored ({@link ServerRules#notStored}).
+     */
     public record Row(int line, String hostName, @Nullable ServerValues values, List<ServerProblem> problems,
-            boolean existing, List<Normalised> normalised) {
+            boolean existing, List<Normalised> normalised, List<ServerProblem> notStored) {
 
         public boolean valid() {
             return values != null && problems.isEmpty();

@@ -9,6 +9,8 @@ import org.calconfleet.port.ConnectorKind;
 import org.calconfleet.port.ConsoleField;
 import org.calconfleet.port.ConsoleText;
 import org.calconfleet.port.LoadExcalconCommand;
+import org.calconfleet.port.PeerPorts;
+import org.calconfleet.port.PortPolicy;
 import org.calconfleet.port.PortRules;
 import org.calconfleet.port.Refusal;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +60,32 @@ public final class ServerRules {
             problems.add(ServerProblem.of("notes", "fleet.field.tooLong", NOTES_MAX));
         }
         return problems;
+    }
+
+    /**
+     * What is accepted but not stored as given, to be said before saving: an address on a server whose backend uses
+     * none ({@link ServerValues#asStored}).
+     */
+    public static List<ServerProblem> notStored(ServerValues values) {
+        return values.changesTo(values.asStored()).stream()
+                .map(change -> ServerProblem.of(change.field(), "fleet.backendAddress.unused", change.before()))
+                .toList();
+    }
+
+    /**
+     * The port policy's refusals of the desired port, the same ones a plan gives: 0 when the policy does not allow
+     * it, a reserved port, a port outside the allowed ranges. Whether one port must be shared on a site or across the
+     * fleet is left to the plan, which moves the servers that must agree together (as the inventory, editing one
+     * server at a time, cannot).
+     */
+    public static List<ServerProblem> checkAgainstPolicy(ServerValues values, PortPolicy policy) {
+        if (values.desiredPort() == null) {
+            return List.of();
+        }
+        return PortRules.check(values.desiredPort()).validPort().stream()
+                .flatMap(port -> policy.refusalsFor(port, PeerPorts.none()).stream())
+                .map(refusal -> problem("desiredPort", refusal))
+                .toList();
     }
 
     private static void checkDominoPartner(List<ServerProblem> problems, ServerValues values) {

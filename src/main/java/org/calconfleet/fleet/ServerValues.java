@@ -64,6 +64,13 @@ public record ServerValues(String hostName, @Nullable String ipAddress, String s
                 dominoAgentAddress, dominoCredentialName, dominoDebugFlag);
     }
 
+    /** The values as they are stored: without a backend address the backend never uses. */
+    public ServerValues asStored() {
+        return backendKind.usesAddress() ? this : new ServerValues(hostName, ipAddress, site, exchangeVersion,
+                connectorKind, dominoServer, dominoAddress, calendarSystem, serviceName, backendKind, null,
+                credentialName, desiredPort, notes, dominoAgentAddress, dominoCredentialName, dominoDebugFlag);
+    }
+
     void applyTo(ExchangeServer server) {
         server.setHostName(hostName);
         server.setIpAddress(ipAddress);

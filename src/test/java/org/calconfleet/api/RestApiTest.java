@@ -33,6 +33,7 @@ import org.calconfleet.port.ConnectorKind;
 import org.calconfleet.rollout.ChangeDraft;
 import org.calconfleet.rollout.ChangeService;
 import org.calconfleet.rollout.ChangeState;
+import org.calconfleet.rollout.Precheck;
 import org.calconfleet.rollout.RolloutService;
 import org.calconfleet.rollout.Users;
 import org.calconfleet.security.ApiTokenService;
@@ -503,6 +504,37 @@ class RestApiTest {
         assertThat(japanese.get("title").asString()).isEqualTo("拒否されました");
         assertThat(japanese.get("detail").asString()).isNotEqualTo(english.get("detail").asString());
         assertThat(asAdmin(() -> fleet.find(id).orElseThrow().getVersion())).isEqualTo(version);
+    }
+
+    @Test
+    void a_port_the_port_policy_forbids_is_422_with_the_message_a_plan_gives_and_nothing_is_stored() throws Exception {
+        long id = server();
+        long version = asAdmin(() -> fleet.find(id).orElseThrow().getVersion());
+        String planned = Users.as(REQUESTER, Role.OPERATOR, () -> changes.plan(ChangeDraft.now(List.of(id), 1025,
+                "policy", null, ChangeDraft.Waves.DEFAULT))).hosts().getFirst().prechecks().stream()
+                .filter(check -> check.check() == Precheck.Check.POLICY).findFirst().orElseThrow().detail();
+
+        JsonNode problem = assertProblem(send("PUT", "/api/v1/servers/" + id + "/desired-port",
+                "{\"desiredPort\": 1025, \"version\": " + version + "}", tokenOf.get(Role.OPERATOR)), 422, "refused",
+                "port.refusal.outsidePolicyRanges");
+
+        assertThat(problem.get("detail").asString()).isEqualTo(planned)
+                .isEqualTo("1025 is outside the port policy's ranges: 45000-45999");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("desiredPort");
+        assertThat(asAdmin(() -> fleet.find(id).orElseThrow().getDesiredPort())).isEqualTo(45001);
+    }
+
+    @Test
+    void setting_the_port_of_a_simulated_server_that_still_holds_an_address_clears_it_as_every_save_does()
+            throws Exception {
+        long id = server();
+        jdbc.update("update exchange_server set backend_address = 'sim://leftover' where id = ?", id);
+        long version = asAdmin(() -> fleet.find(id).orElseThrow().getVersion());
+
+        assertThat(send("PUT", "/api/v1/servers/" + id + "/desired-port", "{\"desiredPort\": " + freePort()
+                + ", \"version\": " + version + "}", tokenOf.get(Role.OPERATOR)).statusCode()).isEqualTo(200);
+
+        assertThat(asAdmin(() -> fleet.find(id).orElseThrow().getBackendAddress())).isNull();
     }
 
     @Test

@@ -7,14 +7,19 @@ import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditFilter;
 import org.calconfleet.audit.AuditTrail;
+import java.util.List;
+import org.calconfleet.policy.Policies;
+import org.calconfleet.policy.PolicyService;
 import org.calconfleet.port.ConnectorKind;
 import org.calconfleet.testdb.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 @DatabaseTest
@@ -27,6 +32,12 @@ class FleetServiceTest {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    PolicyService policies;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     static ServerValues values(String host, Integer port) {
         return new ServerValues(host, "10.9.1.1", "Kyoto", "2007 SP3", ConnectorKind.LOTUS_DOMINO, "KYO-DOM01",
@@ -167,6 +178,63 @@ class FleetServiceTest {
                 .isInstanceOfSatisfying(ConcurrentEditException.class, e ->
                         assertThat(e.changedBy()).isEqualTo("oscar"));
         assertThat(fleet.find(created.getId()).orElseThrow().getDesiredPort()).isEqualTo(45002);
+    }
+
+    @Test
+    @WithMockUser(username = "oscar", roles = "OPERATOR")
+    void a_desired_port_outside_the_policy_ranges_is_refused_where_it_is_set_with_the_plans_reason() {
+        ServerProblem outside = new ServerProblem("desiredPort", "port.refusal.outsidePolicyRanges",
+                List.of("1025", "45000-45999"));
+        assertThatThrownBy(() -> fleet.create(values("KYO-EXC06", 1025)))
+                .isInstanceOfSatisfying(ServerRejectedException.class, e ->
+                        assertThat(e.problems()).containsExactly(outside));
+        ExchangeServer created = fleet.create(values("KYO-EXC06", 45001));
+
+        assertThatThrownBy(() -> fleet.updateDesiredPort(created.getId(), created.getVersion(), 1025))
+                .isInstanceOfSatisfying(ServerRejectedException.class, e ->
+                        assertThat(e.problems()).containsExactly(outside));
+        assertThatThrownBy(() -> fleet.update(created.getId(), created.getVersion(), ServerValues.of(created),
+                values("KYO-EXC06", 1025))).isInstanceOf(ServerRejectedException.class);
+        assertThat(fleet.find(created.getId()).orElseThrow().getDesiredPort()).isEqualTo(45001);
+    }
+
+    @Test
+    @WithMockUser(username = "oscar", roles = "OPERATOR")
+    @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD)
+    void zero_is_refused_once_the_policy_forbids_it_while_a_server_that_keeps_its_zero_stays_editable() {
+        ExchangeServer dynamic = fleet.create(values("KYO-EXC07", 0));
+        Policies.forbidDynamicPort(policies);
+
+        assertThatThrownBy(() -> fleet.create(values("KYO-EXC08", 0)))
+                .isInstanceOfSatisfying(ServerRejectedException.class, e -> assertThat(e.problems()).containsExactly(
+                        new ServerProblem("desiredPort", "port.refusal.dynamicNotAllowed", List.of())));
+        ServerValues renamed = new ServerValues("KYO-EXC07", "10.9.1.7", "Kyoto", "2007 SP3",
+                ConnectorKind.LOTUS_DOMINO, "KYO-DOM01", "10.9.2.1", "ExchangeFreeBusy", "MSExchangeCalCon",
+                BackendKind.SIMULATED, null, null, 0, "moved to rack 4", null, null, 1);
+        assertThat(fleet.update(dynamic.getId(), dynamic.getVersion(), ServerValues.of(dynamic), renamed).getNotes())
+                .isEqualTo("moved to rack 4");
+    }
+
+    @Test
+    @WithMockUser(username = "oscar", roles = "OPERATOR")
+    void a_simulated_server_keeps_no_backend_address_and_one_it_still_holds_goes_with_its_next_save() {
+        ServerValues simulatedWithAddress = new ServerValues("KYO-EXC10", "10.9.1.10", "Kyoto", "2007 SP3",
+                ConnectorKind.LOTUS_DOMINO, "KYO-DOM01", "10.9.2.1", "ExchangeFreeBusy", "MSExchangeCalCon",
+                BackendKind.SIMULATED, "kyo-exc10.corp.example", null, 45001, null, null, null, 1);
+        assertThat(ServerRules.notStored(simulatedWithAddress)).containsExactly(
+                new ServerProblem("backendAddress", "fleet.backendAddress.unused", List.of("kyo-exc10.corp.example")));
+
+        ExchangeServer created = fleet.create(simulatedWithAddress);
+        assertThat(created.getBackendAddress()).isNull();
+        assertThat(auditOf("server:KYO-EXC10").getFirst().getAfter()).doesNotContain("backendAddress");
+
+        jdbc.update("update exchange_server set backend_address = 'sim://kyo-exc10' where id = ?", created.getId());
+        ExchangeServer before = fleet.find(created.getId()).orElseThrow();
+        ExchangeServer saved = fleet.updateDesiredPort(created.getId(), before.getVersion(), 45002);
+
+        assertThat(saved.getBackendAddress()).isNull();
+        assertThat(auditOf("server:KYO-EXC10").getFirst().getBefore())
+                .isEqualTo("backendAddress=sim://kyo-exc10, desiredPort=45001");
     }
 
     @Test

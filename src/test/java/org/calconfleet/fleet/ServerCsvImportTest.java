@@ -18,6 +18,8 @@ import org.calconfleet.access.Role;
 import org.calconfleet.common.CsvEncoding;
 import org.calconfleet.credential.CredentialKind;
 import org.calconfleet.credential.CredentialService;
+import org.calconfleet.policy.Policies;
+import org.calconfleet.policy.PolicyService;
 import org.calconfleet.rollout.Users;
 import org.calconfleet.testdb.DatabaseTest;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,8 @@ class ServerCsvImportTest {
     FleetService fleet;
     @Autowired
     CredentialService credentials;
+    @Autowired
+    PolicyService policies;
 
     @Test
     void an_export_imports_back_as_the_same_servers() throws Exception {
@@ -94,6 +98,50 @@ class ServerCsvImportTest {
         assertThat(fleet.importServers(preview, DuplicateHandling.REFUSE, "CHG-1"))
                 .isEqualTo(new FleetService.ImportResult(1, 0));
         assertThat(fleet.count(new ServerFilter("NEW-EXC", null))).isEqualTo(1);
+    }
+
+    @Test
+    void a_desired_port_the_port_policy_forbids_is_a_refused_row_with_its_line_and_the_plans_reason() throws Exception {
+        Policies.forbidDynamicPort(policies);
+        String file = HEADER + "\r\n"
+                + "NEW-EXC31,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,,1025,\r\n"
+                + "NEW-EXC32,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,,0,\r\n"
+                + "NEW-EXC33,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,,45033,\r\n"
+                + "TKY-EXC01,10.1.1.1,Tokyo,2007 SP3,LOTUS_DOMINO,TKY-DOM01,10.1.2.1,ExchangeFreeBusy,,SIMULATED,,0,"
+                + "keeps the dynamic port it has\r\n";
+
+        ImportPreview preview = preview(file);
+
+        assertThat(preview.badRows()).extracting(ImportPreview.Row::line, ImportPreview.Row::problems).containsExactly(
+                tuple(2, java.util.List.of(new ServerProblem("desiredPort", "port.refusal.outsidePolicyRanges",
+                        java.util.List.of("1025", "45000-45999")))),
+                tuple(3, java.util.List.of(new ServerProblem("desiredPort", "port.refusal.dynamicNotAllowed",
+                        java.util.List.of()))));
+        assertThat(preview.validRows()).extracting(ImportPreview.Row::line).as("a stored 0 kept as it is")
+                .containsExactly(4, 5);
+        assertThat(fleet.importServers(preview, DuplicateHandling.UPDATE, "CHG-4"))
+                .isEqualTo(new FleetService.ImportResult(1, 1));
+        assertThat(fleet.count(new ServerFilter("NEW-EXC3", null))).isEqualTo(1);
+    }
+
+    @Test
+    void an_address_on_a_simulated_row_is_named_in_the_preview_as_not_stored_and_is_not_stored() throws Exception {
+        String file = HEADER + "\r\n"
+                + "NEW-EXC41,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,sim://new-exc41,"
+                + "45041,\r\n"
+                + "NEW-EXC42,,Nagoya,2007 SP3,LOTUS_DOMINO,NGY-DOM01,,ExchangeFreeBusy,,SIMULATED,,45042,\r\n";
+
+        ImportPreview preview = preview(file);
+
+        assertThat(preview.validRows()).extracting(ImportPreview.Row::line, ImportPreview.Row::notStored)
+                .containsExactly(tuple(2, java.util.List.of(new ServerProblem("backendAddress",
+                        "fleet.backendAddress.unused", java.util.List.of("sim://new-exc41")))),
+                        tuple(3, java.util.List.of()));
+        fleet.importServers(preview, DuplicateHandling.REFUSE, "CHG-5");
+        StringWriter csv = new StringWriter();
+        fleet.exportCsv(new ServerFilter("NEW-EXC41", null), csv);
+        assertThat(csv.toString().lines().toList()).containsExactly(HEADER, "NEW-EXC41,,Nagoya,2007 SP3,LOTUS_DOMINO,"
+                + "NGY-DOM01,,ExchangeFreeBusy,MSExchangeCalCon,SIMULATED,,45041,,");
     }
 
     @Test

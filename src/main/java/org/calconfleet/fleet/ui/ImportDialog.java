@@ -162,7 +162,9 @@ class ImportDialog extends Dialog {
 
     private String outcome(ImportPreview.Row row) {
         if (row.valid()) {
-            return getTranslation(row.existing() ? "fleet.import.row.update" : "fleet.import.row.add");
+            String valid = getTranslation(row.existing() ? "fleet.import.row.update" : "fleet.import.row.add");
+            return row.notStored().isEmpty() ? valid : getTranslation("fleet.import.row.notStored", valid,
+                    row.notStored().stream().map(this::describe).collect(Collectors.joining("; ")));
         }
         return getTranslation("fleet.import.row.refused", row.problems().stream().map(this::describe)
                 .collect(Collectors.joining("; ")));

@@ -51,8 +51,8 @@ class ServerForm extends FormLayout {
         backendKind.setItemLabelGenerator(kind -> getTranslation("fleet.backend." + kind.name().toLowerCase()));
         fields.put("backendKind", backendKind);
         TextField backendAddress = text("backendAddress", "fleet.field.backendAddress");
-        backendKind.addValueChangeListener(event -> backendAddress.setHelperText(event.getValue() == null ? null
-                : getTranslation("fleet.field.backendAddress.help." + event.getValue().name().toLowerCase())));
+        backendKind.addValueChangeListener(event -> explainAddress(event.getValue(), backendAddress));
+        backendAddress.addValueChangeListener(event -> explainAddress(backendKind.getValue(), backendAddress));
         ComboBox<String> credentialName = credentialChoice("credentialName", "fleet.field.credentialName",
                 credentialNames);
         TextField dominoAgentAddress = text("dominoAgentAddress", "fleet.field.dominoAgentAddress");
@@ -124,6 +124,15 @@ class ServerForm extends FormLayout {
         choice.setPlaceholder(getTranslation("fleet.field.credentialName.none"));
         fields.put(field, choice);
         return choice;
+    }
+
+    /** What the address is for with this backend, or, for one that uses none, that what is typed will not be stored. */
+    private void explainAddress(@Nullable BackendKind kind, TextField address) {
+        boolean notStored = kind != null && !kind.usesAddress() && !address.getValue().isBlank();
+        address.setClassName("not-stored", notStored);
+        address.setHelperText(kind == null ? null : notStored
+                ? getTranslation("fleet.backendAddress.unused", address.getValue().strip())
+                : getTranslation("fleet.field.backendAddress.help." + kind.name().toLowerCase()));
     }
 
     private TextField text(String field, String labelKey) {

@@ -22,6 +22,7 @@ import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.ServerFilter;
+import org.calconfleet.policy.PolicyService;
 import org.calconfleet.rollout.Users;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,8 @@ class ServerDetailViewTest extends KaribuSpringTest {
     FleetService fleet;
     @Autowired
     CredentialService credentials;
+    @Autowired
+    PolicyService policies;
 
     private long idOf(String host) {
         return fleet.list(new ServerFilter(host, null), Pageable.ofSize(1)).getFirst().getId();
@@ -189,6 +192,42 @@ class ServerDetailViewTest extends KaribuSpringTest {
                 .isEqualTo("LOAD EXCALCON OSA-EXC14 ExchangeFreeBusy 45002 45002 0");
         assertThat(BasicUtilsKt.get_textRecursively(_get(ServerDetailView.class))).contains("agent-osa-dom07")
                 .doesNotContain(token, "domino-editor-test-password");
+    }
+
+    @Test
+    void a_desired_port_the_port_policy_forbids_is_an_error_beside_the_field_and_nothing_is_saved() {
+        signIn("operator", Role.OPERATOR);
+        long id = idOf("OSA-EXC13");
+        Integer stored = fleet.find(id).orElseThrow().getDesiredPort();
+        UI.getCurrent().navigate(ServerDetailView.class, id);
+        _click(_get(Button.class, spec -> spec.withId("server-edit")));
+
+        TextField port = _get(TextField.class, spec -> spec.withId("server-desiredPort"));
+        port.setValue("1025");
+        _click(_get(Button.class, spec -> spec.withId("server-save")));
+
+        assertThat(port.isInvalid()).isTrue();
+        assertThat(port.getErrorMessage()).isEqualTo("1025 is outside the port policy's ranges: "
+                + policies.enforced().ports().rangesText());
+        assertThat(fleet.find(id).orElseThrow().getDesiredPort()).isEqualTo(stored);
+    }
+
+    @Test
+    void an_address_typed_for_a_simulated_host_is_flagged_as_not_stored_and_the_save_clears_it() {
+        signIn("operator", Role.OPERATOR);
+        long id = idOf("TKY-EXC12");
+        UI.getCurrent().navigate(ServerDetailView.class, id);
+        _click(_get(Button.class, spec -> spec.withId("server-edit")));
+        TextField address = _get(TextField.class, spec -> spec.withId("server-backendAddress"));
+        assertThat(address.getHelperText()).isEqualTo("Not used by a simulated host");
+
+        address.setValue("osa-exc14.corp.example");
+
+        assertThat(address.getHelperText())
+                .isEqualTo("a simulated host uses no address: “osa-exc14.corp.example” is not stored");
+        assertThat(address.hasClassName("not-stored")).isTrue();
+        _click(_get(Button.class, spec -> spec.withId("server-save")));
+        assertThat(fleet.find(id).orElseThrow().getBackendAddress()).isNull();
     }
 
     @Test
