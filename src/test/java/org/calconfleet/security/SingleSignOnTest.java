@@ -11,10 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.calconfleet.access.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,18 +24,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The console with single sign-on switched on against a real OpenID Connect provider in this JVM
- * (NAV's mock-oauth2-server, issuer {@code /calcon}), driven over HTTP as a browser would: a client that keeps
- * cookies follows the redirects from the console's sign-in link to the provider and back. Which user the provider
- * signs in, with which claims, is queued before each sign-in.
+ * ({@link TestOidcProvider}), driven over HTTP as a browser would: a client that keeps cookies follows the redirects
+ * from the console's sign-in link to the provider and back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"calcon.drift-scan.enabled=false", "calcon.audit.refusal-window=1ms"})
 @ActiveProfiles("test")
 class SingleSignOnTest {
-
-    static final String ISSUER = "calcon";
-    static final String CLIENT_ID = "calcon-console";
-    static final MockOAuth2Server PROVIDER = startProvider();
 
     @LocalServerPort
     int port;
@@ -53,36 +45,13 @@ class SingleSignOnTest {
 
     @DynamicPropertySource
     static void singleSignOn(DynamicPropertyRegistry properties) {
-        properties.add("calcon.sso.enabled", () -> "true");
-        properties.add("calcon.sso.name", () -> "Keycloak");
-        properties.add("calcon.sso.issuer-uri", () -> PROVIDER.issuerUrl(ISSUER).toString());
-        properties.add("calcon.sso.client-id", () -> CLIENT_ID);
-        properties.add("calcon.sso.client-secret", () -> "test client secret");
-        properties.add("calcon.sso.role-groups.ADMIN", () -> "calcon-admins");
-        properties.add("calcon.sso.role-groups.OPERATOR", () -> "calcon-operators; change-board");
-        properties.add("calcon.sso.role-groups.HELPDESK", () -> "service-desk");
-    }
-
-    static MockOAuth2Server startProvider() {
-        var provider = new MockOAuth2Server();
-        provider.start();
-        return provider;
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        PROVIDER.shutdown();
+        TestOidcProvider.configure(properties, "Keycloak");
     }
 
     /** A browser of its own: cookies kept, redirects followed by {@link #signInThroughProvider}. */
     private final HttpClient browser = HttpClient.newBuilder()
             .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
             .followRedirects(HttpClient.Redirect.NEVER).build();
-
-    /** The provider signs in the next user with these claims (beside sub, iss, aud, nonce and the times). */
-    static void providerSignsIn(String subject, Map<String, Object> claims) {
-        PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, subject, "JWT", null, claims, 3600));
-    }
 
     /**
      * Opens the console's single sign-on link and follows every redirect, through the provider and back, until the
@@ -125,7 +94,7 @@ class SingleSignOnTest {
     void a_member_of_the_admin_group_signs_in_through_the_provider_as_admin_and_gets_a_record_on_first_sign_in()
             throws Exception {
         assertThat(administratorsPage()).as("before signing in").isEqualTo(302);
-        providerSignsIn("alice-at-the-provider", Map.of("preferred_username", "Alice@Corp.example",
+        TestOidcProvider.signsInNext("alice-at-the-provider", Map.of("preferred_username", "Alice@Corp.example",
                 "name", "Alice Admin", "groups", List.of("staff", "calcon-admins")));
 
         assertThat(signInThroughProvider()).as("back to the page asked for before signing in")
@@ -136,20 +105,20 @@ class SingleSignOnTest {
         assertThat(alice.getRole()).isEqualTo(Role.ADMIN);
         assertThat(alice.getDisplayName()).isEqualTo("Alice Admin");
         assertThat(alice.getPasswordHash()).isNull();
-        assertThat(alice.getSsoSubject()).isEqualTo(PROVIDER.issuerUrl(ISSUER) + " alice-at-the-provider");
+        assertThat(alice.getSsoSubject()).isEqualTo(TestOidcProvider.issuer() + " alice-at-the-provider");
         assertThat(audited("user:alice@corp.example")).extracting(e -> e.get("ACTOR") + " " + e.get("ACTION"))
                 .containsExactly("sso USER_CREATED", "alice@corp.example SIGN_IN");
     }
 
     @Test
     void the_providers_groups_map_to_roles_at_every_sign_in_the_first_of_several_roles_winning() throws Exception {
-        providerSignsIn("bob-at-the-provider", Map.of("preferred_username", "bob",
+        TestOidcProvider.signsInNext("bob-at-the-provider", Map.of("preferred_username", "bob",
                 "groups", List.of("service-desk", "change-board")));
         assertThat(signInThroughProvider()).isEqualTo("/");
         assertThat(administratorsPage()).as("an operator's session").isEqualTo(403);
         assertThat(userRecords.findByUsername("bob").orElseThrow().getRole()).isEqualTo(Role.OPERATOR);
 
-        providerSignsIn("bob-at-the-provider", Map.of("preferred_username", "bob", "groups", "service-desk"));
+        TestOidcProvider.signsInNext("bob-at-the-provider", Map.of("preferred_username", "bob", "groups", "service-desk"));
         assertThat(signInThroughProvider()).isEqualTo("/");
         assertThat(userRecords.findByUsername("bob").orElseThrow().getRole()).isEqualTo(Role.HELPDESK);
         assertThat(audited("user:bob")).extracting(e -> e.get("ACTION") + " " + e.get("REASON")).contains(
@@ -158,7 +127,7 @@ class SingleSignOnTest {
 
     @Test
     void a_user_in_no_mapped_group_is_refused_back_on_the_sign_in_page_and_gets_no_record() throws Exception {
-        providerSignsIn("carol-at-the-provider", Map.of("preferred_username", "carol", "groups", List.of("staff")));
+        TestOidcProvider.signsInNext("carol-at-the-provider", Map.of("preferred_username", "carol", "groups", List.of("staff")));
 
         assertThat(signInThroughProvider()).isEqualTo("/login?error");
 
@@ -173,8 +142,8 @@ class SingleSignOnTest {
 
     @Test
     void an_id_token_from_another_issuer_is_refused() throws Exception {
-        String elsewhere = PROVIDER.issuerUrl("elsewhere").toString();
-        providerSignsIn("mallory-at-the-provider", Map.of("iss", elsewhere, "preferred_username", "mallory",
+        String elsewhere = TestOidcProvider.issuer("elsewhere");
+        TestOidcProvider.signsInNext("mallory-at-the-provider", Map.of("iss", elsewhere, "preferred_username", "mallory",
                 "groups", List.of("calcon-admins")));
 
         assertThat(signInThroughProvider()).isEqualTo("/login?error");
@@ -191,10 +160,10 @@ class SingleSignOnTest {
     @Test
     void a_name_the_provider_gives_to_another_person_does_not_sign_them_in_to_the_first_ones_record()
             throws Exception {
-        providerSignsIn("erin-1", Map.of("preferred_username", "erin", "groups", List.of("calcon-operators")));
+        TestOidcProvider.signsInNext("erin-1", Map.of("preferred_username", "erin", "groups", List.of("calcon-operators")));
         assertThat(signInThroughProvider()).isEqualTo("/");
 
-        providerSignsIn("erin-2", Map.of("preferred_username", "erin", "groups", List.of("calcon-admins")));
+        TestOidcProvider.signsInNext("erin-2", Map.of("preferred_username", "erin", "groups", List.of("calcon-admins")));
         assertThat(signInThroughProvider()).isEqualTo("/login?error");
         assertThat(userRecords.findByUsername("erin").orElseThrow().getRole()).isEqualTo(Role.OPERATOR);
     }
@@ -203,7 +172,7 @@ class SingleSignOnTest {
     void the_provider_cannot_sign_in_under_a_built_in_name_and_the_break_glass_admin_still_signs_in_locally()
             throws Exception {
         users.createIfAbsent("breakglass", "Break Glass", "break-glass passphrase", Role.ADMIN);
-        providerSignsIn("someone", Map.of("preferred_username", "BreakGlass", "groups", List.of("calcon-admins")));
+        TestOidcProvider.signsInNext("someone", Map.of("preferred_username", "BreakGlass", "groups", List.of("calcon-admins")));
 
         assertThat(signInThroughProvider()).isEqualTo("/login?error");
 
