@@ -41,8 +41,15 @@ public class AppUser {
 
     private boolean enabled = true;
 
-    /** Signs in through the directory; its role is refreshed from the directory's groups at each sign-in. */
+    /**
+     * Signs in elsewhere (the directory, or the single sign-on provider when {@link #ssoSubject} is set); its role is
+     * refreshed from the groups there at each sign-in.
+     */
     private boolean directory;
+
+    /** The provider's issuer and subject of a user who signs in through single sign-on. */
+    @Column(name = "sso_subject")
+    private @Nullable String ssoSubject;
 
     @Version
     private long version;
@@ -57,10 +64,11 @@ public class AppUser {
         this.role = role;
     }
 
-    static AppUser fromDirectory(String username, String displayName, Role role) {
+    static AppUser fromElsewhere(String username, String displayName, Role role, @Nullable String ssoSubject) {
         AppUser user = new AppUser(username, displayName, "", role);
         user.passwordHash = null;
         user.directory = true;
+        user.ssoSubject = ssoSubject;
         return user;
     }
 
@@ -105,7 +113,11 @@ public class AppUser {
         return directory;
     }
 
-    void refreshFromDirectory(String newDisplayName, Role newRole) {
+    public @Nullable String getSsoSubject() {
+        return ssoSubject;
+    }
+
+    void refreshFromElsewhere(String newDisplayName, Role newRole) {
         this.displayName = newDisplayName;
         this.role = newRole;
     }

@@ -17,11 +17,11 @@ import org.springframework.security.ldap.userdetails.LdapUserDetailsMapper;
  */
 class DirectoryAccounts extends LdapUserDetailsMapper {
 
-    private final DirectoryGroups groups;
+    private final RoleGroups<?> groups;
     private final String nameAttribute;
     private final UserService users;
 
-    DirectoryAccounts(DirectoryGroups groups, String nameAttribute, UserService users) {
+    DirectoryAccounts(RoleGroups<?> groups, String nameAttribute, UserService users) {
         this.groups = groups;
         this.nameAttribute = nameAttribute;
         this.users = users;

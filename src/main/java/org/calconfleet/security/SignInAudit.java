@@ -7,6 +7,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +36,7 @@ class SignInAudit {
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
-        String username = event.getAuthentication().getName();
+        String username = attemptedName(event);
         String address = SignInManager.address(event.getAuthentication());
         refusals.refused(RefusalTally.Kind.SIGN_IN, address,
                 username + " " + event.getException().getClass().getSimpleName(),
@@ -41,8 +44,22 @@ class SignInAudit {
                         .change(null, "from " + address).because(reason(event.getException())));
     }
 
+    /** A single sign-on attempt names nobody until the provider's answer is checked. */
+    private static String attemptedName(AbstractAuthenticationFailureEvent event) {
+        if (event.getException() instanceof SignInRefusedException refused && refused.username().isPresent()) {
+            return refused.username().get();
+        }
+        return event.getAuthentication() instanceof OAuth2LoginAuthenticationToken ? UserService.SSO_ACTOR
+                : event.getAuthentication().getName();
+    }
+
     private static String reason(AuthenticationException failure) {
         String kind = failure.getClass().getSimpleName();
+        if (failure instanceof OAuth2AuthenticationException provider) {
+            OAuth2Error error = provider.getError();
+            return kind + ": " + error.getErrorCode()
+                    + (error.getDescription() == null ? "" : " " + error.getDescription());
+        }
         return failure instanceof SignInRefusedException ? kind + ": " + failure.getMessage() : kind;
     }
 }

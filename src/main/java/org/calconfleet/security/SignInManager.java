@@ -12,6 +12,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.core.Authentication;
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * The sign-in of the console's login page: the built-in users first (so a break-glass administrator signs in even
  * when the directory is down), then the directory if one is configured; both behind the limits on failed sign-ins.
- * Every outcome is published as an authentication event, which {@link SignInAudit} records.
+ * The answer of the single sign-on provider, if one is configured, is checked here too; the password and the count
+ * of failures are the provider's. Every outcome is published as an authentication event, which {@link SignInAudit}
+ * records.
  */
 @Component
 public class SignInManager implements AuthenticationManager {
@@ -35,12 +38,13 @@ public class SignInManager implements AuthenticationManager {
     private final Clock clock;
 
     SignInManager(AppUserDetailsService builtInUsers, PasswordEncoder passwordEncoder,
-            ObjectProvider<AbstractLdapAuthenticationProvider> directory, SignInThrottle throttle,
-            ApplicationEventPublisher publisher, Clock clock) {
+            ObjectProvider<AbstractLdapAuthenticationProvider> directory, ObjectProvider<SsoSignIn> singleSignOn,
+            SignInThrottle throttle, ApplicationEventPublisher publisher, Clock clock) {
         DaoAuthenticationProvider builtIn = new DaoAuthenticationProvider(builtInUsers);
         builtIn.setPasswordEncoder(passwordEncoder);
         List<AuthenticationProvider> chain = new ArrayList<>(List.of(builtIn));
         directory.ifAvailable(chain::add);
+        singleSignOn.ifAvailable(provider -> chain.add(provider.authenticationProvider()));
         this.events = new DefaultAuthenticationEventPublisher(publisher);
         this.events.setDefaultAuthenticationFailureEvent(SignInRefusedEvent.class);
         this.providers = new ProviderManager(chain);
@@ -51,6 +55,9 @@ public class SignInManager implements AuthenticationManager {
 
     @Override
     public Authentication authenticate(Authentication attempt) {
+        if (!(attempt instanceof UsernamePasswordAuthenticationToken)) {
+            return providers.authenticate(attempt);
+        }
         String username = attempt.getName();
         String address = address(attempt);
         Optional<Instant> locked = throttle.lockedUntil(username, address);

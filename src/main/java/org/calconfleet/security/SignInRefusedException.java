@@ -1,6 +1,8 @@
 package org.calconfleet.security;
 
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.AuthenticationException;
 
 /**
@@ -11,11 +13,22 @@ public class SignInRefusedException extends AuthenticationException {
 
     private final String messageKey;
     private final List<Object> arguments;
+    private @Nullable String username;
 
     SignInRefusedException(String messageKey, String auditReason, Object... arguments) {
         super(auditReason);
         this.messageKey = messageKey;
         this.arguments = List.of(arguments);
+    }
+
+    /** Names whom a refusal concerns when the attempt names nobody (single sign-on: the provider named them). */
+    SignInRefusedException concerning(String refusedUser) {
+        this.username = refusedUser;
+        return this;
+    }
+
+    Optional<String> username() {
+        return Optional.ofNullable(username);
     }
 
     public String messageKey() {

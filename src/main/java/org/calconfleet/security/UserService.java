@@ -6,12 +6,14 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.common.SeedLock;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -22,6 +24,7 @@ public class UserService {
 
     public static final int MIN_PASSWORD_LENGTH = 12;
     static final String DIRECTORY_ACTOR = "directory";
+    static final String SSO_ACTOR = "sso";
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,64}");
 
     private final AppUserRepository users;
@@ -132,39 +135,75 @@ public class UserService {
     /**
      * A user the directory accepted, with the role their groups give: their record is made at the first sign-in
      * (no password: the directory checks it) and its name and role follow the directory at every sign-in after.
-     * Refused for the name of a built-in user (the directory cannot take over a break-glass account) and for a
-     * record an administrator disabled.
+     * Refused for the name of a built-in user (the directory cannot take over a break-glass account) or of a single
+     * sign-on user, and for a record an administrator disabled.
      */
     @Transactional
     AppUser signedInFromDirectory(String username, String displayName, Role role) {
+        return signedInElsewhere(Elsewhere.DIRECTORY, null, username, displayName, role);
+    }
+
+    /**
+     * A user the single sign-on provider vouched for, as for {@link #signedInFromDirectory}; the record is bound to
+     * the provider's {@code subject} (issuer and subject), so a name the provider later gives to someone else does
+     * not sign them in to this record.
+     */
+    @Transactional
+    AppUser signedInWithSso(String subject, String username, String displayName, Role role) {
+        return signedInElsewhere(Elsewhere.SSO, subject, username, displayName, role);
+    }
+
+    private AppUser signedInElsewhere(Elsewhere source, @Nullable String ssoSubject, String username,
+            String displayName, Role role) {
         if (username.length() > AppUser.USERNAME_MAX_LENGTH) {
-            throw new SignInRefusedException("login.error.directoryName", "the directory's user name is too long");
+            throw new SignInRefusedException(source.nameRefusal, "the user name is too long");
         }
         String name = displayName.length() > AppUser.DISPLAY_NAME_MAX_LENGTH
                 ? displayName.substring(0, AppUser.DISPLAY_NAME_MAX_LENGTH) : displayName;
         Optional<AppUser> existing = users.findByUsername(username);
         if (existing.isEmpty()) {
-            AppUser created = users.save(AppUser.fromDirectory(username, name, role));
-            audit.record(AuditEvent.of(DIRECTORY_ACTOR, AuditAction.USER_CREATED, "user:" + username)
-                    .change(null, "role=" + role + ", displayName=" + name + ", from the directory"));
+            AppUser created = users.save(AppUser.fromElsewhere(username, name, role, ssoSubject));
+            audit.record(AuditEvent.of(source.actor, AuditAction.USER_CREATED, "user:" + username)
+                    .change(null, "role=" + role + ", displayName=" + name + ", " + source.origin));
             return created;
         }
         AppUser user = existing.get();
         if (!user.isDirectory()) {
-            throw new SignInRefusedException("login.error.directoryName",
-                    "a built-in user has the directory user's name");
+            throw new SignInRefusedException(source.nameRefusal, "a built-in user has the name");
+        }
+        if (!Objects.equals(user.getSsoSubject(), ssoSubject)) {
+            throw new SignInRefusedException(source.nameRefusal, "the name belongs to a user who signs in "
+                    + (user.getSsoSubject() == null ? Elsewhere.DIRECTORY.origin : "as another " + Elsewhere.SSO.origin));
         }
         if (!user.isEnabled()) {
-            throw new SignInRefusedException("login.error.disabled", "the directory user's record is disabled");
+            throw new SignInRefusedException("login.error.disabled", "the user's record is disabled");
         }
         if (user.getRole() != role || !user.getDisplayName().equals(name)) {
             String before = "role=" + user.getRole() + ", displayName=" + user.getDisplayName();
-            user.refreshFromDirectory(name, role);
-            audit.record(AuditEvent.of(DIRECTORY_ACTOR, AuditAction.USER_CHANGED, "user:" + username)
+            user.refreshFromElsewhere(name, role);
+            audit.record(AuditEvent.of(source.actor, AuditAction.USER_CHANGED, "user:" + username)
                     .change(before, "role=" + role + ", displayName=" + name)
-                    .because("groups in the directory"));
+                    .because("groups " + source.groupsAt));
         }
         return user;
+    }
+
+    /** Where users who sign in elsewhere come from, as their audit entries and refusals name it. */
+    private enum Elsewhere {
+        DIRECTORY(DIRECTORY_ACTOR, "login.error.directoryName", "from the directory", "in the directory"),
+        SSO(SSO_ACTOR, "login.error.ssoName", "from single sign-on", "at the single sign-on provider");
+
+        private final String actor;
+        private final String nameRefusal;
+        private final String origin;
+        private final String groupsAt;
+
+        Elsewhere(String actor, String nameRefusal, String origin, String groupsAt) {
+            this.actor = actor;
+            this.nameRefusal = nameRefusal;
+            this.origin = origin;
+            this.groupsAt = groupsAt;
+        }
     }
 
     @Transactional(readOnly = true)

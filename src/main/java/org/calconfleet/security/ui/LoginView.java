@@ -1,5 +1,6 @@
 package org.calconfleet.security.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -16,8 +17,12 @@ import com.vaadin.flow.server.VaadinSession;
 import org.calconfleet.security.DemoMode;
 import org.calconfleet.security.SignInRefusedException;
 import org.calconfleet.security.DemoUsers;
+import org.calconfleet.security.SsoSignIn;
 import org.calconfleet.security.UserService;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 
 @Route("login")
@@ -27,10 +32,12 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final LoginForm login = new LoginForm();
     private final UserService userService;
     private final DemoMode demoMode;
+    private final @Nullable SsoSignIn singleSignOn;
 
-    LoginView(DemoMode demoMode, UserService userService) {
+    LoginView(DemoMode demoMode, UserService userService, ObjectProvider<SsoSignIn> singleSignOn) {
         this.userService = userService;
         this.demoMode = demoMode;
+        this.singleSignOn = singleSignOn.getIfAvailable();
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -40,6 +47,9 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         login.setForgotPasswordButtonVisible(false);
         login.setI18n(i18n(getTranslation("login.error.message")));
         add(new H1(getTranslation("app.title")), new Paragraph(getTranslation("login.tagline")), login);
+        if (this.singleSignOn != null) {
+            add(singleSignOnLink(this.singleSignOn));
+        }
         if (demoMode.isActive()) {
             add(demoUsers());
         }
@@ -56,6 +66,19 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         error.setTitle(getTranslation("login.error.title"));
         error.setMessage(errorMessage);
         return i18n;
+    }
+
+    /** A plain link (the browser leaves the page for the provider), drawn as a button. */
+    private Div singleSignOnLink(SsoSignIn provider) {
+        Anchor link = new Anchor(provider.signInPath(), getTranslation("login.sso", provider.providerName()));
+        link.setRouterIgnore(true);
+        link.setId("sso-sign-in");
+        link.addClassName("sso-button");
+        Span or = new Span(getTranslation("login.sso.or"));
+        or.addClassName("sso-or");
+        Div box = new Div(or, link);
+        box.addClassName("sso");
+        return box;
     }
 
     private Div demoUsers() {
@@ -94,6 +117,9 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         }
         if (failure instanceof AuthenticationServiceException) {
             return getTranslation("login.error.unavailable");
+        }
+        if (failure instanceof OAuth2AuthenticationException && singleSignOn != null) {
+            return getTranslation("login.error.sso", singleSignOn.providerName());
         }
         return getTranslation("login.error.message");
     }

@@ -3,6 +3,8 @@ package org.calconfleet.security.ui;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.calconfleet.access.Role;
 import org.calconfleet.security.SignInManager;
+import org.calconfleet.security.SsoSignIn;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -14,8 +16,10 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain webSecurity(HttpSecurity http, SignInManager signIn) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, SignInManager signIn, ObjectProvider<SsoSignIn> singleSignOn)
+            throws Exception {
         http.authenticationManager(signIn);
+        singleSignOn.ifAvailable(provider -> provider.configure(http, "/login"));
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles/**", "/components/**", "/webjars/**").permitAll()
                 .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")

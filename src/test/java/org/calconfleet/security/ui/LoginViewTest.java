@@ -1,32 +1,28 @@
 package org.calconfleet.security.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.login.LoginForm;
-import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.server.VaadinSession;
-import org.calconfleet.KaribuSpringTest;
 import org.calconfleet.security.SignInManager;
 import org.calconfleet.security.SignInRefusedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.WebAttributes;
 
-class LoginViewTest extends KaribuSpringTest {
+class LoginViewTest extends LoginPageTest {
 
-    private String errorShownAfter(AuthenticationException failure) {
+    @Test
+    void without_single_sign_on_configured_the_page_offers_only_the_form() {
         openAnonymously();
-        VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, failure);
-        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
-        LoginForm form = _get(LoginForm.class);
-        assertThat(form.isError()).isTrue();
-        // The form's texts reach the browser as one JSON property; the error message is among them.
-        return String.valueOf(form.getElement().getPropertyRaw("i18n"));
+        UI.getCurrent().navigate("login");
+
+        _get(LoginForm.class);
+        _assertNone(Anchor.class, spec -> spec.withId("sso-sign-in"));
     }
 
     @Test

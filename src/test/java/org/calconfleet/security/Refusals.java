@@ -1,0 +1,12 @@
+package org.calconfleet.security;
+
+/** Refusals as the sign-in makes them, for tests of the pages that show them. */
+public final class Refusals {
+
+    private Refusals() {
+    }
+
+    public static SignInRefusedException refusal(String messageKey, Object... arguments) {
+        return new SignInRefusedException(messageKey, "a test's refusal", arguments);
+    }
+}
