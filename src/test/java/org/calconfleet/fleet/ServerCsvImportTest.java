@@ -141,7 +141,7 @@ class ServerCsvImportTest {
         StringWriter csv = new StringWriter();
         fleet.exportCsv(new ServerFilter("NEW-EXC41", null), csv);
         assertThat(csv.toString().lines().toList()).containsExactly(HEADER, "NEW-EXC41,,Nagoya,2007 SP3,LOTUS_DOMINO,"
-                + "NGY-DOM01,,ExchangeFreeBusy,MSExchangeCalCon,SIMULATED,,45041,,");
+                + "NGY-DOM01,,ExchangeFreeBusy,MSExchangeCalCon,SIMULATED,,45041,,,,,1");
     }
 
     @Test
