@@ -318,8 +318,15 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         dialog.setHeader(getTranslation("jobs.retry.title", change.id()));
         dialog.setText(new Div(new Paragraph(getTranslation("jobs.retry.text", plan.hosts().size())),
                 new ChangePlanView(plan, "job-retry")));
-        dialog.setConfirmText(getTranslation("jobs.retry.submit"));
-        dialog.addConfirmListener(e -> act(() -> changes.submitRetry(change.id()), "jobs.retrySubmitted"));
+        // As in the wizard, a plan in which no host would change cannot be submitted.
+        Button submit = new Button(getTranslation("jobs.retry.submit"), click -> {
+            dialog.close();
+            act(() -> changes.submitRetry(change.id()), "jobs.retrySubmitted");
+        });
+        submit.setId("job-retry-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.setEnabled(plan.changes() > 0);
+        dialog.setConfirmButton(submit);
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("fleet.editor.cancel"));
         dialog.setWidth("min(64rem, 95vw)");

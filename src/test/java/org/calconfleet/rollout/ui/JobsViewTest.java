@@ -143,7 +143,7 @@ class JobsViewTest extends KaribuSpringTest {
         assertThat(GridKt._getFormatted(plan.getColumns().get(1), GridKt._get(plan, 0))).isEqualTo("Will change");
         assertThat(Users.as("helpdesk", Role.HELPDESK, () -> rollouts.rollouts(Pageable.ofSize(1)).getContent()
                 .getFirst().id())).as("nothing is submitted before the confirmation").isEqualTo(original.id());
-        ConfirmDialogKt._fireConfirm(dialog);
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("job-retry-submit")));
 
         ChangeSummary submitted = Users.as("helpdesk", Role.HELPDESK, () -> rollouts.rollouts(Pageable.ofSize(1))
                 .getContent().getFirst());
