@@ -38,6 +38,10 @@ public class ChangeRequest {
     @Column(name = "rollback_of")
     private @Nullable Long rollbackOf;
 
+    /** The finished rollout whose failed, rolled-back and needs-attention hosts this change retries. */
+    @Column(name = "retry_of")
+    private @Nullable Long retryOf;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private ChangeState state = ChangeState.DRAFT;
@@ -110,12 +114,13 @@ public class ChangeRequest {
     protected ChangeRequest() {
     }
 
-    ChangeRequest(String reason, @Nullable String ticket, @Nullable Integer targetPort, @Nullable Long rollbackOf,
+    ChangeRequest(String reason, @Nullable String ticket, @Nullable Integer targetPort, ChangeOrigin origin,
             String requestedBy, Instant requestedAt, ChangeDraft.Schedule schedule, ChangeDraft.Waves waves) {
         this.reason = reason;
         this.ticket = ticket;
         this.targetPort = targetPort;
-        this.rollbackOf = rollbackOf;
+        this.rollbackOf = origin.rollbackOf();
+        this.retryOf = origin.retryOf();
         this.requestedBy = requestedBy;
         this.requestedAt = requestedAt;
         this.scheduleKind = schedule.kind();
@@ -148,6 +153,10 @@ public class ChangeRequest {
 
     public @Nullable Long getRollbackOf() {
         return rollbackOf;
+    }
+
+    public @Nullable Long getRetryOf() {
+        return retryOf;
     }
 
     public ChangeState getState() {

@@ -20,6 +20,9 @@ interface ChangeRequestRepository extends JpaRepository<ChangeRequest, Long> {
 
     java.util.List<ChangeRequest> findByStateAndRequestedByNotOrderByRequestedAt(ChangeState state, String requestedBy,
             org.springframework.data.domain.Pageable pageable);
+    /** Pairs of (retried rollout, retrying change), in the order the retries were made. */
+    @Query("select c.retryOf, c.id from ChangeRequest c where c.retryOf in :ids order by c.id")
+    java.util.List<Object[]> findRetries(@Param("ids") java.util.Collection<Long> ids);
 
     @Query("select c.id from ChangeRequest c where c.state = :state")
     java.util.List<Long> findIdsByState(@Param("state") ChangeState state);

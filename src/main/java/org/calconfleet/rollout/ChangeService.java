@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Change requests: plan (per host, before anything runs), submit, approve or reject by a second person, and the
- * rollback of a finished change as a new request. Host reads for a plan happen outside any transaction; what is
+ * follow-ups of a finished change as new requests: its rollback, and the retry of its failed hosts. Host reads for a plan happen outside any transaction; what is
  * stored is stored in one. Every decision is audited.
  */
 @Service
@@ -73,7 +73,8 @@ public class ChangeService {
     public ChangeSummary saveDraft(ChangeDraft draft) {
         validate(draft);
         ChangePlan plan = plan(draft);
-        return store(plan, draft.reason(), draft.ticket(), draft.port(), null, draft.schedule(), ChangeState.DRAFT);
+        return store(plan, draft.reason(), draft.ticket(), draft.port(), ChangeOrigin.NONE, draft.schedule(),
+                ChangeState.DRAFT);
     }
 
     /** Plans the change afresh and submits it for approval (or schedules it, where the policy asks for none). */
@@ -81,14 +82,14 @@ public class ChangeService {
     public ChangeSummary submit(ChangeDraft draft) {
         validate(draft);
         ChangePlan plan = plan(draft);
-        return store(plan, draft.reason(), draft.ticket(), draft.port(), null, draft.schedule(),
+        return store(plan, draft.reason(), draft.ticket(), draft.port(), ChangeOrigin.NONE, draft.schedule(),
                 ChangeState.PENDING_APPROVAL);
     }
 
     /** Submits a stored draft: the plan is made again from the hosts as they are now. */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     public ChangeSummary submitDraft(long id) {
-        ChangeRequest draft = changes.findById(id).orElseThrow(() -> new ChangeRefusedException("rollout.change.unknown", id));
+        ChangeRequest draft = changeOrRefuse(id);
         if (draft.getState() != ChangeState.DRAFT || draft.getTargetPort() == null) {
             throw new ChangeRefusedException("rollout.submit.not-a-draft", id, draft.getState());
         }
@@ -105,7 +106,7 @@ public class ChangeService {
             locked.setEndReason("submitted again as a new change request");
             locked.setFinishedAt(clock.instant());
         });
-        return store(plan, again.reason(), again.ticket(), again.port(), null, again.schedule(),
+        return store(plan, again.reason(), again.ticket(), again.port(), ChangeOrigin.NONE, again.schedule(),
                 ChangeState.PENDING_APPROVAL);
     }
 
@@ -168,7 +169,7 @@ public class ChangeService {
      */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     public ChangePlan planRollback(long id) {
-        ChangeRequest original = changes.findById(id).orElseThrow(() -> new ChangeRefusedException("rollout.change.unknown", id));
+        ChangeRequest original = changeOrRefuse(id);
         if (!original.getState().isFinished() && original.getState() != ChangeState.RUNNING) {
             throw new ChangeRefusedException("rollout.rollback.not-run", id, original.getState());
         }
@@ -195,8 +196,7 @@ public class ChangeService {
         if (targets.isEmpty() && blocked.isEmpty()) {
             throw new ChangeRefusedException("rollout.rollback.nothing", id);
         }
-        Set<Integer> ports = targets.stream().map(ChangePlanner.Target::port).collect(Collectors.toSet());
-        return planner.plan(targets, original.waves(), ports.size() == 1 ? ports.iterator().next() : null, blocked);
+        return planFollowUp(original, targets, blocked);
     }
 
     /** Submits the rollback of a finished change as a new change request, for approval like any other. */
@@ -206,21 +206,62 @@ public class ChangeService {
             throw new ChangeRefusedException("rollout.submit.reason-required");
         }
         ChangePlan plan = planRollback(id);
-        return store(plan, reason.strip(), ticket, plan.targetPort(), id, ChangeDraft.Schedule.now(),
-                ChangeState.PENDING_APPROVAL);
+        return store(plan, reason.strip(), ticket, plan.targetPort(), ChangeOrigin.rollingBack(id),
+                ChangeDraft.Schedule.now(), ChangeState.PENDING_APPROVAL);
+    }
+
+    /**
+     * The retry of a finished rollout's hosts that failed, were rolled back or need attention (AWX's "relaunch on
+     * failed hosts"): each goes to the port its run aimed at, planned from the hosts as they are now, so a host
+     * fixed in the meantime plans as no change. Refused while the rollout has not finished, and when it has no such
+     * host.
+     */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
+    public ChangePlan planRetry(long id) {
+        ChangeRequest original = changeOrRefuse(id);
+        if (!original.getState().isFinished()) {
+            throw new ChangeRefusedException("rollout.retry.not-finished", id, original.getState());
+        }
+        List<ChangePlanner.Target> targets = runs.findByChangeRequestIdOrderBySeq(id).stream()
+                .filter(run -> run.getState().isFailure())
+                .map(run -> new ChangePlanner.Target(run.getServerId(), run.getTargetPort()))
+                .toList();
+        if (targets.isEmpty()) {
+            throw new ChangeRefusedException("rollout.retry.nothing", id);
+        }
+        return planFollowUp(original, targets, List.of());
+    }
+
+    /**
+     * Submits the retry of a finished rollout's failed hosts as a new change with the rollout's reason, ticket and
+     * waves, naming the rollout it retries; it needs its own approval like any other.
+     */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
+    public ChangeSummary submitRetry(long id) {
+        ChangePlan plan = planRetry(id);
+        ChangeRequest original = changeOrRefuse(id);
+        return store(plan, original.getReason(), original.getTicket(), plan.targetPort(), ChangeOrigin.retrying(id),
+                ChangeDraft.Schedule.now(), ChangeState.PENDING_APPROVAL);
     }
 
     // ----------------------------------------------------------------
 
+    /** A change that follows from a finished one: the same waves, and one port where every host goes to the same. */
+    private ChangePlan planFollowUp(ChangeRequest original, List<ChangePlanner.Target> targets,
+            List<HostPlan> blocked) {
+        Set<Integer> ports = targets.stream().map(ChangePlanner.Target::port).collect(Collectors.toSet());
+        return planner.plan(targets, original.waves(), ports.size() == 1 ? ports.iterator().next() : null, blocked);
+    }
+
     private ChangeSummary store(ChangePlan plan, String reason, @Nullable String ticket, @Nullable Integer port,
-            @Nullable Long rollbackOf, ChangeDraft.Schedule schedule, ChangeState state) {
+            ChangeOrigin origin, ChangeDraft.Schedule schedule, ChangeState state) {
         if (state != ChangeState.DRAFT && plan.changes() == 0) {
             throw new ChangeRefusedException("rollout.submit.nothing-to-change", plan.noChange(), plan.blocked());
         }
         String user = CurrentUser.usernameOrSystem();
         return tx.execute(s -> {
             Instant now = clock.instant();
-            ChangeRequest change = new ChangeRequest(reason, ticket, port, rollbackOf, user, now, schedule, plan.waves());
+            ChangeRequest change = new ChangeRequest(reason, ticket, port, origin, user, now, schedule, plan.waves());
             change.setState(state);
             change.setHostCount(plan.hosts().size());
             changes.save(change);
@@ -248,7 +289,7 @@ public class ChangeService {
                                 + plan.hosts().size() + " servers: " + plan.changes() + " to change, " + plan.noChange()
                                 + " no change, " + plan.blocked() + " blocked, " + plan.unverifiable()
                                 + " unverifiable; " + plan.waveCount() + " waves"
-                                + (rollbackOf == null ? "" : "; rollback of change #" + rollbackOf)
+                                + origin.auditNote()
                                 + (ticket == null ? "" : "; ticket " + ticket))
                         .because(reason));
                 if (!policy.approvalRequired()) {
@@ -323,6 +364,10 @@ public class ChangeService {
         return runs.findByActiveServerIdIn(names.keySet()).stream()
                 .map(r -> names.get(r.getServerId()) + " (change #" + r.getChangeRequestId() + ")")
                 .toList();
+    }
+
+    private ChangeRequest changeOrRefuse(long id) {
+        return changes.findById(id).orElseThrow(() -> new ChangeRefusedException("rollout.change.unknown", id));
     }
 
     private ChangeRequest lockOrRefuse(long id) {

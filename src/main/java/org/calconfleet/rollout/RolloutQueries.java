@@ -1,5 +1,6 @@
 package org.calconfleet.rollout;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -24,15 +25,19 @@ class RolloutQueries {
 
     @Transactional(readOnly = true)
     public ChangeSummary summary(ChangeRequest change) {
-        return ChangeSummary.of(change, counts(List.of(change.id())).getOrDefault(change.id(),
-                RolloutCounts.of(Map.of(), 0)));
+        List<Long> id = List.of(change.id());
+        return ChangeSummary.of(change, counts(id).getOrDefault(change.id(), RolloutCounts.of(Map.of(), 0)),
+                retries(id).getOrDefault(change.id(), List.of()));
     }
 
     @Transactional(readOnly = true)
     public Page<ChangeSummary> page(Pageable pageable) {
         Page<ChangeRequest> page = changes.findAllByOrderByIdDesc(pageable);
-        Map<Long, RolloutCounts> counts = counts(page.getContent().stream().map(ChangeRequest::id).toList());
-        return page.map(c -> ChangeSummary.of(c, counts.getOrDefault(c.id(), RolloutCounts.of(Map.of(), 0))));
+        List<Long> ids = page.getContent().stream().map(ChangeRequest::id).toList();
+        Map<Long, RolloutCounts> counts = counts(ids);
+        Map<Long, List<Long>> retries = retries(ids);
+        return page.map(c -> ChangeSummary.of(c, counts.getOrDefault(c.id(), RolloutCounts.of(Map.of(), 0)),
+                retries.getOrDefault(c.id(), List.of())));
     }
 
     Map<Long, RolloutCounts> counts(Collection<Long> ids) {
@@ -51,6 +56,18 @@ class RolloutQueries {
         Map<Long, RolloutCounts> result = new HashMap<>();
         for (Long id : ids) {
             result.put(id, RolloutCounts.of(byState.getOrDefault(id, Map.of()), unverifiable.getOrDefault(id, 0)));
+        }
+        return result;
+    }
+
+    /** The changes that retried each rollout's failed hosts, oldest first; rollouts never retried are left out. */
+    private Map<Long, List<Long>> retries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<Long>> result = new HashMap<>();
+        for (Object[] row : changes.findRetries(ids)) {
+            result.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((Long) row[1]);
         }
         return result;
     }

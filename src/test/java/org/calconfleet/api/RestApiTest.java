@@ -25,10 +25,12 @@ import org.calconfleet.audit.AuditFilter;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.credential.CredentialKind;
 import org.calconfleet.credential.CredentialService;
+import org.calconfleet.backend.SimulatedFleet;
 import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.ServerValues;
+import org.calconfleet.host.WindowsErrors;
 import org.calconfleet.port.ConnectorKind;
 import org.calconfleet.rollout.ChangeDraft;
 import org.calconfleet.rollout.ChangeService;
@@ -88,6 +90,8 @@ class RestApiTest {
     JdbcTemplate jdbc;
     @Autowired
     CredentialService credentials;
+    @Autowired
+    SimulatedFleet simulated;
 
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
@@ -192,6 +196,12 @@ class RestApiTest {
         CANCEL(200, 200, 403, 403) {
             Call prepare(RestApiTest t) {
                 return decision(t, "cancel", "not tonight");
+            }
+        },
+        RETRY_FAILED_HOSTS(201, 201, 403, 403) {
+            Call prepare(RestApiTest t) {
+                return new Call("POST", "/api/v1/rollouts/" + t.rolledBackRollout() + "/retry-failed", null,
+                        t::rolloutCount);
             }
         },
         FIREWALL_OF_SERVERS(200, 200, 200, 200) {
@@ -396,6 +406,42 @@ class RestApiTest {
         var entry = asAdmin(() -> audit.search(new AuditFilter(null, null, AuditAction.SERVER_UPDATED, null, null),
                 Pageable.ofSize(1)).getFirst());
         assertThat(entry.getActor()).isEqualTo(usernameOf(Role.OPERATOR));
+    }
+
+    // ---------------------------------------------------------------- retry of the failed hosts
+
+    @Test
+    void retrying_the_failed_hosts_makes_a_linked_change_for_approval_and_is_409_while_pending_or_without_failures()
+            throws Exception {
+        long original = rolledBackRollout();
+
+        HttpResponse<String> created = send("POST", "/api/v1/rollouts/" + original + "/retry-failed", null,
+                tokenOf.get(Role.OPERATOR));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode retry = json.readTree(created.body());
+        long id = retry.get("id").asLong();
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/rollouts/" + id);
+        assertThat(retry.get("state").asString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(retry.get("retryOf").asLong()).isEqualTo(original);
+        assertThat(retry.get("requestedBy").asString()).isEqualTo(usernameOf(Role.OPERATOR));
+        assertThat(retry.get("counts").get("pending").asInt()).isEqualTo(1);
+        JsonNode origin = json.readTree(send("GET", "/api/v1/rollouts/" + original, null,
+                tokenOf.get(Role.HELPDESK)).body());
+        assertThat(origin.get("retries").get(0).asLong()).isEqualTo(id);
+        assertThat(origin.get("retryOf").isNull()).isTrue();
+        assertProblem(send("POST", "/api/v1/rollouts/" + id + "/approve", null, tokenOf.get(Role.OPERATOR)), 422,
+                "refused", "rollout.approve.own");
+
+        JsonNode pending = assertProblem(send("POST", "/api/v1/rollouts/" + id + "/retry-failed", null,
+                tokenOf.get(Role.OPERATOR)), 409, "conflict", "rollout.retry.not-finished");
+        assertThat(pending.get("detail").asString()).contains("#" + id);
+        long rejected = requested(false);
+        Users.as(usernameOf(Role.ADMIN), Role.ADMIN, () -> changes.reject(rejected, "not now"));
+        assertProblem(send("POST", "/api/v1/rollouts/" + rejected + "/retry-failed", null, tokenOf.get(Role.ADMIN)),
+                409, "conflict", "rollout.retry.nothing");
+        assertProblem(send("POST", "/api/v1/rollouts/999999/retry-failed", null, tokenOf.get(Role.ADMIN)), 404,
+                "not-found", "rollout.change.unknown");
     }
 
     // ---------------------------------------------------------------- firewall exports
@@ -628,7 +674,10 @@ class RestApiTest {
         assertThat(document.get("paths").get("/api/v1/servers/{id}").propertyNames()).contains("get", "put");
         assertThat(document.get("paths").get("/api/v1/servers").propertyNames()).contains("get", "post");
         assertThat(document.get("paths").propertyNames()).contains("/api/v1/servers", "/api/v1/rollouts/{id}/approve",
-                "/api/v1/audit/verify").allMatch(path -> path.startsWith("/api/v1/"));
+                "/api/v1/rollouts/{id}/retry-failed", "/api/v1/audit/verify")
+                .allMatch(path -> path.startsWith("/api/v1/"));
+        assertThat(document.get("paths").get("/api/v1/rollouts/{id}/retry-failed").get("post").get("description")
+                .asString()).contains("409");
         assertThat(admin.send(get("/swagger-ui/index.html"), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(200);
 
@@ -669,6 +718,23 @@ class RestApiTest {
         ChangeDraft change = ChangeDraft.now(List.of(server()), freePort(), "api test", "API-1",
                 ChangeDraft.Waves.DEFAULT);
         return Users.as(REQUESTER, Role.OPERATOR, () -> draft ? changes.saveDraft(change) : changes.submit(change)).id();
+    }
+
+    /** A change by {@link #REQUESTER} that ran to its end with its one host rolled back: the service did not restart. */
+    long rolledBackRollout() {
+        long server = server();
+        simulated.host(asAdmin(() -> fleet.find(server).orElseThrow()))
+                .failNextStarts(1, WindowsErrors.ERROR_PROCESS_ABORTED);
+        long id = Users.as(REQUESTER, Role.OPERATOR, () -> changes.submit(ChangeDraft.now(List.of(server), freePort(),
+                "api test", "API-3", ChangeDraft.Waves.DEFAULT))).id();
+        asAdmin(() -> changes.approve(id, "ok"));
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!stateOf(id).isFinished()) {
+            assertThat(Instant.now()).as("rollout %d finished in time", id).isBefore(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+        }
+        assertThat(asAdmin(() -> rollouts.rollout(id).orElseThrow().counts().rolledBack())).isEqualTo(1);
+        return id;
     }
 
     String changeBody(long serverId, int port) {

@@ -88,7 +88,9 @@ class ChangeApprovalTest extends RolloutTestBase {
                 s -> s.approve(submitted.id(), "x"),
                 s -> s.reject(submitted.id(), "x"),
                 s -> s.planRollback(submitted.id()),
-                s -> s.submitRollback(submitted.id(), "x", null));
+                s -> s.submitRollback(submitted.id(), "x", null),
+                s -> s.planRetry(submitted.id()),
+                s -> s.submitRetry(submitted.id()));
         List<Consumer<RolloutService>> rolloutWrites = List.of(
                 s -> s.cancel(submitted.id(), "x"),
                 s -> s.confirmDomino(1L, "x"));

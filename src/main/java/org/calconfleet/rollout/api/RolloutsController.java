@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/rollouts")
-@Tag(name = "Rollouts", description = "Port changes: plan, submit, four-eyes approval, progress, cancel")
+@Tag(name = "Rollouts",
+        description = "Port changes: plan, submit, four-eyes approval, progress, cancel, retry of the failed hosts")
 class RolloutsController {
 
     static final int MAX_PAGE_SIZE = 500;
@@ -95,6 +96,18 @@ class RolloutsController {
             description = "ADMIN and OPERATOR.")
     ChangeSummary reject(@PathVariable long id, @RequestBody DecisionBody body) {
         return changes.reject(id, body.text());
+    }
+
+    @PostMapping("/{id}/retry-failed")
+    @Operation(summary = "Retry the failed hosts of a finished rollout as a new change, for approval",
+            description = "ADMIN and OPERATOR. The hosts of the rollout that failed, were rolled back or need attention"
+                    + " are planned again at the ports their runs aimed at, with the rollout's reason, ticket and waves;"
+                    + " a host fixed in the meantime plans as no change. The new change names the rollout in"
+                    + " retryOf, and the rollout lists it in retries. 409 while the rollout has not finished or when"
+                    + " it has no such host; 422 when every such host is already at its port.")
+    ResponseEntity<ChangeSummary> retryFailed(@PathVariable long id) {
+        ChangeSummary retry = changes.submitRetry(id);
+        return ResponseEntity.created(URI.create("/api/v1/rollouts/" + retry.id())).body(retry);
     }
 
     @PostMapping("/{id}/cancel")

@@ -5,14 +5,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -22,7 +18,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -39,8 +34,6 @@ import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.ServerFilter;
 import org.calconfleet.policy.PolicyService;
-import org.calconfleet.port.NetshCommand;
-import org.calconfleet.port.NetshCommands;
 import org.calconfleet.port.PortCheck;
 import org.calconfleet.port.PortRules;
 import org.calconfleet.rollout.ChangeDraft;
@@ -48,10 +41,7 @@ import org.calconfleet.rollout.ChangePlan;
 import org.calconfleet.rollout.ChangeRefusedException;
 import org.calconfleet.rollout.ChangeService;
 import org.calconfleet.rollout.ChangeSummary;
-import org.calconfleet.rollout.HostPlan;
-import org.calconfleet.rollout.Precheck;
 import org.calconfleet.rollout.ScheduleKind;
-import org.calconfleet.rollout.ValueDiff;
 import org.calconfleet.ui.FirewallDownloads;
 import org.calconfleet.ui.MainLayout;
 import org.calconfleet.ui.UserTime;
@@ -287,67 +277,13 @@ class ChangeWizardView extends VerticalLayout implements HasDynamicTitle, Before
 
     private void showPlan(ChangePlan plan) {
         planArea.removeAll();
-        Paragraph summary = new Paragraph(getTranslation("wizard.summary", plan.changes(), plan.noChange(),
-                plan.blocked(), plan.unverifiable(), plan.waveCount()));
-        summary.setId("wizard-summary");
-        Grid<HostPlan> hosts = new Grid<>();
-        hosts.addColumn(HostPlan::hostName).setHeader(getTranslation("servers.column.host")).setAutoWidth(true);
-        hosts.addColumn(h -> getTranslation("wizard.verdict." + h.verdict().name().toLowerCase(Locale.ROOT)))
-                .setHeader(getTranslation("wizard.verdict")).setAutoWidth(true);
-        hosts.addColumn(h -> h.wave() < 0 ? "—" : String.valueOf(h.wave())).setHeader(getTranslation("wizard.wave"))
-                .setAutoWidth(true).setFlexGrow(0);
-        // the diff is the plan's longest text: it gets the most room, the single-digit wave the least
-        hosts.addColumn(h -> h.diffs().stream().filter(ValueDiff::changes).map(ValueDiff::toString)
-                .collect(Collectors.joining("; "))).setHeader(getTranslation("wizard.diff")).setFlexGrow(4);
-        hosts.addColumn(h -> h.prechecks().stream().filter(p -> p.status() != Precheck.Status.PASS)
-                        .map(p -> getTranslation(p.check().messageKey()) + ": " + p.detail())
-                        .collect(Collectors.joining("; ")))
-                .setHeader(getTranslation("wizard.prechecks")).setFlexGrow(2);
-        hosts.addColumn(h -> h.dominoReload() == null ? "—" : getTranslation(h.dominoReload().messageKey(),
-                h.dominoReload().arguments().toArray())).setHeader(getTranslation("wizard.dominoReload")).setFlexGrow(1);
-        hosts.setItemDetailsRenderer(new ComponentRenderer<>(this::hostDetails));
-        hosts.setItems(plan.hosts());
-        hosts.setAllRowsVisible(plan.hosts().size() <= 25);
-        hosts.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        hosts.setId("wizard-plan-hosts");
         Button submit = new Button(getTranslation("wizard.submit", plan.changes()), VaadinIcon.PAPERPLANE.create(),
                 click -> submit());
         submit.setId("wizard-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setEnabled(plan.changes() > 0);
         var firewall = new FirewallDownloads("wizard-firewall", "firewall-plan", plan::firewall);
-        planArea.add(new H3(getTranslation("wizard.planTitle")), summary, hosts, firewall, submit);
-    }
-
-    private Component hostDetails(HostPlan host) {
-        VerticalLayout details = new VerticalLayout();
-        details.setPadding(false);
-        for (ValueDiff diff : host.diffs()) {
-            details.add(new Span(diff.name() + ": " + diff.before() + " → " + diff.after()));
-        }
-        for (Precheck check : host.prechecks()) {
-            Span line = new Span(getTranslation("wizard.check." + check.status().name().toLowerCase(Locale.ROOT))
-                    + " " + getTranslation(check.check().messageKey()) + " — " + check.detail());
-            line.addClassName("precheck-" + check.status().name().toLowerCase(Locale.ROOT));
-            details.add(line);
-        }
-        if (host.firewall() != null) {
-            Details firewall = new Details(getTranslation("fleet.detail.firewall"), commandLines(
-                    NetshCommands.forPlan(host.firewall()).stream().map(NetshCommand::commandLine).toList()));
-            details.add(firewall);
-        }
-        if (!host.dominoCommands().isEmpty()) {
-            details.add(new Span(getTranslation("fleet.detail.domino.where", String.valueOf(host.dominoServer()))),
-                    commandLines(host.dominoCommands()));
-        }
-        return details;
-    }
-
-    /** Lines to type, wrapped at the panel's edge rather than running out of it (a netsh line is long). */
-    private static Pre commandLines(List<String> lines) {
-        Pre pre = new Pre(String.join("\n", lines));
-        pre.addClassName("command-lines");
-        return pre;
+        planArea.add(new H3(getTranslation("wizard.planTitle")), new ChangePlanView(plan, "wizard"), firewall, submit);
     }
 
     private void submit() {

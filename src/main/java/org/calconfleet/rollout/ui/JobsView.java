@@ -2,6 +2,7 @@ package org.calconfleet.rollout.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
@@ -30,6 +31,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
@@ -41,6 +43,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
+import org.calconfleet.rollout.ChangePlan;
 import org.calconfleet.rollout.ChangeRefusedException;
 import org.calconfleet.rollout.ChangeService;
 import org.calconfleet.rollout.ChangeState;
@@ -230,7 +233,9 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         hosts.getDataProvider().refreshAll();
         var firewall = new FirewallDownloads("job-firewall", "firewall-rollout-" + change.id(),
                 () -> rollouts.firewall(change.id()).orElseThrow());
-        detail.add(title, bar, counts, facts, actions, firewall, hostFilter, hosts);
+        detail.add(title, bar, counts, facts);
+        addRetryLinks(change);
+        detail.add(actions, firewall, hostFilter, hosts);
         shown = new ShownRollout(change.state(), change.cancelRequested(), bar, counts);
         if (change.endReason() != null) {
             detail.add(new Paragraph(change.endReason()));
@@ -272,6 +277,61 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
             rollback.setId("job-rollback");
             actions.add(rollback);
         }
+        if (change.state().isFinished() && change.counts().failures() > 0) {
+            Button retry = new Button(getTranslation("jobs.retryFailed", change.counts().failures()),
+                    click -> confirmRetry(change));
+            retry.setId("job-retry-failed");
+            actions.add(retry);
+        }
+    }
+
+    /** The rollout this one retries, and the rollouts that retried this one's failed hosts. */
+    private void addRetryLinks(ChangeSummary change) {
+        Long origin = change.retryOf();
+        if (origin != null) {
+            RouterLink link = new RouterLink(getTranslation("jobs.retryOf", origin), JobsView.class, origin);
+            link.setId("job-retry-of");
+            detail.add(new Paragraph(link));
+        }
+        if (!change.retries().isEmpty()) {
+            Paragraph retries = new Paragraph(getTranslation("jobs.retries"));
+            retries.setId("job-retries");
+            for (Long retry : change.retries()) {
+                RouterLink link = new RouterLink(getTranslation("jobs.retry.link", retry), JobsView.class, retry);
+                link.setId("job-retry-" + retry);
+                retries.add(new Text(" "), link);
+            }
+            detail.add(retries);
+        }
+    }
+
+    /** Plans the retry from the hosts as they are now and shows that plan; only a confirmation submits it. */
+    private void confirmRetry(ChangeSummary change) {
+        ChangePlan plan;
+        try {
+            plan = changes.planRetry(change.id());
+        } catch (ChangeRefusedException e) {
+            refused(e);
+            return;
+        }
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("jobs.retry.title", change.id()));
+        dialog.setText(new Div(new Paragraph(getTranslation("jobs.retry.text", plan.hosts().size())),
+                new ChangePlanView(plan, "job-retry")));
+        // As in the wizard, a plan in which no host would change cannot be submitted.
+        Button submit = new Button(getTranslation("jobs.retry.submit"), click -> {
+            dialog.close();
+            act(() -> changes.submitRetry(change.id()), "jobs.retrySubmitted");
+        });
+        submit.setId("job-retry-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.setEnabled(plan.changes() > 0);
+        dialog.setConfirmButton(submit);
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("fleet.editor.cancel"));
+        dialog.setWidth("min(64rem, 95vw)");
+        dialog.setId("job-retry-dialog");
+        dialog.open();
     }
 
     private void confirm(String header, String text, Runnable onConfirm) {
@@ -291,10 +351,14 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
                 refresh();
             }
         } catch (ChangeRefusedException e) {
-            Notification note = Notification.show(getTranslation(e.messageKey(), e.arguments().toArray()));
-            note.addThemeVariants(NotificationVariant.LUMO_ERROR);
-            note.setDuration(8_000);
+            refused(e);
         }
+    }
+
+    private void refused(ChangeRefusedException e) {
+        Notification note = Notification.show(getTranslation(e.messageKey(), e.arguments().toArray()));
+        note.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        note.setDuration(8_000);
     }
 
     private void confirmDomino(HostRunView host) {

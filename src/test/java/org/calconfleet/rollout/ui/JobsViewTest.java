@@ -4,26 +4,40 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
+import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.RouterLinkKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.RouterLink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.calconfleet.KaribuSpringTest;
 import org.calconfleet.access.Role;
+import org.calconfleet.backend.SimulatedFleet;
 import org.calconfleet.fleet.FleetService;
+import org.calconfleet.host.WindowsErrors;
 import org.calconfleet.rollout.ChangeDraft;
 import org.calconfleet.rollout.ChangeService;
 import org.calconfleet.rollout.ChangeState;
 import org.calconfleet.rollout.ChangeSummary;
 import org.calconfleet.rollout.Fleets;
+import org.calconfleet.rollout.HostPlan;
 import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.rollout.RolloutService;
 import org.calconfleet.rollout.Users;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
 import org.springframework.test.annotation.DirtiesContext;
 
 /** Its hundreds of servers would change the demo fleet that the other views' tests count: a context of its own. */
@@ -38,6 +52,8 @@ class JobsViewTest extends KaribuSpringTest {
     ChangeService changes;
     @Autowired
     RolloutService rollouts;
+    @Autowired
+    SimulatedFleet simulated;
 
     @Test
     void every_host_of_a_large_rollout_is_reachable_in_the_grid_and_the_hosts_filter_by_state() {
@@ -82,7 +98,7 @@ class JobsViewTest extends KaribuSpringTest {
         ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(ChangeDraft.now(ids, 45002,
                 "pin the lab", "CHG-8", new ChangeDraft.Waves(0, 5, 5, 0))));
         Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(), "fine"));
-        awaitDone(submitted.id());
+        assertThat(awaitFinished(submitted.id()).state()).isEqualTo(ChangeState.DONE);
         signIn("helpdesk", Role.HELPDESK);
         UI.getCurrent().navigate(JobsView.class, submitted.id());
         JobsView view = _get(JobsView.class);
@@ -94,11 +110,67 @@ class JobsViewTest extends KaribuSpringTest {
                 .endsWith(": CONFIG_NOTES_NOTES_EXCALCON_RPC_PORT : 45002"));
     }
 
-    private void awaitDone(long rolloutId) throws InterruptedException {
+    @Test
+    void an_operator_sees_the_plan_of_the_failed_hosts_before_retrying_them_and_each_rollout_links_to_the_other()
+            throws InterruptedException {
+        List<Long> ids = Fleets.create(fleet, "RETRY", 2);
+        simulated.host(Users.as("admin", Role.ADMIN, () -> fleet.find(ids.getLast()).orElseThrow()))
+                .failNextStarts(1, WindowsErrors.ERROR_PROCESS_ABORTED);
+        ChangeSummary original = Users.as("oscar", Role.OPERATOR, () -> changes.submit(ChangeDraft.now(ids, 45002,
+                "pin the lab", "CHG-9", new ChangeDraft.Waves(0, 5, 5, 5))));
+        Users.as("olivia", Role.OPERATOR, () -> changes.approve(original.id(), "fine"));
+        assertThat(awaitFinished(original.id()).counts().rolledBack()).isEqualTo(1);
+        signIn("helpdesk", Role.HELPDESK);
+        UI.getCurrent().navigate(JobsView.class, original.id());
+        assertThat(_find(Button.class, spec -> spec.withId("job-retry-failed"))).as("helpdesk").isEmpty();
+        MockVaadin.tearDown();
+
+        signIn("oscar", Role.OPERATOR);
+        UI.getCurrent().navigate(JobsView.class, original.id());
+        Button retry = _get(Button.class, spec -> spec.withId("job-retry-failed"));
+        assertThat(retry.getText()).isEqualTo("Retry the failed hosts (1)");
+        ButtonKt._click(retry);
+
+        ConfirmDialog dialog = _get(ConfirmDialog.class, spec -> spec.withId("job-retry-dialog"));
+        assertThat(ConfirmDialogKt.getHeader(dialog)).isEqualTo("Retry the failed hosts of rollout #%d?"
+                .formatted(original.id()));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("job-retry-summary")).getText())
+                .startsWith("1 will change, 0 already there (skipped), 0 blocked");
+        @SuppressWarnings("unchecked")
+        Grid<HostPlan> plan = _get(Grid.class, spec -> spec.withId("job-retry-plan-hosts"));
+        assertThat(GridKt._size(plan)).isEqualTo(1);
+        assertThat(GridKt._get(plan, 0).hostName()).isEqualTo("RETRY-0002");
+        assertThat(GridKt._getFormatted(plan.getColumns().get(1), GridKt._get(plan, 0))).isEqualTo("Will change");
+        assertThat(Users.as("helpdesk", Role.HELPDESK, () -> rollouts.rollouts(Pageable.ofSize(1)).getContent()
+                .getFirst().id())).as("nothing is submitted before the confirmation").isEqualTo(original.id());
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("job-retry-submit")));
+
+        ChangeSummary submitted = Users.as("helpdesk", Role.HELPDESK, () -> rollouts.rollouts(Pageable.ofSize(1))
+                .getContent().getFirst());
+        assertThat(submitted.retryOf()).isEqualTo(original.id());
+        assertThat(submitted.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+        assertThat(_get(H3.class, spec -> spec.withId("job-title")).getText())
+                .isEqualTo("Rollout #%d: Waiting for approval".formatted(submitted.id()));
+        assertThat(_find(Button.class, spec -> spec.withId("job-approve"))).as("not by its requester").isEmpty();
+        RouterLink origin = _get(RouterLink.class, spec -> spec.withId("job-retry-of"));
+        assertThat(origin.getText()).isEqualTo("Retries the failed hosts of rollout #" + original.id());
+        assertThat(origin.getHref()).isEqualTo("jobs/" + original.id());
+
+        RouterLinkKt._click(origin);
+        assertThat(BasicUtilsKt.get_textRecursively(_get(Paragraph.class, spec -> spec.withId("job-retries"))))
+                .isEqualTo("Its failed hosts were retried in: rollout #" + submitted.id());
+        assertThat(_get(RouterLink.class, spec -> spec.withId("job-retry-" + submitted.id())).getHref())
+                .isEqualTo("jobs/" + submitted.id());
+    }
+
+    private ChangeSummary awaitFinished(long rolloutId) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Users.as("auditor", Role.AUDITOR, () -> rollouts.rollout(rolloutId).orElseThrow()).state()
-                != ChangeState.DONE) {
-            assertThat(Instant.now()).as("rollout done in time").isBefore(deadline);
+        while (true) {
+            ChangeSummary rollout = Users.as("auditor", Role.AUDITOR, () -> rollouts.rollout(rolloutId).orElseThrow());
+            if (rollout.state().isFinished()) {
+                return rollout;
+            }
+            assertThat(Instant.now()).as("rollout finished in time").isBefore(deadline);
             Thread.sleep(100);
         }
     }

@@ -1,0 +1,28 @@
+package org.calconfleet.rollout;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a change request follows from: nothing (a change of its own), the rollout it rolls back, or the rollout whose
+ * failed, rolled-back and needs-attention hosts it retries.
+ */
+record ChangeOrigin(@Nullable Long rollbackOf, @Nullable Long retryOf) {
+
+    static final ChangeOrigin NONE = new ChangeOrigin(null, null);
+
+    static ChangeOrigin rollingBack(long changeId) {
+        return new ChangeOrigin(changeId, null);
+    }
+
+    static ChangeOrigin retrying(long changeId) {
+        return new ChangeOrigin(null, changeId);
+    }
+
+    /** How the request's audit entry names its origin; empty for a change of its own. */
+    String auditNote() {
+        if (rollbackOf != null) {
+            return "; rollback of change #" + rollbackOf;
+        }
+        return retryOf == null ? "" : "; retry of the failed hosts of change #" + retryOf;
+    }
+}
