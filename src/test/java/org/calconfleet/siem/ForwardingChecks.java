@@ -4,23 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.calconfleet.audit.AuditAction;
+import org.calconfleet.audit.AuditBatch;
 import org.calconfleet.audit.AuditEvent;
-import org.calconfleet.audit.AuditTrail;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** What the forwarding tests do to the trail and check at the receiver. */
 final class ForwardingChecks {
 
-    private final AuditTrail audit;
+    private final AuditBatch audit;
     private final JdbcTemplate jdbc;
 
-    ForwardingChecks(AuditTrail audit, JdbcTemplate jdbc) {
+    ForwardingChecks(AuditBatch audit, JdbcTemplate jdbc) {
         this.audit = audit;
         this.jdbc = jdbc;
+    }
+
+    /** Forwarding on, to a receiver on a loopback port, looking for new entries and retrying often. */
+    static void forwardTo(DynamicPropertyRegistry properties, int port, boolean tls) {
+        properties.add("calcon.siem.syslog.enabled", () -> "true");
+        properties.add("calcon.siem.syslog.host", () -> "127.0.0.1");
+        properties.add("calcon.siem.syslog.port", () -> port);
+        properties.add("calcon.siem.syslog.tls", () -> tls);
+        properties.add("calcon.siem.syslog.interval", () -> "100ms");
+        properties.add("calcon.siem.syslog.retry-interval", () -> "300ms");
+        properties.add("calcon.siem.syslog.ack-timeout", () -> "3s");
     }
 
     long head() {
@@ -31,11 +44,14 @@ final class ForwardingChecks {
         return jdbc.queryForObject("select forwarded_seq from audit_forwarding where id = 1", Long.class);
     }
 
+    /** Appends {@code count} entries in one transaction, so that a pass finds all of them or none. */
     void record(int count, String tag) {
+        List<AuditEvent> events = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            audit.record(AuditEvent.of("tester", AuditAction.SERVER_UPDATED, "server:" + tag + "-" + i)
+            events.add(AuditEvent.of("tester", AuditAction.SERVER_UPDATED, "server:" + tag + "-" + i)
                     .change("desiredPort=45001", "desiredPort=4500" + (i % 10)));
         }
+        audit.recordAll(events);
     }
 
     void awaitForwarded() {

@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
-import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.audit.AuditBatch;
 import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.ServerValues;
@@ -37,11 +37,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class SyslogForwardingTest {
 
     private static final int PORT = SyslogReceiver.freePort();
+    /** As set by {@link ForwardingChecks#forwardTo}. */
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(3);
     private static final SyslogReceiver receiver = new SyslogReceiver(PORT, null).start();
 
     @Autowired
-    AuditTrail audit;
+    AuditBatch audit;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -59,16 +60,10 @@ class SyslogForwardingTest {
 
     @DynamicPropertySource
     static void syslog(DynamicPropertyRegistry properties) {
-        properties.add("calcon.siem.syslog.enabled", () -> "true");
-        properties.add("calcon.siem.syslog.host", () -> "127.0.0.1");
-        properties.add("calcon.siem.syslog.port", () -> PORT);
-        properties.add("calcon.siem.syslog.tls", () -> "false");
+        ForwardingChecks.forwardTo(properties, PORT, false);
         properties.add("calcon.siem.syslog.hostname", () -> "calcon-test");
         properties.add("calcon.siem.syslog.batch-size", () -> "7");
-        properties.add("calcon.siem.syslog.interval", () -> "100ms");
-        properties.add("calcon.siem.syslog.retry-interval", () -> "300ms");
         properties.add("calcon.siem.syslog.connect-timeout", () -> "1s");
-        properties.add("calcon.siem.syslog.ack-timeout", () -> ACK_TIMEOUT.toMillis() + "ms");
     }
 
     @AfterAll
