@@ -1,5 +1,6 @@
 package org.calconfleet.siem;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class SyslogTransport {
 
+    /** Messages are written in pieces of this size, not one system call (or TLS record) each. */
+    private static final int BUFFER = 64 * 1024;
+
     private final SyslogSettings settings;
     private final @Nullable SSLContext tls;
 
@@ -36,7 +40,7 @@ final class SyslogTransport {
 
     void deliver(List<byte[]> frames) throws IOException {
         try (Socket socket = open()) {
-            OutputStream out = socket.getOutputStream();
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
             for (byte[] frame : frames) {
                 out.write(frame);
             }
