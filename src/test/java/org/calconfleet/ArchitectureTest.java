@@ -84,6 +84,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The trail read with no role behind it is for the console's own copies (the SIEM), never for a person. */
+    @Test
+    void no_screen_or_api_reads_the_trail_past_its_roles() {
+        noClasses().that().resideInAnyPackage("..ui..", "..api..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.calconfleet.audit.AuditFeed")
+                .check(classes);
+    }
+
     @Test
     void repositories_are_used_only_inside_their_feature() {
         noClasses().that().haveSimpleNameEndingWith("View")

@@ -12,4 +12,6 @@ interface AuditHeadRepository extends Repository<AuditHead, Integer> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select h from AuditHead h where h.id = :id")
     Optional<AuditHead> lockHead(@Param("id") int id);
+
+    Optional<AuditHead> findById(Integer id);
 }
