@@ -168,6 +168,6 @@ class SyslogForwardingTest {
 
     private static ServerValues server(String host) {
         return new ServerValues(host, "10.7.1.1", "Nagoya", "2007 SP3", ConnectorKind.LOTUS_DOMINO, "NGO-DOM01",
-                "10.7.2.1", "ExchangeFreeBusy", "MSExchangeCalCon", BackendKind.SIMULATED, null, null, 45001, null);
+                "10.7.2.1", "ExchangeFreeBusy", "MSExchangeCalCon", BackendKind.SIMULATED, null, null, 45001, null, null, null, 1);
     }
 }

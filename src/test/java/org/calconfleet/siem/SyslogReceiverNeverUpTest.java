@@ -55,7 +55,7 @@ class SyslogReceiverNeverUpTest {
         long started = System.nanoTime();
         fleet.create(new ServerValues("SIEM-EXC02", "10.7.1.2", "Nagoya", "2007 SP3", ConnectorKind.LOTUS_DOMINO,
                 "NGO-DOM01", "10.7.2.1", "ExchangeFreeBusy", "MSExchangeCalCon", BackendKind.SIMULATED, null, null,
-                45001, null));
+                45001, null, null, null, 1));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(took).isLessThan(Duration.ofSeconds(2));
