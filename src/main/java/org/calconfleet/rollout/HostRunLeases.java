@@ -78,7 +78,16 @@ class HostRunLeases implements DisposableBean {
 
         /** Gives the lease up for the next runner: this one stops without finishing (its node is stopping). */
         void release() {
-            writes.release(this);
+            // An interrupted thread breaks the PostgreSQL driver's socket in mid-write: the update runs with the
+            // interrupt set aside, which is then restored for the caller.
+            boolean interrupted = Thread.interrupted();
+            try {
+                writes.release(this);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         @Override
