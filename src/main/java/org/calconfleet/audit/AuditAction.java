@@ -35,7 +35,8 @@ public enum AuditAction {
     AUDIT_CHECKPOINT_WRITTEN,
     POLICY_CHANGE_PROPOSED,
     POLICY_CHANGE_CONFIRMED,
-    POLICY_CHANGE_REJECTED;
+    POLICY_CHANGE_REJECTED,
+    FLEET_DISCOVERED;
 
     public String messageKey() {
         return "audit.action." + name().toLowerCase(Locale.ROOT);
