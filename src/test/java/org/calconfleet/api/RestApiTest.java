@@ -25,6 +25,7 @@ import org.calconfleet.audit.AuditFilter;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.credential.CredentialKind;
 import org.calconfleet.credential.CredentialService;
+import org.calconfleet.discovery.ExchangeForest;
 import org.calconfleet.backend.SimulatedFleet;
 import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.ExchangeServer;
@@ -54,6 +55,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,6 +74,7 @@ class RestApiTest {
     static final String PASSWORD = "a long passphrase";
     /** Submits the changes that the four roles then approve, reject or cancel: never one of them. */
     static final String REQUESTER = "api-requester";
+    static final String DISCOVERY_CREDENTIAL = "api-discovery";
 
     @LocalServerPort
     int port;
@@ -235,6 +239,12 @@ class RestApiTest {
             Call prepare(RestApiTest t) {
                 return new Call("POST", "/api/v1/audit/checkpoints", null,
                         () -> t.auditCount(AuditAction.AUDIT_CHECKPOINT_WRITTEN));
+            }
+        },
+        DISCOVER(200, 403, 403, 403) {
+            Call prepare(RestApiTest t) {
+                t.discoveryAccount();
+                return new Call("POST", "/api/v1/discovery", null, () -> t.auditCount(AuditAction.FLEET_DISCOVERED));
             }
         };
 
@@ -657,6 +667,50 @@ class RestApiTest {
                 .body());
         assertThat(verified.get("intact").asBoolean()).isTrue();
         assertThat(verified.get("message").asString()).contains("改ざん").isNotBlank();
+    }
+
+    @Test
+    void a_discovery_answers_what_the_forest_lists_that_the_inventory_lacks_with_the_connector_guess_and_adds_nothing()
+            throws Exception {
+        discoveryAccount();
+        long servers = asAdmin(() -> fleet.count(org.calconfleet.fleet.ServerFilter.NONE));
+
+        HttpResponse<String> response = send("POST", "/api/v1/discovery", null, tokenOf.get(Role.ADMIN), "ja");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode discovery = json.readTree(response.body());
+        assertThat(discovery.get("configurationContext").asString()).isEqualTo(ExchangeForest.CONFIGURATION);
+        assertThat(discovery.get("directoryServers").asInt()).isEqualTo(11);
+        JsonNode mailbox = null;
+        for (JsonNode found : discovery.get("notInInventory")) {
+            if (found.get("name").asString().equals("TKY-MBX01")) {
+                mailbox = found;
+            }
+        }
+        assertThat(mailbox).isNotNull();
+        assertThat(mailbox.get("version").asString()).isEqualTo("2007 SP3");
+        assertThat(mailbox.get("connector").asString()).isEqualTo("NOT_EXPECTED");
+        assertThat(mailbox.get("connectorText").asString()).contains("Exchange 2007");
+        assertThat(mailbox.get("selectable").asBoolean()).isTrue();
+        assertThat(mailbox.get("preselected").asBoolean()).isFalse();
+        assertThat(mailbox.get("proposal").get("site").asString()).isEqualTo("Tokyo");
+        assertThat(asAdmin(() -> fleet.count(org.calconfleet.fleet.ServerFilter.NONE))).isEqualTo(servers);
+    }
+
+    /** Discovery reads the test forest with a Windows account of the vault. */
+    void discoveryAccount() {
+        Users.as("api-test-setup", Role.ADMIN, () -> {
+            if (!credentials.names().contains(DISCOVERY_CREDENTIAL)) {
+                credentials.create(DISCOVERY_CREDENTIAL, CredentialKind.WINDOWS_ACCOUNT, ExchangeForest.ACCOUNT,
+                        ExchangeForest.PASSWORD);
+            }
+        });
+    }
+
+    @DynamicPropertySource
+    static void forest(DynamicPropertyRegistry properties) {
+        properties.add("calcon.discovery.url", ExchangeForest::url);
+        properties.add("calcon.discovery.credential", () -> DISCOVERY_CREDENTIAL);
     }
 
     // ---------------------------------------------------------------- OpenAPI and Swagger UI
