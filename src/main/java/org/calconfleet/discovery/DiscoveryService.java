@@ -62,9 +62,11 @@ public class DiscoveryService {
         return directory.configured();
     }
 
-    /** Reads the directory and compares; changes nothing but the audit trail, which records the run. */
+    /**
+     * Reads the directory and compares; changes nothing but the audit trail, which records the run. Not one
+     * transaction: the directory may take its time-out to answer, and no database connection waits for it.
+     */
     @RolesAllowed(Role.ADMIN_NAME)
-    @Transactional
     public FleetDiscovery discover() {
         ExchangeDirectory.Reading reading = directory.read();
         List<ExchangeServer> inventory = inventory();

@@ -14,10 +14,12 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditFilter;
@@ -136,31 +138,28 @@ class DiscoveryViewTest extends ForestTestBase {
         return NotificationsKt.getNotifications().stream().map(n -> n.getElement().getProperty("text", "")).toList();
     }
 
-    private static List<String> row(com.vaadin.flow.component.grid.Grid<FleetDiscovery.Found> grid, String host) {
-        for (int i = 0; i < GridKt._size(grid); i++) {
-            if (GridKt._get(grid, i).server().hostName().equals(host)) {
-                return GridKt._getFormattedRow(grid, i);
-            }
-        }
-        throw new AssertionError("no row " + host);
+    private static List<String> row(Grid<FleetDiscovery.Found> grid, String host) {
+        return GridKt._getFormattedRow(grid, indexOf(grid, host));
     }
 
-    private static FleetDiscovery.Found item(com.vaadin.flow.component.grid.Grid<FleetDiscovery.Found> grid,
-            String host) {
-        for (int i = 0; i < GridKt._size(grid); i++) {
-            if (GridKt._get(grid, i).server().hostName().equals(host)) {
-                return GridKt._get(grid, i);
-            }
-        }
-        throw new AssertionError("no row " + host);
+    private static FleetDiscovery.Found item(Grid<FleetDiscovery.Found> grid, String host) {
+        return GridKt._get(grid, indexOf(grid, host));
     }
 
-    private static List<String> items(com.vaadin.flow.component.grid.Grid<FleetDiscovery.Found> grid) {
-        return java.util.stream.IntStream.range(0, GridKt._size(grid))
+    private static int indexOf(Grid<FleetDiscovery.Found> grid, String host) {
+        int index = items(grid).indexOf(host);
+        if (index < 0) {
+            throw new AssertionError("no row " + host);
+        }
+        return index;
+    }
+
+    private static List<String> items(Grid<FleetDiscovery.Found> grid) {
+        return IntStream.range(0, GridKt._size(grid))
                 .mapToObj(i -> GridKt._get(grid, i).server().hostName()).toList();
     }
 
-    private static List<String> selected(com.vaadin.flow.component.grid.Grid<FleetDiscovery.Found> grid) {
+    private static List<String> selected(Grid<FleetDiscovery.Found> grid) {
         return grid.getSelectedItems().stream().map(f -> f.server().hostName()).toList();
     }
 }
