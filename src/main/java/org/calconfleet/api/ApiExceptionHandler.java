@@ -25,11 +25,13 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -102,6 +104,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        return missing(e.getParameterName());
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return missing(e.getRequestPartName());
+    }
+
+    @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()
@@ -109,6 +124,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         : String.valueOf(r.getIndex())).collect(Collectors.joining("."))
                 : "body";
         return invalid(List.of(problems.fieldProblem(field, locale(), "api.validation.unreadable", List.of())));
+    }
+
+    private ResponseEntity<Object> missing(String field) {
+        return invalid(List.of(problems.fieldProblem(field, locale(), "api.validation.NotNull", List.of())));
     }
 
     private ResponseEntity<Object> invalid(Stream<? extends ObjectError> errors) {

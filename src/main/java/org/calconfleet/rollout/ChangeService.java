@@ -199,11 +199,21 @@ public class ChangeService {
         return planFollowUp(original, targets, blocked);
     }
 
-    /** Submits the rollback of a finished change as a new change request, for approval like any other. */
+    /**
+     * Submits the rollback of a finished change as a new change request, for approval like any other. A rollback is
+     * not rolled back in turn: the original change is submitted again instead.
+     */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     public ChangeSummary submitRollback(long id, String reason, @Nullable String ticket) {
         if (reason.isBlank()) {
             throw new ChangeRefusedException("rollout.submit.reason-required");
+        }
+        ChangeRequest original = changeOrRefuse(id);
+        if (!original.getState().isFinished()) {
+            throw new ChangeRefusedException("rollout.rollback.not-finished", id, original.getState());
+        }
+        if (original.getRollbackOf() != null) {
+            throw new ChangeRefusedException("rollout.rollback.of-rollback", id, original.getRollbackOf());
         }
         ChangePlan plan = planRollback(id);
         return store(plan, reason.strip(), ticket, plan.targetPort(), ChangeOrigin.rollingBack(id),

@@ -30,12 +30,16 @@ import org.calconfleet.backend.SimulatedFleet;
 import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
+import org.calconfleet.fleet.ServerCsv;
+import org.calconfleet.fleet.ServerFilter;
 import org.calconfleet.fleet.ServerValues;
 import org.calconfleet.host.WindowsErrors;
 import org.calconfleet.port.ConnectorKind;
 import org.calconfleet.rollout.ChangeDraft;
 import org.calconfleet.rollout.ChangeService;
 import org.calconfleet.rollout.ChangeState;
+import org.calconfleet.rollout.HostRunState;
+import org.calconfleet.rollout.HostRunView;
 import org.calconfleet.rollout.Precheck;
 import org.calconfleet.rollout.RolloutService;
 import org.calconfleet.rollout.Users;
@@ -75,6 +79,9 @@ class RestApiTest {
     /** Submits the changes that the four roles then approve, reject or cancel: never one of them. */
     static final String REQUESTER = "api-requester";
     static final String DISCOVERY_CREDENTIAL = "api-discovery";
+    static final String JSON = "application/json";
+    static final String CSV = "text/csv";
+    static final String CSV_HEADER = String.join(",", ServerCsv.COLUMNS) + "\r\n";
 
     @LocalServerPort
     int port;
@@ -115,7 +122,11 @@ class RestApiTest {
     // ---------------------------------------------------------------- every endpoint, every role
 
     /** A request ready to send, and what it must leave unchanged when refused. */
-    record Call(String method, String path, @Nullable String body, Supplier<Object> state) {
+    record Call(String method, String path, @Nullable String body, Supplier<Object> state, String contentType) {
+
+        Call(String method, String path, @Nullable String body, Supplier<Object> state) {
+            this(method, path, body, state, JSON);
+        }
     }
 
     enum Endpoint {
@@ -134,7 +145,7 @@ class RestApiTest {
             Call prepare(RestApiTest t) {
                 String host = "API-N%04d".formatted(t.serial.incrementAndGet());
                 return new Call("POST", "/api/v1/servers", t.serverBody(host, t.freePort(), "", null),
-                        () -> t.asAdmin(() -> t.fleet.count(new org.calconfleet.fleet.ServerFilter(host, null))));
+                        () -> t.asAdmin(() -> t.fleet.count(new ServerFilter(host, null))));
             }
         },
         REPLACE_SERVER(200, 200, 403, 403) {
@@ -152,6 +163,26 @@ class RestApiTest {
                 return new Call("PUT", "/api/v1/servers/" + id + "/desired-port",
                         "{\"desiredPort\": " + t.freePort() + ", \"version\": " + server.getVersion() + "}",
                         () -> t.asAdmin(() -> ServerValues.of(t.fleet.find(id).orElseThrow())));
+            }
+        },
+        DELETE_SERVER(204, 204, 403, 403) {
+            Call prepare(RestApiTest t) {
+                long id = t.server();
+                return new Call("DELETE", "/api/v1/servers/" + id + "?version=" + t.versionOf(id) + "&reason=retired",
+                        null, () -> t.asAdmin(() -> t.fleet.find(id).isPresent()));
+            }
+        },
+        PREVIEW_IMPORT(200, 200, 403, 403) {
+            Call prepare(RestApiTest t) {
+                String host = "API-P%04d".formatted(t.serial.incrementAndGet());
+                return new Call("POST", "/api/v1/servers/import?dryRun=true", t.csv(host), t.serverCount(host),
+                        CSV);
+            }
+        },
+        IMPORT_SERVERS(200, 200, 403, 403) {
+            Call prepare(RestApiTest t) {
+                String host = "API-I%04d".formatted(t.serial.incrementAndGet());
+                return new Call("POST", "/api/v1/servers/import?reason=CHG-9", t.csv(host), t.serverCount(host), CSV);
             }
         },
         PLAN(200, 200, 403, 403) {
@@ -195,6 +226,20 @@ class RestApiTest {
         REJECT(200, 200, 403, 403) {
             Call prepare(RestApiTest t) {
                 return decision(t, "reject", "wrong port");
+            }
+        },
+        CONFIRM_DOMINO(200, 200, 403, 403) {
+            Call prepare(RestApiTest t) {
+                HostRunView run = t.awaitingDominoConfirmation();
+                return new Call("POST", "/api/v1/rollouts/" + run.rolloutId() + "/hosts/" + run.id()
+                        + "/confirm-domino", "{\"comment\": \"typed\"}",
+                        () -> t.asAdmin(() -> t.rollouts.hostRun(run.id()).orElseThrow().state()));
+            }
+        },
+        ROLLBACK(201, 201, 403, 403) {
+            Call prepare(RestApiTest t) {
+                return new Call("POST", "/api/v1/rollouts/" + t.ranToEnd(false) + "/rollback",
+                        "{\"reason\": \"postponed\"}", t::rolloutCount);
             }
         },
         CANCEL(200, 200, 403, 403) {
@@ -289,7 +334,8 @@ class RestApiTest {
         Call call = endpoint.prepare(this);
         Object before = call.state().get();
 
-        HttpResponse<String> response = send(call.method(), call.path(), call.body(), tokenOf.get(role));
+        HttpResponse<String> response = send(call.method(), call.path(), call.body() == null ? null
+                : HttpRequest.BodyPublishers.ofString(call.body()), call.contentType(), tokenOf.get(role), "en");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
         if (expected == 403) {
@@ -452,6 +498,225 @@ class RestApiTest {
                 409, "conflict", "rollout.retry.nothing");
         assertProblem(send("POST", "/api/v1/rollouts/999999/retry-failed", null, tokenOf.get(Role.ADMIN)), 404,
                 "not-found", "rollout.change.unknown");
+    }
+
+    // ---------------------------------------------------------------- deleting a server
+
+    @Test
+    void deleting_a_server_wants_the_version_read_refuses_a_stale_one_and_is_audited_with_the_reason()
+            throws Exception {
+        long id = server();
+        String host = asAdmin(() -> fleet.find(id).orElseThrow().getHostName());
+        long version = versionOf(id);
+        assertThat(send("PUT", "/api/v1/servers/" + id + "/desired-port", "{\"desiredPort\": " + freePort()
+                + ", \"version\": " + version + "}", tokenOf.get(Role.ADMIN)).statusCode()).isEqualTo(200);
+
+        JsonNode missing = assertProblem(send("DELETE", "/api/v1/servers/" + id, null, tokenOf.get(Role.OPERATOR)),
+                400, "validation", "api.problem.validation");
+        assertThat(missing.get("errors").get(0).get("field").asString()).isEqualTo("version");
+        assertThat(missing.get("errors").get(0).get("message").asString()).isEqualTo("must be given");
+        JsonNode stale = assertProblem(send("DELETE", "/api/v1/servers/" + id + "?version=" + version, null,
+                tokenOf.get(Role.OPERATOR)), 409, "conflict", "api.server.stale");
+        assertThat(stale.get("changedBy").asString()).isEqualTo(usernameOf(Role.ADMIN));
+        assertThat(asAdmin(() -> fleet.find(id))).isPresent();
+
+        HttpResponse<String> deleted = send("DELETE", "/api/v1/servers/" + id + "?version=" + versionOf(id)
+                + "&reason=" + URLEncoder.encode("retired CHG-7", StandardCharsets.UTF_8), null,
+                tokenOf.get(Role.OPERATOR));
+
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        assertProblem(send("GET", "/api/v1/servers/" + id, null, tokenOf.get(Role.HELPDESK)), 404, "not-found",
+                "api.server.unknown");
+        assertProblem(send("DELETE", "/api/v1/servers/" + id + "?version=0", null, tokenOf.get(Role.OPERATOR)), 404,
+                "not-found", "api.server.unknown");
+        var entry = asAdmin(() -> audit.search(new AuditFilter("server:" + host, null, AuditAction.SERVER_DELETED,
+                null, null), Pageable.ofSize(1)).getFirst());
+        assertThat(entry.getActor()).isEqualTo(usernameOf(Role.OPERATOR));
+        assertThat(entry.getReason()).isEqualTo("retired CHG-7");
+        assertThat(entry.getBefore()).contains(host);
+    }
+
+    // ---------------------------------------------------------------- CSV import
+
+    @Test
+    void a_dry_run_returns_every_row_as_read_with_the_refused_ones_and_why_and_stores_nothing() throws Exception {
+        long existing = server();
+        String stored = asAdmin(() -> fleet.find(existing).orElseThrow().getHostName());
+        String file = CSV_HEADER + csvLine("IMP-DRY01", freePort()) + csvLine(stored, freePort())
+                + csvLine("IMP DRY03", freePort()) + csvLine("IMP-DRY04", 1024) + "IMP-DRY05,too,few\r\n";
+
+        HttpResponse<String> response = send("POST", "/api/v1/servers/import?dryRun=true",
+                HttpRequest.BodyPublishers.ofString(file), CSV, tokenOf.get(Role.OPERATOR), "en");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode preview = json.readTree(response.body());
+        assertThat(preview.get("dryRun").asBoolean()).isTrue();
+        assertThat(preview.get("encoding").asString()).isEqualTo("UTF_8");
+        assertThat(preview.get("valid").asInt()).isEqualTo(2);
+        assertThat(preview.get("refused").asInt()).isEqualTo(3);
+        assertThat(preview.get("existing").asInt()).isEqualTo(1);
+        assertThat(preview.get("added").isNull()).isTrue();
+        JsonNode rows = preview.get("rows");
+        assertThat(rows).extracting(row -> row.get("line").asInt() + " " + row.get("outcome").asString())
+                .containsExactly("2 NEW", "3 EXISTING", "4 REFUSED", "5 REFUSED", "6 REFUSED");
+        assertThat(rows.get(0).get("values").get("site").asString()).isEqualTo("Nara");
+        assertThat(rows.get(2).get("problems").get(0).get("messageKey").asString()).isEqualTo("fleet.host.badLabel");
+        assertThat(rows.get(3).get("problems").get(0).get("field").asString()).isEqualTo("desiredPort");
+        assertThat(rows.get(3).get("problems").get(0).get("message").asString()).contains("1024");
+        assertThat(rows.get(4).get("hostName").asString()).isEqualTo("IMP-DRY05");
+        assertThat(rows.get(4).get("problems").get(0).get("messageKey").asString())
+                .isEqualTo("fleet.import.columnCount");
+        assertThat(asAdmin(() -> fleet.count(new ServerFilter("IMP-DRY", null)))).isZero();
+    }
+
+    @Test
+    void a_shift_jis_file_with_the_japanese_header_is_detected_and_imported_skipping_refused_rows_and_audited()
+            throws Exception {
+        String file = String.join(",", ServerCsv.Header.JAPANESE.columns()) + "\r\n"
+                + csvLine("IMP-SJ01", freePort()).replace("Nara", "奈良") + csvLine("IMP-SJ02", 80);
+        long importsBefore = auditCount(AuditAction.SERVERS_IMPORTED);
+
+        HttpResponse<String> response = send("POST", "/api/v1/servers/import?reason=CHG-12",
+                HttpRequest.BodyPublishers.ofByteArray(file.getBytes(java.nio.charset.Charset.forName("windows-31j"))),
+                CSV, tokenOf.get(Role.OPERATOR), "ja");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode imported = json.readTree(response.body());
+        assertThat(imported.get("dryRun").asBoolean()).isFalse();
+        assertThat(imported.get("encoding").asString()).isEqualTo("CP932");
+        assertThat(imported.get("added").asInt()).isEqualTo(1);
+        assertThat(imported.get("updated").asInt()).isZero();
+        assertThat(imported.get("rows").get(1).get("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(imported.get("rows").get(1).get("problems").get(0).get("message").asString())
+                .isNotEqualTo(imported.get("rows").get(1).get("problems").get(0).get("messageKey").asString());
+        assertThat(asAdmin(() -> fleet.list(new ServerFilter("IMP-SJ", null), Pageable.ofSize(10))))
+                .extracting(ExchangeServer::getSite).containsExactly("奈良");
+        assertThat(auditCount(AuditAction.SERVERS_IMPORTED)).isEqualTo(importsBefore + 1);
+        var entry = asAdmin(() -> audit.search(new AuditFilter(null, null, AuditAction.SERVERS_IMPORTED, null, null),
+                Pageable.ofSize(1)).getFirst());
+        assertThat(entry.getActor()).isEqualTo(usernameOf(Role.OPERATOR));
+        assertThat(entry.getReason()).isEqualTo("CHG-12");
+    }
+
+    @Test
+    void hosts_already_in_the_inventory_refuse_the_import_unless_it_may_update_them() throws Exception {
+        long existing = server();
+        String stored = asAdmin(() -> fleet.find(existing).orElseThrow().getHostName());
+        int port = freePort();
+        String file = CSV_HEADER + csvLine("IMP-DUP01", freePort()) + csvLine(stored, port);
+
+        JsonNode refused = assertProblem(send("POST", "/api/v1/servers/import", HttpRequest.BodyPublishers
+                .ofString(file), CSV, tokenOf.get(Role.ADMIN), "en"), 422, "refused", "fleet.host.duplicate");
+        assertThat(refused.get("errors").get(0).get("message").asString()).contains(stored);
+        assertThat(asAdmin(() -> fleet.count(new ServerFilter("IMP-DUP", null)))).isZero();
+
+        HttpResponse<String> updated = send("POST", "/api/v1/servers/import?duplicates=UPDATE",
+                HttpRequest.BodyPublishers.ofString(file), CSV, tokenOf.get(Role.ADMIN), "en");
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        assertThat(json.readTree(updated.body()).get("added").asInt()).isEqualTo(1);
+        assertThat(json.readTree(updated.body()).get("updated").asInt()).isEqualTo(1);
+        assertThat(asAdmin(() -> fleet.find(existing).orElseThrow().getDesiredPort())).isEqualTo(port);
+    }
+
+    @Test
+    void a_file_that_is_not_csv_in_its_encoding_or_has_no_valid_row_is_422_naming_the_line() throws Exception {
+        String operator = tokenOf.get(Role.OPERATOR);
+        JsonNode syntax = assertProblem(send("POST", "/api/v1/servers/import?dryRun=true", HttpRequest.BodyPublishers
+                .ofString(CSV_HEADER + "IMP-BAD01,\"never closed\r\n"), CSV, operator, "en"), 422, "refused",
+                "fleet.import.syntax");
+        assertThat(syntax.get("line").asInt()).isEqualTo(2);
+        byte[] latin1 = (CSV_HEADER + csvLine("IMP-BAD02", freePort()).replace("Nara", "Malmö"))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        JsonNode undecodable = assertProblem(send("POST", "/api/v1/servers/import?encoding=UTF_8",
+                HttpRequest.BodyPublishers.ofByteArray(latin1), CSV, operator, "en"), 422, "refused",
+                "api.import.undecodable");
+        assertThat(undecodable.get("line").asInt()).isEqualTo(2);
+        assertThat(undecodable.get("encoding").asString()).isEqualTo("UTF_8");
+        JsonNode nothing = assertProblem(send("POST", "/api/v1/servers/import", HttpRequest.BodyPublishers.ofString(
+                CSV_HEADER + csvLine("IMP-BAD03", 1024)), CSV, operator, "en"), 422, "refused", "api.import.nothing");
+        assertThat(nothing.get("rows").get(0).get("outcome").asString()).isEqualTo("REFUSED");
+        JsonNode encoding = assertProblem(send("POST", "/api/v1/servers/import?encoding=LATIN1",
+                HttpRequest.BodyPublishers.ofByteArray(latin1), CSV, operator, "en"), 400, "validation",
+                "api.problem.validation");
+        assertThat(encoding.get("errors").get(0).get("field").asString()).isEqualTo("encoding");
+        assertThat(asAdmin(() -> fleet.count(new ServerFilter("IMP-BAD", null)))).isZero();
+    }
+
+    @Test
+    void the_file_may_come_as_a_multipart_upload_whose_file_part_is_required() throws Exception {
+        String boundary = "calcon-test-boundary";
+        String upload = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"fleet.csv\""
+                + "\r\nContent-Type: text/csv\r\n\r\n" + csv("IMP-MP01") + "\r\n--" + boundary + "--\r\n";
+        String multipart = "multipart/form-data; boundary=" + boundary;
+
+        HttpResponse<String> response = send("POST", "/api/v1/servers/import?dryRun=true",
+                HttpRequest.BodyPublishers.ofString(upload), multipart, tokenOf.get(Role.ADMIN), "en");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("rows").get(0).get("hostName").asString()).isEqualTo("IMP-MP01");
+        String noFile = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--"
+                + boundary + "--\r\n";
+        JsonNode problem = assertProblem(send("POST", "/api/v1/servers/import", HttpRequest.BodyPublishers
+                .ofString(noFile), multipart, tokenOf.get(Role.ADMIN), "en"), 400, "validation",
+                "api.problem.validation");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("file");
+    }
+
+    // ---------------------------------------------------------------- Domino confirmation and rollback
+
+    @Test
+    void confirming_the_runbooks_domino_commands_ends_the_host_run_and_is_refused_when_not_waiting()
+            throws Exception {
+        HostRunView run = awaitingDominoConfirmation();
+        String path = "/api/v1/rollouts/" + run.rolloutId() + "/hosts/" + run.id() + "/confirm-domino";
+        assertProblem(send("POST", "/api/v1/rollouts/" + requested(false) + "/hosts/" + run.id() + "/confirm-domino",
+                null, tokenOf.get(Role.OPERATOR)), 404, "not-found", "rollout.run.unknown");
+        assertProblem(send("POST", "/api/v1/rollouts/" + run.rolloutId() + "/hosts/999999/confirm-domino", null,
+                tokenOf.get(Role.OPERATOR)), 404, "not-found", "rollout.run.unknown");
+
+        HttpResponse<String> confirmed = send("POST", path, "{\"comment\": \"typed on NGY-DOM01\"}",
+                tokenOf.get(Role.OPERATOR));
+
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        JsonNode host = json.readTree(confirmed.body());
+        assertThat(host.get("state").asString()).isEqualTo("DONE");
+        assertThat(host.get("dominoConfirmedBy").asString()).isEqualTo(usernameOf(Role.OPERATOR));
+        assertThat(host.get("dominoCommands").asString()).startsWith("Excalcon q / LOAD EXCALCON " + run.hostName());
+        assertProblem(send("POST", path, null, tokenOf.get(Role.ADMIN)), 409, "conflict", "rollout.run.not-awaiting");
+    }
+
+    @Test
+    void rolling_back_a_finished_rollout_makes_a_linked_change_for_approval_with_a_reason_and_the_screens_rules()
+            throws Exception {
+        long original = ranToEnd(false);
+        assertThat(stateOf(original)).isEqualTo(ChangeState.DONE);
+        String path = "/api/v1/rollouts/" + original + "/rollback";
+        assertProblem(send("POST", path, "{}", tokenOf.get(Role.OPERATOR)), 422, "refused",
+                "rollout.submit.reason-required");
+
+        HttpResponse<String> created = send("POST", path, "{\"reason\": \"the firewall change was postponed\"}",
+                tokenOf.get(Role.OPERATOR));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode rollback = json.readTree(created.body());
+        long id = rollback.get("id").asLong();
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/rollouts/" + id);
+        assertThat(rollback.get("rollbackOf").asLong()).isEqualTo(original);
+        assertThat(rollback.get("state").asString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(rollback.get("ticket").asString()).as("the rollout's").isEqualTo("API-3");
+        assertThat(rollback.get("targetPort").asInt()).as("the new simulated host had no port: back to dynamic")
+                .isZero();
+        assertProblem(send("POST", "/api/v1/rollouts/" + id + "/rollback", "{\"reason\": \"x\"}",
+                tokenOf.get(Role.OPERATOR)), 409, "conflict", "rollout.rollback.not-finished");
+        Users.as(usernameOf(Role.ADMIN), Role.ADMIN, () -> changes.reject(id, "keep the new port"));
+        assertProblem(send("POST", "/api/v1/rollouts/" + id + "/rollback", "{\"reason\": \"x\"}",
+                tokenOf.get(Role.OPERATOR)), 409, "conflict", "rollout.rollback.of-rollback");
+        long rejected = requested(false);
+        Users.as(usernameOf(Role.ADMIN), Role.ADMIN, () -> changes.reject(rejected, "not now"));
+        assertProblem(send("POST", "/api/v1/rollouts/" + rejected + "/rollback", "{\"reason\": \"x\"}",
+                tokenOf.get(Role.OPERATOR)), 409, "conflict", "rollout.rollback.nothing");
+        assertProblem(send("POST", "/api/v1/rollouts/999999/rollback", "{\"reason\": \"x\"}",
+                tokenOf.get(Role.OPERATOR)), 404, "not-found", "rollout.change.unknown");
     }
 
     // ---------------------------------------------------------------- firewall exports
@@ -725,7 +990,17 @@ class RestApiTest {
                 .isEqualTo("bearer");
         assertThat(document.get("components").get("schemas").get("ServerRequest").get("properties").propertyNames())
                 .contains("dominoAgentAddress", "dominoCredentialName", "dominoDebugFlag");
-        assertThat(document.get("paths").get("/api/v1/servers/{id}").propertyNames()).contains("get", "put");
+        assertThat(document.get("paths").get("/api/v1/servers/{id}").propertyNames()).contains("get", "put", "delete");
+        assertThat(document.get("paths").get("/api/v1/servers/{id}").get("delete").get("description").asString())
+                .contains("version", "409");
+        JsonNode csvImport = document.get("paths").get("/api/v1/servers/import").get("post");
+        assertThat(csvImport.get("requestBody").get("content").propertyNames())
+                .contains("text/csv", "multipart/form-data");
+        assertThat(csvImport.get("description").asString()).contains("dryRun", "422");
+        assertThat(document.get("paths").get("/api/v1/rollouts/{id}/rollback").get("post").get("description")
+                .asString()).contains("reason", "409");
+        assertThat(document.get("paths").get("/api/v1/rollouts/{id}/hosts/{hostRunId}/confirm-domino").get("post")
+                .get("description").asString()).contains("AWAITING_CONFIRMATION");
         assertThat(document.get("paths").get("/api/v1/servers").propertyNames()).contains("get", "post");
         assertThat(document.get("paths").propertyNames()).contains("/api/v1/servers", "/api/v1/rollouts/{id}/approve",
                 "/api/v1/rollouts/{id}/retry-failed", "/api/v1/audit/verify")
@@ -776,19 +1051,67 @@ class RestApiTest {
 
     /** A change by {@link #REQUESTER} that ran to its end with its one host rolled back: the service did not restart. */
     long rolledBackRollout() {
+        long id = ranToEnd(true);
+        assertThat(asAdmin(() -> rollouts.rollout(id).orElseThrow().counts().rolledBack())).isEqualTo(1);
+        return id;
+    }
+
+    /** A change of one new server by {@link #REQUESTER}, approved and run to its end. */
+    long ranToEnd(boolean serviceFailsToRestart) {
         long server = server();
-        simulated.host(asAdmin(() -> fleet.find(server).orElseThrow()))
-                .failNextStarts(1, WindowsErrors.ERROR_PROCESS_ABORTED);
+        if (serviceFailsToRestart) {
+            simulated.host(asAdmin(() -> fleet.find(server).orElseThrow()))
+                    .failNextStarts(1, WindowsErrors.ERROR_PROCESS_ABORTED);
+        }
+        long id = approvedChangeOf(server);
+        await("rollout " + id + " finished", () -> stateOf(id).isFinished());
+        return id;
+    }
+
+    /** The host run of a new server whose Domino partner is reloaded from the runbook, waiting for an operator. */
+    HostRunView awaitingDominoConfirmation() {
+        long server = server();
+        simulated.useRunbookFor(asAdmin(() -> fleet.find(server).orElseThrow().getDominoServer()));
+        long id = approvedChangeOf(server);
+        await("rollout " + id + " waits for the Domino confirmation", () -> asAdmin(() -> rollouts.hostRuns(id,
+                HostRunState.AWAITING_CONFIRMATION, Pageable.ofSize(1)).hasContent()));
+        return asAdmin(() -> rollouts.hostRuns(id, Pageable.ofSize(1)).getContent().getFirst());
+    }
+
+    private long approvedChangeOf(long server) {
         long id = Users.as(REQUESTER, Role.OPERATOR, () -> changes.submit(ChangeDraft.now(List.of(server), freePort(),
                 "api test", "API-3", ChangeDraft.Waves.DEFAULT))).id();
         asAdmin(() -> changes.approve(id, "ok"));
+        return id;
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) {
         Instant deadline = Instant.now().plusSeconds(60);
-        while (!stateOf(id).isFinished()) {
-            assertThat(Instant.now()).as("rollout %d finished in time", id).isBefore(deadline);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as(what + " in time").isBefore(deadline);
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
         }
-        assertThat(asAdmin(() -> rollouts.rollout(id).orElseThrow().counts().rolledBack())).isEqualTo(1);
-        return id;
+    }
+
+    long versionOf(long serverId) {
+        return asAdmin(() -> fleet.find(serverId).orElseThrow().getVersion());
+    }
+
+    /** The import file of one new server at a free port (the columns of files without a credential). */
+    String csv(String... hosts) {
+        StringBuilder file = new StringBuilder(CSV_HEADER);
+        for (String host : hosts) {
+            file.append(csvLine(host, freePort()));
+        }
+        return file.toString();
+    }
+
+    static String csvLine(String host, int port) {
+        return host + ",,Nara,2007 SP3,LOTUS_DOMINO,DOM-" + host + ",,ExchangeFreeBusy,,SIMULATED,," + port + ",\r\n";
+    }
+
+    Supplier<Object> serverCount(String text) {
+        return () -> asAdmin(() -> fleet.count(new ServerFilter(text, null)));
     }
 
     String changeBody(long serverId, int port) {
@@ -820,11 +1143,16 @@ class RestApiTest {
 
     HttpResponse<String> send(String method, String path, @Nullable String body,
             @Nullable String token, String language) throws IOException, InterruptedException {
+        return send(method, path, body == null ? null : HttpRequest.BodyPublishers.ofString(body), JSON, token,
+                language);
+    }
+
+    HttpResponse<String> send(String method, String path, HttpRequest.@Nullable BodyPublisher body,
+            String contentType, @Nullable String token, String language) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept-Language", language)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

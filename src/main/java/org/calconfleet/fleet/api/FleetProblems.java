@@ -13,8 +13,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The fleet's refusals as problems: values against the rules (422, field by field), a stale version (409). */
-@RestControllerAdvice(assignableTypes = ServersController.class)
+/**
+ * The fleet's refusals as problems: values against the rules (422, field by field), a stale version (409), a CSV
+ * file that cannot be imported (422).
+ */
+@RestControllerAdvice(assignableTypes = {ServersController.class, ServerImportController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class FleetProblems {
 
@@ -31,6 +34,14 @@ class FleetProblems {
                 first.messageKey(), first.arguments());
         problem.setProperty("errors", e.problems().stream()
                 .map(p -> problems.fieldProblem(p.field(), locale, p.messageKey(), p.arguments())).toList());
+        return problems.respond(problem);
+    }
+
+    @ExceptionHandler(ImportRefusedException.class)
+    ResponseEntity<ProblemDetail> importRefused(ImportRefusedException e, Locale locale) {
+        ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, ApiProblems.Type.REFUSED, locale,
+                e.messageKey(), e.arguments());
+        e.details().forEach(problem::setProperty);
         return problems.respond(problem);
     }
 

@@ -19,6 +19,7 @@ import org.calconfleet.fleet.ServerFilter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -87,6 +88,17 @@ class ServersController {
     ServerResponse updateDesiredPort(@PathVariable long id, @Valid @RequestBody DesiredPortRequest request) {
         server(id);
         return ServerResponse.of(fleet.updateDesiredPort(id, request.version(), request.desiredPort()));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a server", description = "ADMIN and OPERATOR. Send the version you read (the"
+            + " confirmation the server editor asks for): a server changed since answers 409 with who changed it and"
+            + " when, and stays. The reason goes to the audit trail with the server's last values; 204 when deleted.")
+    ResponseEntity<Void> delete(@PathVariable long id, @RequestParam long version,
+            @RequestParam(defaultValue = "") String reason) {
+        server(id);
+        fleet.delete(id, version, reason.strip());
+        return ResponseEntity.noContent().build();
     }
 
     private ExchangeServer server(long id) {

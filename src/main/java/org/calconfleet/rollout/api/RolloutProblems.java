@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * A refused change operation as a problem with the change service's own message: 404 for an unknown change, 409 when
- * the change is in the wrong state (or its hosts are busy elsewhere, or it has no failed host to retry), 422 for every
- * other refusal (own approval, policy, nothing to change, missing reason).
+ * the change is in the wrong state (or its hosts are busy elsewhere, or it has no host to roll back or retry), 422
+ * for every other refusal (own approval, policy, nothing to change, missing reason).
  */
 @RestControllerAdvice(assignableTypes = RolloutsController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -24,7 +24,8 @@ class RolloutProblems {
     private static final Set<String> NOT_FOUND = Set.of("rollout.change.unknown", "rollout.run.unknown");
     private static final Set<String> CONFLICT = Set.of("rollout.approve.state", "rollout.approve.busy",
             "rollout.cancel.finished", "rollout.submit.not-a-draft", "rollout.run.not-awaiting",
-            "rollout.rollback.not-run", "rollout.retry.not-finished", "rollout.retry.nothing");
+            "rollout.rollback.not-run", "rollout.rollback.not-finished", "rollout.rollback.of-rollback",
+            "rollout.rollback.nothing", "rollout.retry.not-finished", "rollout.retry.nothing");
 
     private final ApiProblems problems;
 

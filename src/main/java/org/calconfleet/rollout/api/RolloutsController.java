@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/rollouts")
 @Tag(name = "Rollouts",
-        description = "Port changes: plan, submit, four-eyes approval, progress, cancel, retry of the failed hosts")
+        description = "Port changes: plan, submit, four-eyes approval, progress, Domino confirmation, cancel, rollback,"
+                + " retry of the failed hosts")
 class RolloutsController {
 
     static final int MAX_PAGE_SIZE = 500;
@@ -50,8 +51,8 @@ class RolloutsController {
             description = "ADMIN and OPERATOR. Where the policy asks for no approval it is scheduled at once.")
     ResponseEntity<ChangeSummary> create(@Valid @RequestBody ChangeRequestBody body,
             @RequestParam(defaultValue = "false") boolean draft) {
-        ChangeSummary created = draft ? changes.saveDraft(body.toDraft()) : changes.submit(body.toDraft());
-        return ResponseEntity.created(URI.create("/api/v1/rollouts/" + created.id())).body(created);
+        ChangeSummary saved = draft ? changes.saveDraft(body.toDraft()) : changes.submit(body.toDraft());
+        return created(saved);
     }
 
     @PostMapping("/{id}/submit")
@@ -59,7 +60,7 @@ class RolloutsController {
             description = "ADMIN and OPERATOR.")
     ResponseEntity<ChangeSummary> submitDraft(@PathVariable long id) {
         ChangeSummary submitted = changes.submitDraft(id);
-        return ResponseEntity.created(URI.create("/api/v1/rollouts/" + submitted.id())).body(submitted);
+        return created(submitted);
     }
 
     @GetMapping
@@ -107,7 +108,35 @@ class RolloutsController {
                     + " it has no such host; 422 when every such host is already at its port.")
     ResponseEntity<ChangeSummary> retryFailed(@PathVariable long id) {
         ChangeSummary retry = changes.submitRetry(id);
-        return ResponseEntity.created(URI.create("/api/v1/rollouts/" + retry.id())).body(retry);
+        return created(retry);
+    }
+
+    @PostMapping("/{id}/rollback")
+    @Operation(summary = "Roll back a finished rollout as a new change, for approval",
+            description = "ADMIN and OPERATOR. Each host that took the change (done, or waiting for its Domino"
+                    + " confirmation) is planned back to the port it had before, with the rollout's waves; a host whose"
+                    + " previous values were not one port is blocked. The reason is required (422 without); the ticket"
+                    + " defaults to the rollout's. The new change names the rollout in rollbackOf. 409 while the"
+                    + " rollout has not finished, for a rollback of a rollback, and when no host took the change.")
+    ResponseEntity<ChangeSummary> rollback(@PathVariable long id, @RequestBody RollbackBody body) {
+        ChangeSummary original = read(id);
+        ChangeSummary rollback = changes.submitRollback(id, body.reason() == null ? "" : body.reason(),
+                body.ticket() == null || body.ticket().isBlank() ? original.ticket() : body.ticket().strip());
+        return created(rollback);
+    }
+
+    @PostMapping("/{id}/hosts/{hostRunId}/confirm-domino")
+    @Operation(summary = "Confirm that the runbook's Domino commands were typed on the Domino console",
+            description = "ADMIN and OPERATOR. For a host run waiting for the confirmation (state "
+                    + "AWAITING_CONFIRMATION, its dominoCommands show what to type): recorded with who and when, with"
+                    + " the comment, and the host run is done. 404 for a host run not of this rollout; 409 when it is"
+                    + " not waiting.")
+    HostRunView confirmDomino(@PathVariable long id, @PathVariable long hostRunId,
+            @RequestBody(required = false) @Nullable DecisionBody body) {
+        rollouts.hostRun(hostRunId).filter(run -> run.rolloutId() == id)
+                .orElseThrow(() -> new NotFoundException("rollout.run.unknown", hostRunId));
+        String comment = text(body);
+        return rollouts.confirmDomino(hostRunId, comment.isBlank() ? null : comment);
     }
 
     @PostMapping("/{id}/cancel")
@@ -115,6 +144,10 @@ class RolloutsController {
             description = "ADMIN and OPERATOR. The comment is kept as the reason.")
     ChangeSummary cancel(@PathVariable long id, @RequestBody(required = false) DecisionBody body) {
         return rollouts.cancel(id, text(body));
+    }
+
+    private static ResponseEntity<ChangeSummary> created(ChangeSummary change) {
+        return ResponseEntity.created(URI.create("/api/v1/rollouts/" + change.id())).body(change);
     }
 
     private static String text(@Nullable DecisionBody body) {
