@@ -1,9 +1,7 @@
 package org.calconfleet.audit;
 
 import java.util.List;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -16,6 +14,4 @@ interface AuditEntryRepository extends Repository<AuditEntry, Long>, JpaSpecific
 
     @Query("select e from AuditEntry e where e.seq > :after order by e.seq")
     List<AuditEntry> findChainAfter(@Param("after") long after, Pageable limit);
-
-    Page<AuditEntry> findAll(Specification<AuditEntry> spec, Pageable pageable);
 }

@@ -31,4 +31,9 @@ final class AuditSpecifications {
             return cb.and(predicates.toArray(Predicate[]::new));
         };
     }
+
+    /** Keyset paging: each batch starts after the last sequence read, so a page costs the same at any depth. */
+    static Specification<AuditEntry> after(long seq) {
+        return (root, query, cb) -> cb.greaterThan(root.get("seq"), seq);
+    }
 }

@@ -21,10 +21,10 @@ import org.calconfleet.access.Role;
 import org.calconfleet.common.LocalDays;
 import org.hibernate.Session;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditTrail {
 
     static final int VERIFY_BATCH = 2_000;
+    static final int EXPORT_BATCH = 500;
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "seq");
 
     private final AuditEntryRepository entries;
@@ -143,15 +144,18 @@ public class AuditTrail {
         AuditCsv csv = new AuditCsv(out);
         try {
             csv.header();
-            int page = 0;
-            Page<AuditEntry> slice;
+            Specification<AuditEntry> matching = AuditSpecifications.matching(filter);
+            long after = 0;
+            List<AuditEntry> batch;
             do {
-                slice = entries.findAll(AuditSpecifications.matching(filter),
-                        PageRequest.of(page++, VERIFY_BATCH, Sort.by("seq")));
-                for (AuditEntry entry : slice) {
+                batch = entries.findBy(matching.and(AuditSpecifications.after(after)),
+                        query -> query.sortBy(Sort.by("seq")).limit(EXPORT_BATCH).all());
+                for (AuditEntry entry : batch) {
                     csv.row(entry);
+                    after = entry.getSeq();
+                    entityManager.detach(entry);
                 }
-            } while (slice.hasNext());
+            } while (batch.size() == EXPORT_BATCH);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringWriter;
+import java.util.List;
 import org.calconfleet.testdb.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +14,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @DatabaseTest
 @SpringBootTest
@@ -25,6 +27,9 @@ class AuditTrailTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     @WithMockUser(roles = "AUDITOR")
@@ -112,5 +117,31 @@ class AuditTrailTest {
         assertThat(lines).hasSize(2);
         assertThat(lines[1]).contains("carol", "SERVER_CREATED", "\"site=Osaka, note=\"\"quoted\"\"\"");
         assertThat(lines[1]).matches(".*,[0-9a-f]{64},[0-9a-f]{64}$");
+    }
+
+    @Test
+    @WithMockUser(roles = "AUDITOR")
+    void the_csv_export_reads_past_its_batches_each_matching_entry_once_in_order() {
+        int matching = 2 * AuditTrail.EXPORT_BATCH + 1;
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < matching; i++) {
+                audit.record(AuditEvent.of("carol", AuditAction.SERVER_UPDATED, "server:OSA-EXC98")
+                        .change(null, "note=" + i));
+                if (i % 10 == 0) {
+                    audit.record(AuditEvent.of("dave", AuditAction.SERVER_UPDATED, "server:TYO-EXC01")
+                            .change(null, "note=" + i));
+                }
+            }
+        });
+        StringWriter out = new StringWriter();
+
+        audit.exportCsv(AuditFilter.forSubject("server:OSA-EXC98"), out);
+
+        String[] lines = out.toString().split("\r\n");
+        assertThat(lines).hasSize(matching + 1);
+        List<String> rows = List.of(lines).subList(1, lines.length);
+        for (int i = 0; i < matching; i++) {
+            assertThat(rows.get(i)).contains("server:OSA-EXC98", "note=" + i + ",");
+        }
     }
 }
