@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param credential the Windows account in the vault that discovery binds with ({@code DOMAIN\USER}); every
  *                   authenticated user of the forest may read the configuration partition
  * @param timeout    how long a connection to and an answer from the directory may take
+ * @param pageSize   how many objects one page of the search asks for; under Active Directory's MaxPageSize (1,000)
  */
 @ConfigurationProperties("calcon.discovery")
 record DiscoverySettings(@DefaultValue("") String url, @DefaultValue("") String credential,
-                         @DefaultValue("5s") Duration timeout) {
+                         @DefaultValue("5s") Duration timeout,
+                         @DefaultValue("500") int pageSize) {
 
     boolean configured() {
         return !url.isBlank() && !credential.isBlank();

@@ -1,9 +1,11 @@
 package org.calconfleet.discovery;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.naming.InvalidNameException;
+import javax.naming.directory.SearchControls;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import org.calconfleet.credential.CredentialSecrets;
@@ -16,12 +18,14 @@ import org.springframework.ldap.CommunicationException;
 import org.springframework.ldap.NameNotFoundException;
 import org.springframework.ldap.NamingException;
 import org.springframework.ldap.core.AttributesMapper;
+import org.springframework.ldap.control.PagedResultsDirContextProcessor;
 import org.springframework.ldap.core.ContextMapper;
+import org.springframework.ldap.core.ContextSource;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.ldap.core.support.LdapContextSource;
-import org.springframework.ldap.query.LdapQueryBuilder;
-import org.springframework.ldap.query.SearchScope;
+import org.springframework.ldap.core.support.SingleContextSource;
+import org.springframework.ldap.filter.EqualsFilter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,15 +63,13 @@ class ExchangeDirectory {
             throw new DiscoveryFailedException(DiscoveryFailedException.Cause.NOT_CONFIGURED,
                     "discovery.error.notConfigured", List.of(), null);
         }
-        LdapTemplate ldap = template(account());
+        LdapContextSource source = contextSource(account());
         try {
-            String configuration = configurationContext(ldap);
+            String configuration = configurationContext(template(source));
             String exchange = "CN=Microsoft Exchange,CN=Services," + configuration;
             List<DirectoryServer> servers;
             try {
-                servers = ldap.search(LdapQueryBuilder.query().base(exchange).searchScope(SearchScope.SUBTREE)
-                        .attributes(ATTRIBUTES).where("objectClass").is(SERVER_CLASS), (ContextMapper<DirectoryServer>)
-                        ExchangeDirectory::server);
+                servers = servers(source, exchange);
             } catch (NameNotFoundException e) {
                 servers = List.of();
             }
@@ -98,7 +100,7 @@ class ExchangeDirectory {
         }
     }
 
-    private LdapTemplate template(WindowsAccount account) {
+    private LdapContextSource contextSource(WindowsAccount account) {
         var source = new LdapContextSource();
         source.setUrls(settings.url().strip().split("\\s+"));
         source.setUserDn(account.qualifiedName());
@@ -109,10 +111,34 @@ class ExchangeDirectory {
                 "com.sun.jndi.ldap.read.timeout", millis));
         source.setPooled(false);
         source.afterPropertiesSet();
+        return source;
+    }
+
+    private static LdapTemplate template(ContextSource source) {
         var template = new LdapTemplate(source);
         // A domain controller answers a subtree search with referrals to the other partitions; they are not ours.
         template.setIgnorePartialResultException(true);
         return template;
+    }
+
+    /**
+     * Pages through the servers (RFC 2696 paged results) on one connection, as the cookie requires: Active Directory
+     * answers a search for more objects than its MaxPageSize (1,000 by default) with a size-limit error otherwise.
+     */
+    private List<DirectoryServer> servers(ContextSource source, String exchange) {
+        var controls = new SearchControls();
+        controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
+        controls.setReturningAttributes(ATTRIBUTES);
+        String filter = new EqualsFilter("objectClass", SERVER_CLASS).encode();
+        var pages = new PagedResultsDirContextProcessor(settings.pageSize());
+        return SingleContextSource.doWithSingleContext(source, ldap -> {
+            List<DirectoryServer> found = new ArrayList<>();
+            do {
+                found.addAll(ldap.search(exchange, filter, controls,
+                        (ContextMapper<DirectoryServer>) ExchangeDirectory::server, pages));
+            } while (pages.hasMore());
+            return found;
+        }, false, true, false);
     }
 
     private static String configurationContext(LdapTemplate ldap) {

@@ -976,6 +976,7 @@ class RestApiTest {
     static void forest(DynamicPropertyRegistry properties) {
         properties.add("calcon.discovery.url", ExchangeForest::url);
         properties.add("calcon.discovery.credential", () -> DISCOVERY_CREDENTIAL);
+        properties.add("calcon.discovery.page-size", () -> ExchangeForest.MAX_PAGE_SIZE);
     }
 
     // ---------------------------------------------------------------- OpenAPI and Swagger UI

@@ -173,12 +173,12 @@ class DiscoveryServiceTest extends ForestTestBase {
             }
         });
         var wrongPassword = new ExchangeDirectory(
-                new DiscoverySettings(ExchangeForest.url(), "ad-wrong", Duration.ofSeconds(2)), secrets);
+                settings(ExchangeForest.url(), "ad-wrong"), secrets);
         var nobodyThere = new ExchangeDirectory(
-                new DiscoverySettings("ldap://127.0.0.1:9", CREDENTIAL, Duration.ofSeconds(2)), secrets);
+                settings("ldap://127.0.0.1:9", CREDENTIAL), secrets);
         var noSuchCredential = new ExchangeDirectory(
-                new DiscoverySettings(ExchangeForest.url(), "no-such-credential", Duration.ofSeconds(2)), secrets);
-        var notSetUp = new ExchangeDirectory(new DiscoverySettings("", "", Duration.ofSeconds(2)), secrets);
+                settings(ExchangeForest.url(), "no-such-credential"), secrets);
+        var notSetUp = new ExchangeDirectory(settings("", ""), secrets);
 
         assertThatThrownBy(wrongPassword::read).isInstanceOfSatisfying(DiscoveryFailedException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("discovery.error.bindRefused"));
@@ -223,5 +223,9 @@ class DiscoveryServiceTest extends ForestTestBase {
 
     private static Addition proposal(FleetDiscovery discovery, String name) {
         return found(discovery, name).proposal();
+    }
+
+    private static DiscoverySettings settings(String url, String credential) {
+        return new DiscoverySettings(url, credential, Duration.ofSeconds(2), ExchangeForest.MAX_PAGE_SIZE);
     }
 }

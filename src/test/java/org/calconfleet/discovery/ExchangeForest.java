@@ -26,6 +26,8 @@ public final class ExchangeForest {
     public static final String CONFIGURATION = "CN=Configuration,DC=corp,DC=example";
     public static final String ACCOUNT = "CORP\\svc-discovery";
     public static final String PASSWORD = "Discovery-Secret-2026";
+    /** Fewer than the forest's Exchange servers, so discovery finds them all only by paging. */
+    public static final int MAX_PAGE_SIZE = 4;
     private static InMemoryDirectoryServer server;
 
     private ExchangeForest() {
@@ -52,6 +54,8 @@ public final class ExchangeForest {
             config.setCustomRootDSEAttributes(List.of(
                     new Attribute("configurationNamingContext", CONFIGURATION),
                     new Attribute("defaultNamingContext", "DC=corp,DC=example")));
+            // Like Active Directory's MaxPageSize: a search that does not page gets no more than this.
+            config.setMaxSizeLimit(MAX_PAGE_SIZE);
             config.setAuthenticationRequiredOperationTypes(OperationType.SEARCH, OperationType.COMPARE);
             config.addInMemoryOperationInterceptor(new DownLevelNames());
             var directory = new InMemoryDirectoryServer(config);

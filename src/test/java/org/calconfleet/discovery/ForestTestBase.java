@@ -26,6 +26,7 @@ public abstract class ForestTestBase extends KaribuSpringTest {
         properties.add("calcon.directory.url", ExchangeForest::url);
         properties.add("calcon.directory.timeout", () -> "3s");
         properties.add("calcon.discovery.credential", () -> CREDENTIAL);
+        properties.add("calcon.discovery.page-size", () -> ExchangeForest.MAX_PAGE_SIZE);
         properties.add("calcon.drift-scan.enabled", () -> "false");
     }
 
