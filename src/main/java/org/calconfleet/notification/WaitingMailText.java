@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.calconfleet.i18n.Messages;
 import org.calconfleet.rollout.ChangeAwaitingApproval;
 import org.calconfleet.rollout.DriftFound;
@@ -39,8 +40,8 @@ class WaitingMailText {
             lines.add(messages.get("mail.awaiting.requested", language, change.requestedBy()));
             lines.add("");
             lines.add(messages.get("mail.awaiting.hosts", language, change.hosts().size()));
-            change.hosts().forEach(host -> lines.add(messages.get("mail.awaiting.host", language, host.hostName(),
-                    host.port())));
+            listed(lines, language, change.hosts(), host -> messages.get("mail.awaiting.host", language,
+                    host.hostName(), host.port()));
             lines.add("");
             lines.add(messages.get("mail.awaiting.link", language, rollouts.link(change.changeId())));
             return lines;
@@ -56,15 +57,23 @@ class WaitingMailText {
             lines.add(messages.get("mail.subject.drift-new", language, drift.servers().size()));
             lines.add("");
             lines.add(messages.get("mail.drift.intro", language));
-            drift.servers().forEach(server -> lines.add(messages.get("mail.drift.server", language,
+            listed(lines, language, drift.servers(), server -> messages.get("mail.drift.server", language,
                     server.hostName(), server.desiredPort() == null ? "-" : String.valueOf(server.desiredPort()),
-                    server.observed())));
+                    server.observed()));
             return lines;
         });
     }
 
     private String awaitingSubject(ChangeAwaitingApproval change, Locale language) {
         return messages.get("mail.subject.awaiting-approval", language, change.changeId(), change.hosts().size());
+    }
+
+    /** One line per item, the first {@link RolloutNotices#MAX_HOSTS_LISTED}; the webhook carries them all. */
+    private <T> void listed(List<String> lines, Locale language, List<T> items, Function<T, String> line) {
+        items.stream().limit(RolloutNotices.MAX_HOSTS_LISTED).map(line).forEach(lines::add);
+        if (items.size() > RolloutNotices.MAX_HOSTS_LISTED) {
+            lines.add(messages.get("mail.more", language, items.size() - RolloutNotices.MAX_HOSTS_LISTED));
+        }
     }
 
     private String body(BiFunction<Locale, List<String>, List<String>> section) {
