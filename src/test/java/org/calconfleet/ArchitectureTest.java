@@ -81,6 +81,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.calconfleet.credential.CredentialSecrets")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.calconfleet.credential.WindowsAccount")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.calconfleet.credential.AgentToken")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.calconfleet.credential.SecretSeal")
                 .check(classes);
     }
 

@@ -36,7 +36,9 @@ public enum AuditAction {
     POLICY_CHANGE_PROPOSED,
     POLICY_CHANGE_CONFIRMED,
     POLICY_CHANGE_REJECTED,
-    FLEET_DISCOVERED;
+    FLEET_DISCOVERED,
+    WEBHOOK_CHANGED,
+    WEBHOOK_FAILED;
 
     public String messageKey() {
         return "audit.action." + name().toLowerCase(Locale.ROOT);

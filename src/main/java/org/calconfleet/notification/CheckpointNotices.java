@@ -1,7 +1,6 @@
 package org.calconfleet.notification;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -13,10 +12,7 @@ import org.calconfleet.policy.PolicyService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -31,49 +27,40 @@ class CheckpointNotices implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(CheckpointNotices.class);
 
     private final PolicyService policy;
-    private final ObjectProvider<JavaMailSender> mail;
+    private final Mailbox mail;
     private final Messages messages;
     private final List<Locale> languages;
-    private final String from;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofVirtual()
             .name("checkpoint-mail").factory());
 
-    CheckpointNotices(PolicyService policy, ObjectProvider<JavaMailSender> mail, Messages messages,
-            @Value("${calcon.mail.from:calcon@localhost}") String from,
+    CheckpointNotices(PolicyService policy, Mailbox mail, Messages messages,
             @Value("${calcon.mail.languages:en,ja}") String languages) {
         this.policy = policy;
         this.mail = mail;
         this.messages = messages;
-        this.from = from;
         this.languages = MailLanguages.parse(languages);
     }
 
     @TransactionalEventListener
     void written(AuditCheckpointWritten event) {
-        if (mail.getIfAvailable() != null) {
+        if (mail.configured()) {
             sender.execute(() -> send(event.checkpoint()));
         }
     }
 
     private void send(AuditCheckpoint checkpoint) {
-        JavaMailSender smtp = mail.getIfAvailable();
         try {
             List<String> to = policy.enforced().notifyAddresses();
-            if (to.isEmpty() || smtp == null) {
+            if (to.isEmpty()) {
                 return;
             }
-            MimeMessage message = smtp.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(to.toArray(String[]::new));
-            helper.setSubject(messages.get("mail.checkpoint.subject", languages.getFirst(), checkpoint.number(),
-                    checkpoint.seq()));
             StringBuilder body = new StringBuilder();
             for (Locale language : languages) {
                 body.append(messages.get("mail.checkpoint.body", language, checkpoint.seq())).append("\n\n");
             }
-            helper.setText(body.append(checkpoint.fileName()).append("\n\n").append(checkpoint.text()).toString());
-            smtp.send(message);
+            mail.send(to, messages.get("mail.checkpoint.subject", languages.getFirst(), checkpoint.number(),
+                    checkpoint.seq()), body.append(checkpoint.fileName()).append("\n\n").append(checkpoint.text())
+                    .toString());
             log.info("Audit checkpoint #{} mailed to {}", checkpoint.number(), to);
         } catch (MessagingException | RuntimeException e) {
             log.warn("Audit checkpoint #{} was not mailed: {}", checkpoint.number(), e.toString());

@@ -9,19 +9,23 @@ import org.calconfleet.rollout.ChangeSummary;
 import org.calconfleet.rollout.HostRunView;
 import org.calconfleet.rollout.RolloutCounts;
 import org.calconfleet.rollout.RolloutReports.RolloutReport;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /** The words of a rollout's e-mail, in each configured language one after the other; the subject in the first. */
-final class RolloutMailText {
+@Component
+class RolloutMailText {
 
-    private static final String LANGUAGE_SEPARATOR = "\n\n--------\n\n";
+    static final String LANGUAGE_SEPARATOR = "\n\n--------\n\n";
 
     private final Messages messages;
     private final List<Locale> languages;
     private final String publicUrl;
 
-    RolloutMailText(Messages messages, List<Locale> languages, String publicUrl) {
+    RolloutMailText(Messages messages, @Value("${calcon.mail.languages:en,ja}") String languages,
+            @Value("${calcon.public-url:http://localhost:8080}") String publicUrl) {
         this.messages = messages;
-        this.languages = List.copyOf(languages);
+        this.languages = MailLanguages.parse(languages);
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
@@ -35,6 +39,10 @@ final class RolloutMailText {
             sections.add(section(report, outcome, language));
         }
         return String.join(LANGUAGE_SEPARATOR, sections) + "\n";
+    }
+
+    List<Locale> languages() {
+        return languages;
     }
 
     String link(long rolloutId) {

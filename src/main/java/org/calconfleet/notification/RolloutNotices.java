@@ -1,7 +1,6 @@
 package org.calconfleet.notification;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -13,7 +12,6 @@ import java.util.concurrent.Executors;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.audit.AuditTrail;
-import org.calconfleet.i18n.Messages;
 import org.calconfleet.policy.PolicyService;
 import org.calconfleet.rollout.ChangeState;
 import org.calconfleet.rollout.ChangeSummary;
@@ -24,14 +22,10 @@ import org.calconfleet.rollout.RolloutReports.RolloutReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,34 +49,29 @@ class RolloutNotices implements DisposableBean {
 
     private final RolloutReports reports;
     private final PolicyService policy;
-    private final ObjectProvider<JavaMailSender> mail;
+    private final Mailbox mail;
     private final AuditTrail audit;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final RolloutMailText text;
-    private final String from;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofVirtual()
             .name("rollout-mail").factory());
 
-    RolloutNotices(RolloutReports reports, PolicyService policy, ObjectProvider<JavaMailSender> mail,
-            AuditTrail audit, JdbcTemplate jdbc, Clock clock, Messages messages,
-            @Value("${calcon.public-url:http://localhost:8080}") String publicUrl,
-            @Value("${calcon.mail.from:calcon@localhost}") String from,
-            @Value("${calcon.mail.languages:en,ja}") String languages) {
+    RolloutNotices(RolloutReports reports, PolicyService policy, Mailbox mail, AuditTrail audit, JdbcTemplate jdbc,
+            Clock clock, RolloutMailText text) {
         this.reports = reports;
         this.policy = policy;
         this.mail = mail;
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.from = from;
-        this.text = new RolloutMailText(messages, MailLanguages.parse(languages), publicUrl);
+        this.text = text;
     }
 
     @EventListener
     void progressed(RolloutProgressEvent event) {
         boolean noticeable = event.hostRunId() == null || event.state() == HostRunState.NEEDS_ATTENTION;
-        if (!noticeable || mail.getIfAvailable() == null) {
+        if (!noticeable || !mail.configured()) {
             return;
         }
         if (event.hostRunId() == null) {
@@ -109,20 +98,13 @@ class RolloutNotices implements DisposableBean {
 
     private void send(RolloutReport report, Notice notice, RolloutOutcome outcome) {
         List<String> to = policy.enforced().notifyAddresses();
-        JavaMailSender smtp = mail.getIfAvailable();
         long id = report.summary().id();
-        if (to.isEmpty() || smtp == null || !claim(id, notice)) {
+        if (to.isEmpty() || !mail.configured() || !claim(id, notice)) {
             return;
         }
         String subject = text.subject(report, outcome);
         try {
-            MimeMessage message = smtp.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(to.toArray(String[]::new));
-            helper.setSubject(subject);
-            helper.setText(text.body(report, outcome));
-            smtp.send(message);
+            mail.send(to, subject, text.body(report, outcome));
             audit.record(AuditEvent.of("system", AuditAction.NOTIFICATION_SENT, subject(id))
                     .change(null, "to " + String.join(", ", to)).because(subject));
         } catch (MailException | MessagingException e) {

@@ -21,6 +21,7 @@ import org.calconfleet.port.PeerPorts;
 import org.calconfleet.port.PortRules;
 import org.calconfleet.port.RpcPort;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,10 +44,11 @@ public class ChangeService {
     private final FleetObservations fleet;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ChangeService(ChangePlanner planner, ChangeRequestRepository changes, HostRunRepository runs, Admissions admissions,
             RolloutQueries queries, AuditTrail audit, RolloutPolicy policy, FleetObservations fleet,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events) {
         this.planner = planner;
         this.changes = changes;
         this.runs = runs;
@@ -57,6 +59,7 @@ public class ChangeService {
         this.fleet = fleet;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.events = events;
     }
 
     /** What the change would do on each host, read from the hosts now; nothing is stored or changed. */
@@ -314,6 +317,11 @@ public class ChangeService {
                         throw new ChangeRefusedException("rollout.approve.busy", String.join(", ", busy));
                     }
                     schedule(change);
+                } else {
+                    events.publishEvent(new ChangeAwaitingApproval(change.id(), user, reason, ticket, now,
+                            plan.hosts().stream().filter(h -> h.verdict() == HostPlan.Verdict.CHANGE)
+                                    .map(h -> new ChangeAwaitingApproval.Host(h.serverId(), h.hostName(),
+                                            h.targetPort())).toList()));
                 }
             }
             return queries.summary(change);

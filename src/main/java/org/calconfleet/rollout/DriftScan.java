@@ -3,11 +3,13 @@ package org.calconfleet.rollout;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -16,6 +18,7 @@ import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.backend.HostBackends;
+import org.calconfleet.fleet.Drift;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.fleet.Observation;
@@ -39,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reads every host's port values, service state, diagnostic level and newest event 6001, and records what it saw
  * on the server; a server that goes into drift (desired ≠ observed), or whose drifted values move, gets one
  * DRIFT_DETECTED entry. Hosts held by an active rollout are left to it. Monitor-only: it never changes a host.
- * Each scan ends by publishing its {@link DriftScanResult}.
+ * Each scan ends by publishing its {@link DriftScanResult}, and a {@link DriftFound} when servers newly went into
+ * drift.
  */
 @Component
 class DriftScan {
@@ -76,6 +80,7 @@ class DriftScan {
         AtomicInteger unreachable = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
         AtomicInteger drifted = new AtomicInteger();
+        ConcurrentLinkedQueue<DriftFound.Server> found = new ConcurrentLinkedQueue<>();
         Semaphore permits = new Semaphore(concurrency);
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             int page = 0;
@@ -90,7 +95,7 @@ class DriftScan {
                     permits.acquireUninterruptibly();
                     executor.submit(() -> {
                         try {
-                            switch (observe(server)) {
+                            switch (observe(server, found)) {
                                 case UNREACHABLE -> unreachable.incrementAndGet();
                                 case DRIFTED -> drifted.incrementAndGet();
                                 case SEEN -> { }
@@ -109,6 +114,9 @@ class DriftScan {
                 drifted.get());
         log.info("drift scan: {}", result);
         events.publishEvent(result);
+        if (!found.isEmpty()) {
+            events.publishEvent(new DriftFound(result.finishedAt(), List.copyOf(found)));
+        }
         return result;
     }
 
@@ -116,7 +124,7 @@ class DriftScan {
         SEEN, UNREACHABLE, DRIFTED
     }
 
-    private Seen observe(ExchangeServer server) {
+    private Seen observe(ExchangeServer server, Collection<DriftFound.Server> found) {
         HostBackend host = backends.backend(server);
         HostResult<CalConPorts> ports = host.readCalConPorts();
         if (!(ports instanceof HostResult.Ok<CalConPorts> read)) {
@@ -142,7 +150,8 @@ class DriftScan {
             }
         }
         Observation observation = seen;
-        Boolean drift = tx.execute(s -> fleet.record(Objects.requireNonNull(server.getId()), observation)
+        long serverId = Objects.requireNonNull(server.getId());
+        Boolean drift = tx.execute(s -> fleet.record(serverId, observation)
                 .filter(FleetObservations.Recorded::driftChanged)
                 .map(recorded -> {
                     audit.record(AuditEvent.of(ACTOR, AuditAction.DRIFT_DETECTED, "server:" + server.getHostName())
@@ -151,6 +160,10 @@ class DriftScan {
                                     "desired " + recorded.desiredPort() + ", observed " + recorded.observedAfter()
                                             + " (" + recorded.driftAfter() + ")")
                             .because("the registry values differ from the desired port"));
+                    if (recorded.driftBefore() != Drift.DRIFTED) {
+                        found.add(new DriftFound.Server(serverId, server.getHostName(), recorded.desiredPort(),
+                                recorded.observedAfter()));
+                    }
                     return true;
                 }).orElse(false));
         return Boolean.TRUE.equals(drift) ? Seen.DRIFTED : Seen.SEEN;

@@ -24,7 +24,8 @@ final class SyslogFormat {
     static final int SEVERITY_NOTICE = 5;
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final Set<AuditAction> WARNINGS = EnumSet.of(AuditAction.SIGN_IN_FAILED,
-            AuditAction.SIGN_IN_LOCKED, AuditAction.API_TOKEN_REFUSED, AuditAction.NOTIFICATION_FAILED);
+            AuditAction.SIGN_IN_LOCKED, AuditAction.API_TOKEN_REFUSED, AuditAction.NOTIFICATION_FAILED,
+            AuditAction.WEBHOOK_FAILED);
 
     private final int facility;
     private final String hostname;

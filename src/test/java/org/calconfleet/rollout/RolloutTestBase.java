@@ -15,6 +15,8 @@ import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.Observation;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
+import org.calconfleet.policy.FleetPolicy;
+import org.calconfleet.policy.PolicyService;
 import org.calconfleet.testdb.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,6 +50,8 @@ abstract class RolloutTestBase {
     AuditTrail audit;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PolicyService policy;
 
     /** {@code count} Domino servers whose registry holds {@code port} on both sides, connector running, logging High. */
     List<Long> servers(String prefix, int count, int port) {
@@ -108,6 +112,21 @@ abstract class RolloutTestBase {
         List<AuditEntry> oldestFirst = new ArrayList<>(newestFirst);
         java.util.Collections.reverse(oldestFirst);
         return oldestFirst;
+    }
+
+    /** The port policy's notification addresses, set by an administrator. */
+    void mailPolicyTo(String... addresses) {
+        Users.as("admin", Role.ADMIN, () -> {
+            var revision = policy.revision();
+            FleetPolicy current = revision.policy();
+            policy.update(new FleetPolicy(current.ports(), current.approvalRequired(), current.driftScanInterval(),
+                    List.of(addresses)), revision.version(), "mail test");
+        });
+    }
+
+    /** A change's audit history, newest first. */
+    List<AuditEntry> changeHistory(long id) {
+        return Users.as("auditor", Role.AUDITOR, () -> audit.historyOf("change:" + id, 100));
     }
 
     static void sleep(long millis) {

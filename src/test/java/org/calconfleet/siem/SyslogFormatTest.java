@@ -70,6 +70,10 @@ class SyslogFormatTest {
                 .isEqualTo(13 * 8 + 4);
         assertThat(Received.of(new String(format.message(signedIn, "x"), StandardCharsets.UTF_8)).priority())
                 .isEqualTo(13 * 8 + 5);
+        AuditEntry webhook = AuditEntries.chained(3, AT, AuditEvent.of("system", AuditAction.WEBHOOK_FAILED,
+                "drift-scan"), signedIn.getHash());
+        assertThat(Received.of(new String(format.message(webhook, "x"), StandardCharsets.UTF_8)).priority())
+                .isEqualTo(13 * 8 + 4);
     }
 
     @Test

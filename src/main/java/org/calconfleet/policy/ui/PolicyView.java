@@ -40,6 +40,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
+import org.calconfleet.notification.WebhookSettings;
+import org.calconfleet.notification.ui.WebhookPanel;
 import org.calconfleet.policy.FleetPolicy;
 import org.calconfleet.policy.Parsed;
 import org.calconfleet.policy.PendingPolicyChange;
@@ -83,7 +85,7 @@ class PolicyView extends VerticalLayout implements HasDynamicTitle {
 
     private PolicyRevision loaded;
 
-    PolicyView(PolicyService policies) {
+    PolicyView(PolicyService policies, WebhookSettings webhooks) {
         this.policies = policies;
         addClassName("policy-view");
         setMaxWidth("60rem");
@@ -113,7 +115,7 @@ class PolicyView extends VerticalLayout implements HasDynamicTitle {
         pending.addClassName("policy-pending");
 
         add(new Paragraph(getTranslation("policy.intro")), lastChanged, pending, form,
-                new HorizontalLayout(save, discard), meaning);
+                new HorizontalLayout(save, discard), meaning, new WebhookPanel(webhooks));
         this.loaded = policies.revision();
         load(loaded);
     }

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
@@ -54,6 +55,7 @@ class PolicyViewTest extends KaribuSpringTest {
                 + " scope = 'PER_SERVER', approval_required = true, drift_scan_minutes = 15, notify_addresses = '',"
                 + " version = 0, updated_by = 'system' where id = 1");
         jdbc.update("delete from policy_proposal");
+        jdbc.update("delete from policy_webhook");
     }
 
     @Test
@@ -206,6 +208,45 @@ class PolicyViewTest extends KaribuSpringTest {
                 .endsWith(", after you opened it. Discard your edits to see their change, then edit again.");
         assertThat(policies.current().ports().rangesText()).isEqualTo("45000-45999");
         assertThat(field("policy-allowed-ranges").getValue()).isEqualTo("46000-46999");
+    }
+
+    @Test
+    void an_admin_sets_the_webhook_and_its_secret_is_never_shown_again_nor_audited() {
+        String secret = "s3cret-for-the-webhook-0123";
+        signIn("alice", Role.ADMIN);
+        UI.getCurrent().navigate("policy");
+        type(_get(TextField.class, spec -> spec.withId("webhook-url")), "https://hooks.example.test/calcon");
+        type(_get(PasswordField.class, spec -> spec.withId("webhook-secret")), secret);
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("webhook-save")));
+
+        assertThat(notificationTexts()).contains("Webhook saved.");
+        assertThat(_get(PasswordField.class, spec -> spec.withId("webhook-secret")).getValue()).isEmpty();
+        assertThat(_get(Span.class, spec -> spec.withId("webhook-state")).getText()).startsWith("A secret is set.");
+        MockVaadin.tearDown();
+        signIn("alice", Role.ADMIN);
+        UI.getCurrent().navigate("policy");
+        assertThat(field("webhook-url").getValue()).isEqualTo("https://hooks.example.test/calcon");
+        assertThat(_get(PasswordField.class, spec -> spec.withId("webhook-secret")).getValue()).isEmpty();
+        assertThat(UI.getCurrent().getElement().getOuterHTML()).doesNotContain(secret);
+        String audited = "select coalesce(before_value, '') || ' ' || coalesce(after_value, '') || ' '"
+                + " || coalesce(reason, '') from %s where action = 'WEBHOOK_CHANGED'";
+        assertThat(jdbc.queryForList(audited.formatted("audit_entry") + " union all " + audited.formatted("audit_outbox"),
+                String.class))
+                .isNotEmpty().noneMatch(text -> text.contains(secret));
+        assertThat(jdbc.queryForObject("select secret_value from policy_webhook", String.class)).doesNotContain(secret);
+    }
+
+    @Test
+    void a_webhook_url_that_is_not_http_is_refused_beside_its_field() {
+        signIn("alice", Role.ADMIN);
+        UI.getCurrent().navigate("policy");
+        type(_get(TextField.class, spec -> spec.withId("webhook-url")), "ftp://hooks.example.test/calcon");
+        type(_get(PasswordField.class, spec -> spec.withId("webhook-secret")), "long-enough-secret-123");
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("webhook-save")));
+
+        assertThat(field("webhook-url").isInvalid()).isTrue();
+        assertThat(field("webhook-url").getErrorMessage()).startsWith("Enter an absolute http or https URL");
+        assertThat(jdbc.queryForObject("select count(*) from policy_webhook", Integer.class)).isZero();
     }
 
     @Test
