@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.concurrent.ExecutorService;
@@ -102,15 +103,17 @@ class RolloutNotices implements DisposableBean {
         if (to.isEmpty() || !mail.configured() || !claim(id, notice)) {
             return;
         }
-        String subject = text.subject(report, outcome);
+        // The trail keeps what was sent as a code, rendered in each reader's language, never the mail's English.
+        String code = "notice=rollout." + notice.name().toLowerCase(Locale.ROOT) + " outcome=" + outcome.name();
         try {
-            mail.send(to, subject, text.body(report, outcome));
+            mail.send(to, text.subject(report, outcome), text.body(report, outcome));
             audit.record(AuditEvent.of("system", AuditAction.NOTIFICATION_SENT, subject(id))
-                    .change(null, "to " + String.join(", ", to)).because(subject));
+                    .change(null, "to " + String.join(", ", to)).because(code));
         } catch (MailException | MessagingException e) {
             log.warn("The e-mail about rollout {} was not sent: {}", id, e.toString());
             audit.record(AuditEvent.of("system", AuditAction.NOTIFICATION_FAILED, subject(id))
-                    .change(null, "to " + String.join(", ", to)).because(subject + ": " + e.getMessage()));
+                    .change(null, "to " + String.join(", ", to))
+                    .because(code + " error=" + e.getClass().getSimpleName()));
         }
     }
 

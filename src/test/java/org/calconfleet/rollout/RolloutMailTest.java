@@ -63,7 +63,8 @@ class RolloutMailTest extends RolloutTestBase {
                 "Open the job: https://calcon.example.test/jobs/" + done.id(),
                 "ロールアウト #" + done.id() + " 完了: ポート 45031", "チケット: CHG-4711");
         awaitAuditDrained();
-        assertThat(changeHistory(done.id())).extracting(AuditEntry::getAction).contains(AuditAction.NOTIFICATION_SENT);
+        assertThat(changeHistory(done.id())).filteredOn(e -> e.getAction() == AuditAction.NOTIFICATION_SENT)
+                .extracting(AuditEntry::getReason).contains("notice=rollout.end outcome=FINISHED");
     }
 
     @Test
@@ -120,7 +121,7 @@ class RolloutMailTest extends RolloutTestBase {
             assertThat(done.state()).isEqualTo(ChangeState.DONE);
             Instant deadline = Instant.now().plusSeconds(30);
             while (changeHistory(done.id()).stream().noneMatch(e -> e.getAction() == AuditAction.NOTIFICATION_FAILED
-                    && !"notice=change.awaiting-approval error=MailSendException".equals(e.getReason()))) {
+                    && "notice=rollout.end outcome=FINISHED error=MailSendException".equals(e.getReason()))) {
                 assertThat(Instant.now()).isBefore(deadline);
                 sleep(100);
             }
