@@ -36,7 +36,11 @@ public enum AuditAction {
     POLICY_CHANGE_PROPOSED,
     POLICY_CHANGE_CONFIRMED,
     POLICY_CHANGE_REJECTED,
-    FLEET_DISCOVERED;
+    FLEET_DISCOVERED,
+    MAINTENANCE_WINDOW_ADDED,
+    MAINTENANCE_WINDOW_REMOVED,
+    MAINTENANCE_FREEZE_ADDED,
+    MAINTENANCE_FREEZE_REMOVED;
 
     public String messageKey() {
         return "audit.action." + name().toLowerCase(Locale.ROOT);
