@@ -5,6 +5,9 @@ import java.util.List;
 /** A window or freeze refused, with the message key (and its arguments) that says why. */
 public class MaintenanceRejectedException extends RuntimeException {
 
+    /** The key of a refusal because the window or freeze does not exist (any more). */
+    public static final String NOT_FOUND = "maintenance.notFound";
+
     private final String messageKey;
     private final List<Object> arguments;
 
@@ -18,7 +21,7 @@ public class MaintenanceRejectedException extends RuntimeException {
         return messageKey;
     }
 
-    public Object[] arguments() {
-        return arguments.toArray();
+    public List<Object> arguments() {
+        return arguments;
     }
 }

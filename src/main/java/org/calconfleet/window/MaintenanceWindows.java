@@ -89,7 +89,7 @@ public class MaintenanceWindows {
     @Transactional
     public void removeWindow(long id) {
         SiteWindow window = windows.findById(id)
-                .orElseThrow(() -> new MaintenanceRejectedException("maintenance.notFound"));
+                .orElseThrow(() -> new MaintenanceRejectedException(MaintenanceRejectedException.NOT_FOUND));
         windows.delete(window);
         audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.MAINTENANCE_WINDOW_REMOVED,
                 subject(window.getSite())).change(described(window.window()), null));
@@ -119,7 +119,7 @@ public class MaintenanceWindows {
     @Transactional
     public void removeFreeze(long id) {
         SiteFreeze freeze = freezes.findById(id)
-                .orElseThrow(() -> new MaintenanceRejectedException("maintenance.notFound"));
+                .orElseThrow(() -> new MaintenanceRejectedException(MaintenanceRejectedException.NOT_FOUND));
         SiteFreezeInfo info = freeze.info();
         freezes.delete(freeze);
         audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.MAINTENANCE_FREEZE_REMOVED,

@@ -208,7 +208,7 @@ class MaintenanceView extends VerticalLayout implements HasDynamicTitle {
             action.run();
             Notification.show(done).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (MaintenanceRejectedException e) {
-            refused(getTranslation(e.messageKey(), e.arguments()));
+            refused(getTranslation(e.messageKey(), e.arguments().toArray()));
         }
         refresh();
     }
