@@ -394,6 +394,33 @@ class RestApiTest {
     // ---------------------------------------------------------------- servers and their Domino reload
 
     @Test
+    void a_script_keeps_the_maintenance_calendar_and_is_refused_an_unknown_zone_a_backward_freeze_and_a_gone_window()
+            throws Exception {
+        String admin = tokenOf.get(Role.ADMIN);
+        HttpResponse<String> created = send("POST", "/api/v1/maintenance/windows", """
+                {"site": "API-CAL", "day": "SATURDAY", "start": "22:00", "end": "02:00", "zone": "Europe/Berlin"}""",
+                admin);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode window = json.readTree(created.body());
+        assertThat(window.get("start").asString()).isEqualTo("22:00:00");
+        assertThat(window.get("zone").asString()).isEqualTo("Europe/Berlin");
+        JsonNode listed = json.readTree(send("GET", "/api/v1/maintenance/windows", null, tokenOf.get(Role.HELPDESK))
+                .body());
+        assertThat(listed.toString()).contains("API-CAL");
+
+        assertProblem(send("POST", "/api/v1/maintenance/windows", """
+                {"site": "API-CAL", "day": "SUNDAY", "start": "02:00", "end": "05:00", "zone": "Mars/Olympus"}""",
+                admin), 422, "refused", "maintenance.zone.unknown");
+        assertProblem(send("POST", "/api/v1/maintenance/freezes", """
+                {"from": "2030-12-26T00:00:00Z", "until": "2030-12-24T00:00:00Z", "reason": "backwards"}""", admin),
+                422, "refused", "maintenance.freeze.order");
+        long id = window.get("id").asLong();
+        assertThat(send("DELETE", "/api/v1/maintenance/windows/" + id, null, admin).statusCode()).isEqualTo(204);
+        assertProblem(send("DELETE", "/api/v1/maintenance/windows/" + id, null, admin), 404, "not-found",
+                "maintenance.notFound");
+    }
+
+    @Test
     void a_script_adds_a_server_whose_domino_partner_has_an_agent_and_replaces_its_debug_flag_secrets_never_shown()
             throws Exception {
         String token = "api-domino-token-0123456789abcdefghijklmn";
