@@ -38,7 +38,11 @@ public enum AuditAction {
     POLICY_CHANGE_REJECTED,
     FLEET_DISCOVERED,
     WEBHOOK_CHANGED,
-    WEBHOOK_FAILED;
+    WEBHOOK_FAILED,
+    MAINTENANCE_WINDOW_ADDED,
+    MAINTENANCE_WINDOW_REMOVED,
+    MAINTENANCE_FREEZE_ADDED,
+    MAINTENANCE_FREEZE_REMOVED;
 
     public String messageKey() {
         return "audit.action." + name().toLowerCase(Locale.ROOT);

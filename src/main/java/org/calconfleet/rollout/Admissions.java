@@ -10,9 +10,12 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.calconfleet.window.MaintenanceWindows;
+import org.calconfleet.window.Wait;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Lets waiting hosts of a rollout run, as far as the rollout allows: waves one after another (the canary first; any
  * failure in it halts the rollout), at most {@code concurrency} hosts at once, no new host once more than the
- * failure threshold have failed, the maintenance window has closed or the rollout was cancelled; and ends the
- * rollout when no host is left unfinished. Each pass locks the rollout's row, so passes of several nodes take turns,
+ * failure threshold have failed, the maintenance window has closed or the rollout was cancelled; no new host of a
+ * site whose weekly windows are closed or that a freeze holds (hosts already running finish; the rollout notes what
+ * it waits for and until when, and the sweep below starts the site's hosts once it opens); and ends the rollout when
+ * no host is left unfinished. Each pass locks the rollout's row, so passes of several nodes take turns,
  * and schedules the admitted hosts' tasks in the same transaction: a host is RUNNING if and only if its task exists.
  *
  * <p>Hosts that end do not admit their successors themselves (hundreds of them would queue on the rollout's row):
@@ -54,6 +59,7 @@ class Admissions implements SmartLifecycle {
     private final ObjectProvider<Scheduler> scheduler;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MaintenanceWindows windows;
     private final TransactionTemplate tx;
     private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
     private final BurstSignal signal = new BurstSignal(GATHER);
@@ -62,13 +68,15 @@ class Admissions implements SmartLifecycle {
 
     Admissions(ChangeRequestRepository changes, HostRunRepository runs, HostRunWrites writes,
             ObjectProvider<Scheduler> scheduler,
-            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events, Clock clock, MaintenanceWindows windows,
+            PlatformTransactionManager transactions) {
         this.changes = changes;
         this.runs = runs;
         this.writes = writes;
         this.scheduler = scheduler;
         this.events = events;
         this.clock = clock;
+        this.windows = windows;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -132,11 +140,20 @@ class Admissions implements SmartLifecycle {
         }
         int running = counts.running();
         if (change.isCancelRequested()) {
+            change.stopWaiting();
             endPending(id, HostRunState.CANCELLED, "cancelled before its turn", now);
         } else if (change.isHalted()) {
+            change.stopWaiting();
             endPending(id, HostRunState.SKIPPED, "not started: " + change.getEndReason(), now);
         } else {
-            running += admitNext(change, now, running, failures);
+            Map<String, Wait> closed = windows.closed(() -> writes.pendingSites(id), now);
+            running += admitNext(change, now, running, failures, closed.keySet());
+            @Nullable RolloutWait before = change.waiting();
+            writes.nextClosedSite(id, change.getCurrentWave(), closed.keySet())
+                    .ifPresentOrElse(site -> change.waitFor(site, closed.get(site)), change::stopWaiting);
+            if (!Objects.equals(before, change.waiting())) {
+                progress(id);
+            }
         }
         if (running == 0 && counts.awaiting() == 0
                 && runs.findFirstByChangeRequestIdAndStateOrderByWaveAscSeqAsc(id, HostRunState.PENDING).isEmpty()) {
@@ -163,7 +180,8 @@ class Admissions implements SmartLifecycle {
     }
 
     /** Admits as many waiting hosts as the concurrency and the waves allow; how many it admitted. */
-    private int admitNext(ChangeRequest change, Instant now, int runningBefore, long failures) {
+    private int admitNext(ChangeRequest change, Instant now, int runningBefore, long failures,
+            Set<String> closedSites) {
         long id = change.id();
         int running = runningBefore;
         int admitted = 0;
@@ -172,7 +190,7 @@ class Admissions implements SmartLifecycle {
             if (free <= 0) {
                 break;
             }
-            List<Long> next = writes.pendingOfWave(id, change.getCurrentWave(), free);
+            List<Long> next = writes.pendingOfWave(id, change.getCurrentWave(), free, closedSites);
             if (!next.isEmpty()) {
                 writes.admit(next, now);
                 scheduler.getObject().scheduleBatch(
@@ -186,7 +204,8 @@ class Admissions implements SmartLifecycle {
             }
             Optional<HostRun> first = runs.findFirstByChangeRequestIdAndStateOrderByWaveAscSeqAsc(id,
                     HostRunState.PENDING);
-            if (first.isEmpty()) {
+            if (first.isEmpty() || first.get().getWave() == change.getCurrentWave()) {
+                // nothing left, or the rest of this wave waits for its sites to open: the next wave waits with it
                 break;
             }
             if (change.waves().canarySize() > 0 && change.getCurrentWave() == 0 && failures > 0) {

@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.calconfleet.window.Wait;
+import org.calconfleet.window.WaitReason;
 import org.jspecify.annotations.Nullable;
 
 /** A port change for a set of servers, and its rollout (one change request is carried out by one rollout). */
@@ -107,6 +109,16 @@ public class ChangeRequest {
 
     @Column(name = "end_reason", length = COMMENT_MAX_LENGTH)
     private @Nullable String endReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "wait_reason")
+    private @Nullable WaitReason waitReason;
+
+    @Column(name = "wait_site")
+    private @Nullable String waitSite;
+
+    @Column(name = "wait_until")
+    private @Nullable Instant waitUntil;
 
     @Version
     private long version;
@@ -270,6 +282,24 @@ public class ChangeRequest {
 
     void setEndReason(String endReason) {
         this.endReason = endReason;
+    }
+
+    /** What holds the rollout's next host back, while something does. */
+    public @Nullable RolloutWait waiting() {
+        return waitReason == null || waitSite == null || waitUntil == null ? null
+                : new RolloutWait(waitReason, waitSite, waitUntil);
+    }
+
+    void waitFor(String site, Wait wait) {
+        this.waitReason = wait.reason();
+        this.waitSite = site;
+        this.waitUntil = wait.until();
+    }
+
+    void stopWaiting() {
+        this.waitReason = null;
+        this.waitSite = null;
+        this.waitUntil = null;
     }
 
     public long getVersion() {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.calconfleet.audit.AuditEvent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -140,15 +141,43 @@ class HostRunWrites {
                 .update();
     }
 
-    /** The next waiting hosts of a rollout's wave, in their order: at most {@code limit}. */
-    List<Long> pendingOfWave(long changeId, int wave, int limit) {
-        return jdbc.sql("select id from host_run where change_request_id = :change and state = 'PENDING' and wave = :wave"
+    /** The next waiting hosts of a rollout's wave, in their order, none of a closed site: at most {@code limit}. */
+    List<Long> pendingOfWave(long changeId, int wave, int limit, Set<String> closedSites) {
+        JdbcClient.StatementSpec select = jdbc.sql("select id from host_run"
+                        + " where change_request_id = :change and state = 'PENDING' and wave = :wave"
+                        + (closedSites.isEmpty() ? ""
+                        : " and server_id not in (select id from exchange_server where site in (:closed))")
                         + " order by seq limit :limit")
                 .param("change", changeId)
                 .param("wave", wave)
-                .param("limit", limit)
-                .query(Long.class)
+                .param("limit", limit);
+        return (closedSites.isEmpty() ? select : select.param("closed", closedSites)).query(Long.class).list();
+    }
+
+    /** The sites of a rollout's waiting hosts: those whose windows and freezes admission weighs. */
+    List<String> pendingSites(long changeId) {
+        return jdbc.sql("""
+                select distinct s.site from host_run r join exchange_server s on s.id = r.server_id
+                where r.change_request_id = :change and r.state = 'PENDING'""")
+                .param("change", changeId)
+                .query(String.class)
                 .list();
+    }
+
+    /** Of the closed sites, the one whose host of the wave is next in turn; empty when none of the wave waits. */
+    Optional<String> nextClosedSite(long changeId, int wave, Set<String> closedSites) {
+        if (closedSites.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select s.site from host_run r join exchange_server s on s.id = r.server_id
+                where r.change_request_id = :change and r.state = 'PENDING' and r.wave = :wave and s.site in (:closed)
+                order by r.seq limit 1""")
+                .param("change", changeId)
+                .param("wave", wave)
+                .param("closed", closedSites)
+                .query(String.class)
+                .optional();
     }
 
     /**

@@ -10,7 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -46,6 +49,8 @@ import org.calconfleet.rollout.Users;
 import org.calconfleet.security.ApiTokenService;
 import org.calconfleet.security.NewUser;
 import org.calconfleet.security.UserService;
+import org.calconfleet.window.MaintenanceWindows;
+import org.calconfleet.window.WeeklyWindow;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +108,8 @@ class RestApiTest {
     CredentialService credentials;
     @Autowired
     SimulatedFleet simulated;
+    @Autowired
+    MaintenanceWindows maintenance;
 
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
@@ -291,6 +298,46 @@ class RestApiTest {
                 t.discoveryAccount();
                 return new Call("POST", "/api/v1/discovery", null, () -> t.auditCount(AuditAction.FLEET_DISCOVERED));
             }
+        },
+        LIST_WINDOWS(200, 200, 200, 200) {
+            Call prepare(RestApiTest t) {
+                return read("/api/v1/maintenance/windows");
+            }
+        },
+        ADD_WINDOW(201, 403, 403, 403) {
+            Call prepare(RestApiTest t) {
+                return new Call("POST", "/api/v1/maintenance/windows", """
+                        {"site": "API-SITE", "day": "SUNDAY", "start": "02:00", "end": "05:00", "zone": "Asia/Tokyo"}""",
+                        () -> t.auditCount(AuditAction.MAINTENANCE_WINDOW_ADDED));
+            }
+        },
+        DELETE_WINDOW(204, 403, 403, 403) {
+            Call prepare(RestApiTest t) {
+                long id = t.asAdmin(() -> t.maintenance.addWindow("API-SITE", new WeeklyWindow(DayOfWeek.SATURDAY,
+                        LocalTime.of(22, 0), LocalTime.of(2, 0), ZoneId.of("Europe/Berlin")))).id();
+                return new Call("DELETE", "/api/v1/maintenance/windows/" + id, null, () -> t.asAdmin(() ->
+                        t.maintenance.windows().stream().anyMatch(w -> w.id() == id)));
+            }
+        },
+        LIST_FREEZES(200, 200, 200, 200) {
+            Call prepare(RestApiTest t) {
+                return read("/api/v1/maintenance/freezes");
+            }
+        },
+        ADD_FREEZE(201, 403, 403, 403) {
+            Call prepare(RestApiTest t) {
+                return new Call("POST", "/api/v1/maintenance/freezes", """
+                        {"site": "API-SITE", "from": "2030-12-24T00:00:00Z", "until": "2030-12-26T00:00:00Z",
+                         "reason": "CHG-2030 freeze"}""", () -> t.auditCount(AuditAction.MAINTENANCE_FREEZE_ADDED));
+            }
+        },
+        DELETE_FREEZE(204, 403, 403, 403) {
+            Call prepare(RestApiTest t) {
+                long id = t.asAdmin(() -> t.maintenance.addFreeze(null, Instant.parse("2030-01-01T00:00:00Z"),
+                        Instant.parse("2030-01-02T00:00:00Z"), "new year")).id();
+                return new Call("DELETE", "/api/v1/maintenance/freezes/" + id, null, () -> t.asAdmin(() ->
+                        t.maintenance.freezes().stream().anyMatch(f -> f.id() == id)));
+            }
         };
 
         private final int[] expected;
@@ -345,6 +392,33 @@ class RestApiTest {
     }
 
     // ---------------------------------------------------------------- servers and their Domino reload
+
+    @Test
+    void a_script_keeps_the_maintenance_calendar_and_is_refused_an_unknown_zone_a_backward_freeze_and_a_gone_window()
+            throws Exception {
+        String admin = tokenOf.get(Role.ADMIN);
+        HttpResponse<String> created = send("POST", "/api/v1/maintenance/windows", """
+                {"site": "API-CAL", "day": "SATURDAY", "start": "22:00", "end": "02:00", "zone": "Europe/Berlin"}""",
+                admin);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode window = json.readTree(created.body());
+        assertThat(window.get("start").asString()).isEqualTo("22:00:00");
+        assertThat(window.get("zone").asString()).isEqualTo("Europe/Berlin");
+        JsonNode listed = json.readTree(send("GET", "/api/v1/maintenance/windows", null, tokenOf.get(Role.HELPDESK))
+                .body());
+        assertThat(listed.toString()).contains("API-CAL");
+
+        assertProblem(send("POST", "/api/v1/maintenance/windows", """
+                {"site": "API-CAL", "day": "SUNDAY", "start": "02:00", "end": "05:00", "zone": "Mars/Olympus"}""",
+                admin), 422, "refused", "maintenance.zone.unknown");
+        assertProblem(send("POST", "/api/v1/maintenance/freezes", """
+                {"from": "2030-12-26T00:00:00Z", "until": "2030-12-24T00:00:00Z", "reason": "backwards"}""", admin),
+                422, "refused", "maintenance.freeze.order");
+        long id = window.get("id").asLong();
+        assertThat(send("DELETE", "/api/v1/maintenance/windows/" + id, null, admin).statusCode()).isEqualTo(204);
+        assertProblem(send("DELETE", "/api/v1/maintenance/windows/" + id, null, admin), 404, "not-found",
+                "maintenance.notFound");
+    }
 
     @Test
     void a_script_adds_a_server_whose_domino_partner_has_an_agent_and_replaces_its_debug_flag_secrets_never_shown()

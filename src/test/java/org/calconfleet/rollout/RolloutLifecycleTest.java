@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
@@ -211,7 +212,7 @@ class RolloutLifecycleTest extends RolloutTestBase {
         List<Long> ids = servers("ADM", 1, 45001);
         ChangeSummary done = runToEnd(draft(ids, 45023, new ChangeDraft.Waves(0, 5, 2, 0)));
         HostRunView run = run(done.id(), "ADM-0001");
-        assertThat(writes.pendingOfWave(done.id(), 0, 10)).isEmpty();
+        assertThat(writes.pendingOfWave(done.id(), 0, 10, Set.of())).isEmpty();
 
         assertThatThrownBy(() -> writes.admit(List.of(run.id()), Instant.now()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("only 0 were waiting");

@@ -36,6 +36,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,9 +55,11 @@ import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.rollout.HostRunView;
 import org.calconfleet.rollout.RolloutCounts;
 import org.calconfleet.rollout.RolloutService;
+import org.calconfleet.rollout.RolloutWait;
 import org.calconfleet.ui.FirewallDownloads;
 import org.calconfleet.ui.MainLayout;
 import org.calconfleet.ui.UserTime;
+import org.calconfleet.window.WaitReason;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -111,7 +114,8 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
     }
 
     /** The parts of the shown rollout that a live refresh updates in place. */
-    private record ShownRollout(ChangeState state, boolean cancelRequested, ProgressBar bar, Span counts) {
+    private record ShownRollout(ChangeState state, boolean cancelRequested, @Nullable RolloutWait waiting,
+                                ProgressBar bar, Span counts) {
     }
 
     private void configureList() {
@@ -234,9 +238,17 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         var firewall = new FirewallDownloads("job-firewall", "firewall-rollout-" + change.id(),
                 () -> rollouts.firewall(change.id()).orElseThrow());
         detail.add(title, bar, counts, facts);
+        RolloutWait waiting = change.waiting();
+        if (waiting != null) {
+            Paragraph why = new Paragraph(getTranslation(waiting.reason() == WaitReason.FREEZE ? "jobs.waiting.freeze"
+                    : "jobs.waiting.window", waiting.site(), formatter().format(waiting.until())));
+            why.setId("job-waiting");
+            why.getElement().getThemeList().add("badge contrast");
+            detail.add(why);
+        }
         addRetryLinks(change);
         detail.add(actions, firewall, hostFilter, hosts);
-        shown = new ShownRollout(change.state(), change.cancelRequested(), bar, counts);
+        shown = new ShownRollout(change.state(), change.cancelRequested(), change.waiting(), bar, counts);
         if (change.endReason() != null) {
             detail.add(new Paragraph(change.endReason()));
         }
@@ -426,13 +438,14 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
 
     /**
      * Progress was pushed: the list, the counts, the bar and the visible host rows are read again. A rollout whose
-     * state changed (its title and actions change with it) is shown afresh.
+     * state or wait changed (its title, actions and the reason it waits change with it) is shown afresh.
      */
     private void liveRefresh() {
         ShownRollout before = shown;
         ChangeSummary change = selected == null || before == null ? null : rollouts.rollout(selected).orElse(null);
         if (before != null && (change == null || change.state() != before.state()
-                || change.cancelRequested() != before.cancelRequested())) {
+                || change.cancelRequested() != before.cancelRequested()
+                || !Objects.equals(change.waiting(), before.waiting()))) {
             refresh();
             return;
         }

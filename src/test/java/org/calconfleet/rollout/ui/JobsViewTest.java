@@ -20,7 +20,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.RouterLink;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import org.calconfleet.KaribuSpringTest;
 import org.calconfleet.access.Role;
 import org.calconfleet.backend.SimulatedFleet;
@@ -38,6 +40,7 @@ import org.calconfleet.rollout.Users;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
 /** Its hundreds of servers would change the demo fleet that the other views' tests count: a context of its own. */
@@ -54,6 +57,8 @@ class JobsViewTest extends KaribuSpringTest {
     RolloutService rollouts;
     @Autowired
     SimulatedFleet simulated;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void every_host_of_a_large_rollout_is_reachable_in_the_grid_and_the_hosts_filter_by_state() {
@@ -73,6 +78,26 @@ class JobsViewTest extends KaribuSpringTest {
         assertThat(GridKt._size(view.hosts)).isZero();
         view.hostFilter.clear();
         assertThat(GridKt._size(view.hosts)).isEqualTo(HOSTS);
+    }
+
+    @Test
+    void a_waiting_rollout_says_what_it_waits_for_and_until_when_in_the_readers_language() {
+        List<Long> ids = Fleets.create(fleet, "WAIT", 1);
+        ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(ChangeDraft.now(ids, 45002,
+                "in the window", null, new ChangeDraft.Waves(0, 5, 5, 0))));
+        jdbc.update("update change_request set wait_reason = 'FREEZE', wait_site = 'Kyoto', wait_until = ?"
+                + " where id = ?", OffsetDateTime.parse("2030-01-04T00:00:00Z"), submitted.id());
+        signIn("helpdesk", Role.HELPDESK);
+
+        UI.getCurrent().navigate(JobsView.class, submitted.id());
+        assertThat(_get(Paragraph.class, spec -> spec.withId("job-waiting")).getText())
+                .startsWith("Frozen until ").contains("2030", ": no host of site Kyoto starts during the freeze");
+
+        jdbc.update("update change_request set wait_reason = 'WINDOW' where id = ?", submitted.id());
+        UI.getCurrent().setLocale(Locale.JAPANESE);
+        UI.getCurrent().navigate(JobsView.class, submitted.id());
+        assertThat(_get(Paragraph.class, spec -> spec.withId("job-waiting")).getText())
+                .startsWith("サイト Kyoto のメンテナンスウィンドウを待っています（2030");
     }
 
     @Test
