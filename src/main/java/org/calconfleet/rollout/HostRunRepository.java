@@ -20,6 +20,13 @@ interface HostRunRepository extends JpaRepository<HostRun, Long> {
 
     long countByChangeRequestId(long changeRequestId);
 
+    /** What an approval checks of a host run; read as values, so that the ORM has nothing to track and flush. */
+    record Waiting(long serverId, String hostName, int targetPort) {
+    }
+
+    /** A change's runs in one state, in their order, as values. */
+    List<Waiting> findWaitingByChangeRequestIdAndStateOrderBySeq(long changeRequestId, HostRunState state);
+
     Optional<HostRun> findByChangeRequestIdAndServerId(long changeRequestId, long serverId);
 
     long countByChangeRequestIdAndState(long changeRequestId, HostRunState state);

@@ -169,12 +169,16 @@ public final class RolloutBenchmark {
         }
     }
 
-    /** The steps before the rollout, each as long as the console takes for it: plan, submit, approve. */
+    /**
+     * The steps before the rollout, each as long as the console takes for it: the plan the wizard shows, the submit
+     * (which plans again, from the hosts as they are then) and the approval. Issue 18's goal: submit and approve of
+     * 10,000 hosts within 2 s.
+     */
     private static String decisions(Instant plan, Instant submit, Instant approve, Instant approved) {
-        return String.format(Locale.ROOT, "plan %.2f s, submit %.2f s, approve %.2f s: %.2f s in all (issue 18's goal:"
-                        + " 2 s for 10,000 hosts)", seconds(Duration.between(plan, submit)),
+        return String.format(Locale.ROOT, "plan %.2f s, submit %.2f s, approve %.2f s; submit + approve %.2f s (goal"
+                        + " for 10,000 hosts: 2 s)", seconds(Duration.between(plan, submit)),
                 seconds(Duration.between(submit, approve)), seconds(Duration.between(approve, approved)),
-                seconds(Duration.between(plan, approved)));
+                seconds(Duration.between(submit, approved)));
     }
 
     private record Span(long start, long end) {
