@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -72,8 +71,8 @@ public class FleetObservations {
 
     @Transactional(readOnly = true)
     public List<DesiredPort> desiredPorts() {
-        return servers.findAll().stream()
-                .map(s -> new DesiredPort(Objects.requireNonNull(s.getId()), s.getSite(), s.getDesiredPort()))
+        return servers.findDesiredPorts().stream()
+                .map(row -> new DesiredPort((Long) row[0], (String) row[1], (Integer) row[2]))
                 .toList();
     }
 

@@ -83,7 +83,7 @@ class ChangePlanner {
             }
         }
         Map<Long, Long> busy = new HashMap<>();
-        runs.findByActiveServerIdIn(ids).forEach(r -> busy.put(r.getServerId(), r.getChangeRequestId()));
+        runs.findClaimByActiveServerIdNotNull().forEach(c -> busy.put(c.serverId(), c.changeRequestId()));
         SitePeers sitePeers = new SitePeers(fleet.desiredPorts(), ids);
         PortPolicy portPolicy = policy.portPolicy();
 

@@ -367,8 +367,9 @@ public class ChangeService {
         }
         Map<Long, String> names = pending.stream()
                 .collect(Collectors.toMap(HostRunRepository.Waiting::serverId, HostRunRepository.Waiting::hostName));
-        return runs.findByActiveServerIdIn(names.keySet()).stream()
-                .map(r -> names.get(r.getServerId()) + " (change #" + r.getChangeRequestId() + ")")
+        return runs.findClaimByActiveServerIdNotNull().stream()
+                .filter(c -> names.containsKey(c.serverId()))
+                .map(c -> names.get(c.serverId()) + " (change #" + c.changeRequestId() + ")")
                 .toList();
     }
 
