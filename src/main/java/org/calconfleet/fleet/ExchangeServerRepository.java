@@ -28,6 +28,10 @@ interface ExchangeServerRepository extends JpaRepository<ExchangeServer, Long>,
     @Query("select s from ExchangeServer s where s.backendAddress like '%token=%'")
     List<ExchangeServer> findWithTokenInBackendAddress();
 
+    /** Id, site and desired port of every server, as values (the fleet's entities cost far more to load). */
+    @Query("select s.id, s.site, s.desiredPort from ExchangeServer s")
+    List<Object[]> findDesiredPorts();
+
     @Query("select distinct s.site from ExchangeServer s order by s.site")
     List<String> findSites();
 }

@@ -2,7 +2,6 @@ package org.calconfleet.rollout;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +28,7 @@ import org.calconfleet.port.FirewallPlan;
 import org.calconfleet.port.LoadExcalconCommand;
 import org.calconfleet.port.PeerPorts;
 import org.calconfleet.port.PortCheck;
+import org.calconfleet.port.PortPolicy;
 import org.calconfleet.port.PortRules;
 import org.calconfleet.port.Refusal;
 import org.calconfleet.port.RpcPort;
@@ -83,8 +83,9 @@ class ChangePlanner {
             }
         }
         Map<Long, Long> busy = new HashMap<>();
-        runs.findByActiveServerIdIn(ids).forEach(r -> busy.put(r.getServerId(), r.getChangeRequestId()));
-        List<FleetObservations.DesiredPort> desired = fleet.desiredPorts();
+        runs.findClaimByActiveServerIdNotNull().forEach(c -> busy.put(c.serverId(), c.changeRequestId()));
+        SitePeers sitePeers = new SitePeers(fleet.desiredPorts(), ids);
+        PortPolicy portPolicy = policy.portPolicy();
 
         List<HostPlan> planned = new ArrayList<>(targets.size());
         Semaphore permits = new Semaphore(settings.getPlanConcurrency());
@@ -92,12 +93,12 @@ class ChangePlanner {
             List<Future<HostPlan>> futures = new ArrayList<>(targets.size());
             for (Target t : targets) {
                 ExchangeServer server = servers.get(t.serverId());
-                PeerPorts peers = peers(server, desired, ids);
+                PeerPorts peers = sitePeers.of(server.getSite());
                 Long busyIn = busy.get(t.serverId());
                 futures.add(executor.submit(() -> {
                     permits.acquire();
                     try {
-                        return planHost(server, t.port(), peers, busyIn);
+                        return planHost(server, t.port(), portPolicy, peers, busyIn);
                     } finally {
                         permits.release();
                     }
@@ -121,14 +122,15 @@ class ChangePlanner {
         return new ChangePlan(commonPort, withWaves, waves);
     }
 
-    private HostPlan planHost(ExchangeServer server, int port, PeerPorts peers, @Nullable Long busyIn) {
+    private HostPlan planHost(ExchangeServer server, int port, PortPolicy portPolicy, PeerPorts peers,
+            @Nullable Long busyIn) {
         List<Precheck> checks = new ArrayList<>();
         PortCheck portCheck = PortRules.check(port);
         RpcPort rpcPort = portCheck.validPort().orElse(null);
         if (rpcPort == null) {
             checks.add(Precheck.fail(Precheck.Check.POLICY, text(portCheck.refusals())));
         } else {
-            List<? extends Refusal> refusals = policy.portPolicy().refusalsFor(rpcPort, peers);
+            List<? extends Refusal> refusals = portPolicy.refusalsFor(rpcPort, peers);
             checks.add(refusals.isEmpty()
                     ? Precheck.pass(Precheck.Check.POLICY, "port " + port + " is allowed")
                     : Precheck.fail(Precheck.Check.POLICY, text(refusals)));
@@ -209,24 +211,6 @@ class ChangePlanner {
                     "reloaded with " + port + " " + port, changes));
         }
         return diffs;
-    }
-
-    private PeerPorts peers(ExchangeServer server, List<FleetObservations.DesiredPort> desired, Set<Long> inChange) {
-        Set<RpcPort> onSite = new HashSet<>();
-        Set<RpcPort> inFleet = new HashSet<>();
-        for (FleetObservations.DesiredPort d : desired) {
-            if (d.port() == null || inChange.contains(d.serverId())) {
-                continue;
-            }
-            PortRules.check(d.port()).validPort().ifPresent(p -> {
-                if (d.site().equals(server.getSite())) {
-                    onSite.add(p);
-                } else {
-                    inFleet.add(p);
-                }
-            });
-        }
-        return new PeerPorts(server.getSite(), onSite, inFleet);
     }
 
     private String text(List<? extends Refusal> refusals) {

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -17,7 +16,7 @@ import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.host.RegistryRead;
-import org.calconfleet.port.PeerPorts;
+import org.calconfleet.port.PortPolicy;
 import org.calconfleet.port.PortRules;
 import org.calconfleet.port.RpcPort;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +36,7 @@ public class ChangeService {
     private final ChangePlanner planner;
     private final ChangeRequestRepository changes;
     private final HostRunRepository runs;
+    private final HostRunWrites writes;
     private final Admissions admissions;
     private final RolloutQueries queries;
     private final AuditTrail audit;
@@ -46,12 +46,13 @@ public class ChangeService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    ChangeService(ChangePlanner planner, ChangeRequestRepository changes, HostRunRepository runs, Admissions admissions,
-            RolloutQueries queries, AuditTrail audit, RolloutPolicy policy, FleetObservations fleet,
+    ChangeService(ChangePlanner planner, ChangeRequestRepository changes, HostRunRepository runs, HostRunWrites writes,
+            Admissions admissions, RolloutQueries queries, AuditTrail audit, RolloutPolicy policy, FleetObservations fleet,
             PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events) {
         this.planner = planner;
         this.changes = changes;
         this.runs = runs;
+        this.writes = writes;
         this.admissions = admissions;
         this.queries = queries;
         this.audit = audit;
@@ -123,8 +124,7 @@ public class ChangeService {
         return tx.execute(s -> {
             ChangeRequest change = lockOrRefuse(id);
             decidable(change, user);
-            List<HostRun> pending = runs.findByChangeRequestIdOrderBySeq(id).stream()
-                    .filter(r -> r.getState() == HostRunState.PENDING).toList();
+            List<HostRunRepository.Waiting> pending = pending(id);
             List<String> refused = policyRefusals(pending);
             if (!refused.isEmpty()) {
                 throw new ChangeRefusedException("rollout.approve.policy", String.join("; ", refused));
@@ -295,7 +295,7 @@ public class ChangeService {
                 toSave.add(new HostRun(change.id(), host.serverId(), host.hostName(), Math.max(host.wave(), 0), seq++,
                         Math.max(host.targetPort(), 0), runState, host.summary(), message, now));
             }
-            runs.saveAll(toSave);
+            writes.insert(toSave);
             if (state != ChangeState.DRAFT) {
                 audit.record(AuditEvent.of(user, AuditAction.PORT_CHANGE_REQUESTED, subject(change.id()))
                         .change(null, (port == null ? "previous ports" : "port " + port) + " on "
@@ -311,8 +311,7 @@ public class ChangeService {
                     audit.record(AuditEvent.of("system", AuditAction.PORT_CHANGE_APPROVED, subject(change.id()))
                             .change(ChangeState.PENDING_APPROVAL.name(), ChangeState.APPROVED.name())
                             .because("the policy requires no approval"));
-                    List<String> busy = busy(runs.findByChangeRequestIdOrderBySeq(change.id()).stream()
-                            .filter(r -> r.getState() == HostRunState.PENDING).toList());
+                    List<String> busy = busy(pending(change.id()));
                     if (!busy.isEmpty()) {
                         throw new ChangeRefusedException("rollout.approve.busy", String.join(", ", busy));
                     }
@@ -344,43 +343,41 @@ public class ChangeService {
         }
     }
 
-    private List<String> policyRefusals(List<HostRun> pending) {
-        Set<Long> inChange = new HashSet<>();
-        pending.forEach(r -> inChange.add(r.getServerId()));
+    private List<HostRunRepository.Waiting> pending(long changeId) {
+        return runs.findWaitingByChangeRequestIdAndStateOrderBySeq(changeId, HostRunState.PENDING);
+    }
+
+    private List<String> policyRefusals(List<HostRunRepository.Waiting> pending) {
         List<FleetObservations.DesiredPort> desired = fleet.desiredPorts();
         Map<Long, String> siteOf = desired.stream()
                 .collect(Collectors.toMap(FleetObservations.DesiredPort::serverId, FleetObservations.DesiredPort::site));
+        SitePeers sitePeers = new SitePeers(desired, pending.stream().map(HostRunRepository.Waiting::serverId).toList());
+        PortPolicy portPolicy = policy.portPolicy();
         List<String> refused = new ArrayList<>();
-        for (HostRun run : pending) {
-            var port = PortRules.check(run.getTargetPort()).validPort();
+        for (HostRunRepository.Waiting run : pending) {
+            var port = PortRules.check(run.targetPort()).validPort();
             if (port.isEmpty()) {
-                refused.add(run.getHostName() + ": port " + run.getTargetPort());
+                refused.add(run.hostName() + ": port " + run.targetPort());
                 continue;
             }
-            String site = siteOf.getOrDefault(run.getServerId(), "");
-            Set<RpcPort> onSite = new HashSet<>();
-            Set<RpcPort> inFleet = new HashSet<>();
-            for (FleetObservations.DesiredPort d : desired) {
-                if (d.port() != null && !inChange.contains(d.serverId())) {
-                    PortRules.check(d.port()).validPort().ifPresent(p -> (d.site().equals(site) ? onSite : inFleet).add(p));
-                }
-            }
-            var refusals = policy.portPolicy().refusalsFor(port.get(), new PeerPorts(site, onSite, inFleet));
+            var refusals = portPolicy.refusalsFor(port.get(), sitePeers.of(siteOf.getOrDefault(run.serverId(), "")));
             if (!refusals.isEmpty()) {
-                refused.add(run.getHostName() + ": " + refusals.stream().map(r -> r.messageKey() + r.arguments())
+                refused.add(run.hostName() + ": " + refusals.stream().map(r -> r.messageKey() + r.arguments())
                         .collect(Collectors.joining(", ")));
             }
         }
         return refused;
     }
 
-    private List<String> busy(List<HostRun> pending) {
+    private List<String> busy(List<HostRunRepository.Waiting> pending) {
         if (pending.isEmpty()) {
             return List.of();
         }
-        Map<Long, String> names = pending.stream().collect(Collectors.toMap(HostRun::getServerId, HostRun::getHostName));
-        return runs.findByActiveServerIdIn(names.keySet()).stream()
-                .map(r -> names.get(r.getServerId()) + " (change #" + r.getChangeRequestId() + ")")
+        Map<Long, String> names = pending.stream()
+                .collect(Collectors.toMap(HostRunRepository.Waiting::serverId, HostRunRepository.Waiting::hostName));
+        return runs.findClaimByActiveServerIdNotNull().stream()
+                .filter(c -> names.containsKey(c.serverId()))
+                .map(c -> names.get(c.serverId()) + " (change #" + c.changeRequestId() + ")")
                 .toList();
     }
 

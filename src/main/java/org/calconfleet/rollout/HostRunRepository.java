@@ -20,6 +20,13 @@ interface HostRunRepository extends JpaRepository<HostRun, Long> {
 
     long countByChangeRequestId(long changeRequestId);
 
+    /** What an approval checks of a host run; read as values, so that the ORM has nothing to track and flush. */
+    record Waiting(long serverId, String hostName, int targetPort) {
+    }
+
+    /** A change's runs in one state, in their order, as values. */
+    List<Waiting> findWaitingByChangeRequestIdAndStateOrderBySeq(long changeRequestId, HostRunState state);
+
     Optional<HostRun> findByChangeRequestIdAndServerId(long changeRequestId, long serverId);
 
     long countByChangeRequestIdAndState(long changeRequestId, HostRunState state);
@@ -42,7 +49,15 @@ interface HostRunRepository extends JpaRepository<HostRun, Long> {
             + " and r.verification = org.calconfleet.rollout.Verification.UNVERIFIABLE group by r.changeRequestId")
     List<Object[]> countUnverifiable(@Param("ids") Collection<Long> changeRequestIds);
 
-    List<HostRun> findByActiveServerIdIn(Collection<Long> serverIds);
+    /** A host claimed by an active change. */
+    record Claim(long serverId, long changeRequestId) {
+    }
+
+    /**
+     * Every claimed host, as values; a change's hosts are matched against them in memory (an IN list of thousands of
+     * ids costs the database more than the few claims there are).
+     */
+    List<Claim> findClaimByActiveServerIdNotNull();
 
     /** Servers with a run that ended NEEDS_ATTENTION and no later run that brought them to the desired port. */
     @Query("select count(distinct r.serverId) from HostRun r"

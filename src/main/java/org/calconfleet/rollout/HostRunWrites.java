@@ -34,6 +34,23 @@ class HostRunWrites {
     }
 
     /**
+     * Stores a change's new runs in one batch; the ORM would insert them one statement each, their ids being the
+     * database's identity.
+     */
+    void insert(List<HostRun> planned) {
+        batches.batchUpdate("""
+                insert into host_run (change_request_id, server_id, host_name, wave, seq, target_port, state, step,
+                  phase, attempt, needs_write, restarted, verification, planned, last_message, updated_at, finished_at,
+                  version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                planned.stream().map(r -> new Object[] {r.getChangeRequestId(), r.getServerId(), r.getHostName(),
+                        r.getWave(), r.getSeq(), r.getTargetPort(), r.getState().name(), r.getStep().name(),
+                        r.getPhase().name(), r.getAttempt(), r.isNeedsWrite(), r.isRestarted(),
+                        r.getVerification().name(), r.getPlanned(), r.getLastMessage(), time(r.getUpdatedAt()),
+                        time(r.getFinishedAt()), r.getVersion()}).toList());
+    }
+
+    /**
      * Makes the run this execution's: bumps its version (the fence: a runner that wrote before fails at its next
      * write), starts its lease and names {@code holder} its holder, unless another runner's lease is unexpired. Until
      * when the other lease holds if it is, or now when the run changed since it was read; empty when the run is this

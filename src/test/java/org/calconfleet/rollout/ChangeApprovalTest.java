@@ -28,6 +28,16 @@ class ChangeApprovalTest extends RolloutTestBase {
     }
 
     @Test
+    void a_plan_of_more_servers_than_one_query_reads_plans_each_of_them_in_the_order_given() {
+        List<Long> ids = servers("MNY", 501, 45001).reversed();
+
+        ChangePlan plan = Users.as("oscar", Role.OPERATOR, () -> changes.plan(draft(ids, 45007)));
+
+        assertThat(plan.hosts()).extracting(HostPlan::serverId).containsExactlyElementsOf(ids);
+        assertThat(plan.changes()).isEqualTo(501);
+    }
+
+    @Test
     void the_requester_can_neither_approve_nor_reject_their_own_change() {
         List<Long> ids = servers("APR", 2, 45001);
         ChangeSummary submitted = submit(draft(ids, 45005));
