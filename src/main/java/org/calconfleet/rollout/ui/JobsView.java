@@ -121,18 +121,19 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         list.addColumn(c -> getTranslation(c.state().messageKey())).setHeader(getTranslation("jobs.state"))
                 .setAutoWidth(true);
         list.addColumn(c -> c.targetPort() == null ? "—" : String.valueOf(c.targetPort()))
-                .setHeader(getTranslation("jobs.port"));
+                .setHeader(getTranslation("jobs.port")).setAutoWidth(true).setFlexGrow(0);
         list.addColumn(new ComponentRenderer<>(c -> new RolloutProgress(c.counts())))
                 .setHeader(getTranslation("jobs.progress")).setWidth("12rem").setFlexGrow(0);
-        // The counts are shown whole; the reason, often longer than its column, whole in a tooltip.
-        list.addColumn(c -> counts(c.counts())).setHeader(getTranslation("jobs.counts")).setAutoWidth(true)
-                .setFlexGrow(0).setTooltipGenerator(c -> counts(c.counts()));
+        // The counts wrap rather than being cut (they are wider than a column); the reason is whole in a tooltip too.
+        list.addColumn(c -> counts(c.counts())).setHeader(getTranslation("jobs.counts")).setWidth("20rem")
+                .setFlexGrow(3).setTooltipGenerator(c -> counts(c.counts()));
         list.addColumn(ChangeSummary::requestedBy).setHeader(getTranslation("jobs.requestedBy")).setAutoWidth(true);
         list.addColumn(c -> format.format(c.requestedAt())).setHeader(getTranslation("jobs.requestedAt"))
                 .setAutoWidth(true);
         list.addColumn(ChangeSummary::reason).setHeader(getTranslation("wizard.reason"))
                 .setTooltipGenerator(ChangeSummary::reason);
-        list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES,
+                GridVariant.LUMO_WRAP_CELL_CONTENT);
         list.setHeight("16rem");
         list.setId("jobs-list");
         list.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(JobsView.class, click.getItem().id())));
