@@ -123,9 +123,9 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         list.addColumn(c -> c.targetPort() == null ? "—" : String.valueOf(c.targetPort()))
                 .setHeader(getTranslation("jobs.port")).setAutoWidth(true).setFlexGrow(0);
         list.addColumn(new ComponentRenderer<>(c -> new RolloutProgress(c.counts())))
-                .setHeader(getTranslation("jobs.progress")).setWidth("12rem").setFlexGrow(0);
+                .setHeader(getTranslation("jobs.progress")).setWidth("9rem").setFlexGrow(0);
         // The counts wrap rather than being cut (they are wider than a column); the reason is whole in a tooltip too.
-        list.addColumn(c -> counts(c.counts())).setHeader(getTranslation("jobs.counts")).setWidth("20rem")
+        list.addColumn(c -> counts(c.counts())).setHeader(getTranslation("jobs.counts")).setWidth("12rem")
                 .setFlexGrow(3).setTooltipGenerator(c -> counts(c.counts()));
         list.addColumn(ChangeSummary::requestedBy).setHeader(getTranslation("jobs.requestedBy")).setAutoWidth(true);
         list.addColumn(c -> format.format(c.requestedAt())).setHeader(getTranslation("jobs.requestedAt"))
