@@ -9,12 +9,14 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.Route;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import kotlin.jvm.functions.Function0;
 import org.calconfleet.access.Role;
+import org.calconfleet.ui.AccessDeniedPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.util.ClassUtils;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -40,9 +43,22 @@ public abstract class KaribuSpringTest {
 
     @BeforeAll
     static void discoverRoutes() {
-        // Karibu's own discovery sees only public classes, and our views are package-private.
+        // Karibu's own discovery sees only public classes, and our views are package-private. The console's own
+        // error pages (not found, refused to the role) stand in for Karibu's, which throw instead of showing a page.
         Routes defaults = new Routes().autoDiscoverViews("org.calconfleet");
-        routes = new Routes(routeClasses(), defaults.getErrorRoutes(), defaults.getSkipPwaInit());
+        routes = new Routes(routeClasses(), errorViews(), defaults.getSkipPwaInit());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Class<? extends HasErrorParameter<?>>> errorViews() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(HasErrorParameter.class));
+        Set<Class<? extends HasErrorParameter<?>>> views = new HashSet<>();
+        for (var candidate : scanner.findCandidateComponents("org.calconfleet")) {
+            views.add((Class<? extends HasErrorParameter<?>>) ClassUtils.resolveClassName(
+                    candidate.getBeanClassName(), KaribuSpringTest.class.getClassLoader()));
+        }
+        return views;
     }
 
     @SuppressWarnings("unchecked")
@@ -55,6 +71,12 @@ public abstract class KaribuSpringTest {
                     candidate.getBeanClassName(), KaribuSpringTest.class.getClassLoader()));
         }
         return views;
+    }
+
+    /** Opens a route and tells whether the signed-in user's role was refused it (the console's own refusal page). */
+    protected static boolean refusedAt(String route) {
+        UI.getCurrent().navigate(route);
+        return UI.getCurrent().getInternals().getActiveRouterTargetsChain().getFirst() instanceof AccessDeniedPage;
     }
 
     protected void openAnonymously() {

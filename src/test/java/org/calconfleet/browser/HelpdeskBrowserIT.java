@@ -44,6 +44,26 @@ class HelpdeskBrowserIT extends BrowserJourney {
         assertThat(page.locator("vaadin-side-nav-item")).not().containsText(new String[] {"Users"});
         Browser.screenshot(page, "helpdesk-servers-filtered");
 
+        page.navigate(base + "/changes/new");
+        assertThat(page.locator("#error-explanation"))
+                .containsText("As Helpdesk, you may not open the page /changes/new.");
+        assertThat(page.locator("h2.view-title")).hasText("Not open to your role");
+        assertThat(page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Servers")))
+                .hasCount(1);
+        Browser.screenshot(page, "helpdesk-forbidden-route");
+        page.locator("#error-back").click();
+        assertThat(page).hasURL(base + "/dashboard");
+
+        // A mistyped link inside the console (a direct load of an unknown address is answered before the app runs).
+        page.evaluate("() => { const a = document.createElement('a'); a.href = 'no/such/page';"
+                + " document.body.appendChild(a); a.click(); }");
+        assertThat(page).hasURL(base + "/no/such/page");
+        assertThat(page.locator("#error-explanation")).containsText("This console has no page /no/such/page.");
+        assertThat(page.locator(".current-user")).containsText("Helpdesk");
+        Browser.screenshot(page, "not-found");
+
+        page.navigate(base + "/");
+
         page.locator("vaadin-select.language-select").click();
         page.locator("vaadin-select.language-select vaadin-select-item",
                 new Page.LocatorOptions().setHasText("日本語")).click();

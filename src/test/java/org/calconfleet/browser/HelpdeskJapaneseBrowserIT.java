@@ -110,6 +110,22 @@ class HelpdeskJapaneseBrowserIT extends BrowserJourney {
         Browser.screenshot(page, "helpdesk-ja-dashboard");
     }
 
+    @Test
+    void a_route_the_helpdesk_may_not_open_is_refused_in_japanese_inside_the_layout() {
+        Page page = browser.newPage("ja-JP");
+        String base = base();
+        Browser.signIn(page, base, USER, PASSWORD);
+
+        page.navigate(base + "/audit");
+        assertThat(page.locator("#error-explanation")).containsText("ロール「ヘルプデスク」では、ページ /audit を開けません。");
+        assertThat(page.locator("h2.view-title")).hasText("このロールでは開けません");
+        assertThat(page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("サーバー"))).hasCount(1);
+        Browser.assertAccessible(page, "refused route (ja)");
+        Browser.screenshot(page, "helpdesk-ja-forbidden-route");
+        page.locator("#error-back").click();
+        assertThat(page).hasURL(base + "/dashboard");
+    }
+
     /** The buttons that change nothing of the fleet, in Japanese (the Karibu walk checks the English ones). */
     private static final Set<String> HARMLESS_BUTTONS = Set.of("", "サインアウト", "コピー", "ログ", "閉じる");
     /** Where every user keeps their own credentials (API tokens), which change nothing of the fleet. */
@@ -129,7 +145,8 @@ class HelpdeskJapaneseBrowserIT extends BrowserJourney {
             String url = HasUrlParameter.class.isAssignableFrom(view) ? path + "/" + serverId : path;
             page.navigate(base + "/" + url);
             page.waitForLoadState(LoadState.NETWORKIDLE);
-            if (page.locator("vaadin-app-layout").count() == 0 || !page.url().endsWith("/" + url)) {
+            if (page.locator("vaadin-app-layout").count() == 0 || !page.url().endsWith("/" + url)
+                    || page.locator(".error-page").count() > 0) {
                 continue;
             }
             reached.add(path);

@@ -52,7 +52,7 @@ class OperatorCsvImportBrowserIT extends BrowserJourney {
         assertThat(rows).containsText("「４５０１０」を 45010 として読み込み");
         assertThat(rows).containsText("拒否 (読み飛ばし)");
         assertThat(page.locator("#import-confirm")).hasText("有効な 2 行をインポート (拒否された 1 行は読み飛ばす)");
-        Browser.screenshot(page, "import-preview-cp932-ja");
+        Browser.screenshot(page, "import-cp932-preview");
 
         page.locator("vaadin-text-field").filter(new Locator.FilterOptions().setHasText("理由またはチケット"))
                 .locator("input").fill("CHG-4711");

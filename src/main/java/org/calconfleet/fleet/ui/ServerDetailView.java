@@ -37,6 +37,7 @@ import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.backend.DominoReload;
 import org.calconfleet.backend.HostBackends;
+import org.calconfleet.host.agent.AgentAddress;
 import org.calconfleet.fleet.Drift;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FirewallPlans;
@@ -164,8 +165,9 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
                         : s.getDiagnosticsHigh() ? "fleet.detail.diagnostics.high" : "fleet.detail.diagnostics.low")),
                 fact("fleet.detail.evidence", s.getLastEvidenceAt() == null ? getTranslation("fleet.detail.noEvidence")
                         : formatter().format(s.getLastEvidenceAt()) + " — " + s.getLastEvidenceText()),
-                fact("fleet.detail.backend", getTranslation("fleet.backend." + s.getBackendKind().name()
-                        .toLowerCase(Locale.ROOT)) + (s.getBackendAddress() == null ? "" : " " + s.getBackendAddress())),
+                addressFact("fleet.detail.backend", getTranslation("fleet.backend." + s.getBackendKind().name()
+                        .toLowerCase(Locale.ROOT)) + (s.getBackendAddress() == null ? "" : " " + s.getBackendAddress()),
+                        "backend-fingerprint"),
                 fact("fleet.detail.credential", s.getCredentialName() == null
                         ? getTranslation("fleet.field.credentialName.none") : s.getCredentialName()),
                 fact("fleet.detail.path", pathText(s)));
@@ -209,9 +211,9 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
 
     private Component dominoPanel(ExchangeServer s) {
         Div panel = panel("fleet.detail.domino");
-        panel.add(fact("fleet.detail.dominoAgent", s.getDominoAgentAddress() == null
+        panel.add(addressFact("fleet.detail.dominoAgent", s.getDominoAgentAddress() == null
                         ? getTranslation("fleet.detail.dominoAgent.none")
-                        : s.getDominoAgentAddress() + " · " + s.getDominoCredentialName()),
+                        : s.getDominoAgentAddress() + " · " + s.getDominoCredentialName(), "domino-fingerprint"),
                 fact("fleet.detail.dominoDebugFlag", String.valueOf(s.getDominoDebugFlag())));
         if (s.getDesiredPort() == null || s.getCalendarSystem() == null
                 || !LoadExcalconCommand.refusalsFor(s.getHostName(), s.getCalendarSystem(),
@@ -297,9 +299,34 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
         return fact;
     }
 
-    private Component copyable(@Nullable String labelKey, String text, String id) {
-        Pre pre = new Pre(text);
-        pre.setId(id);
+    /**
+     * A value that may hold a pinned certificate fingerprint (an agent address): the fingerprint on one line in
+     * monospace, cut short with an ellipsis (whole in its tooltip), and a button that copies it.
+     */
+    private Component addressFact(String labelKey, String value, String id) {
+        int start = value.indexOf(AgentAddress.FINGERPRINT_PART);
+        if (start < 0) {
+            return fact(labelKey, value);
+        }
+        int end = value.indexOf(' ', start);
+        String fingerprint = value.substring(start, end < 0 ? value.length() : end);
+        Span shown = new Span(fingerprint);
+        shown.setId(id);
+        shown.addClassName("fingerprint");
+        shown.setTitle(fingerprint);
+        Button copy = copyButton(fingerprint);
+        copy.setId(id + "-copy");
+        Div line = new Div(new Span(value.substring(0, start).strip()), shown, copy);
+        if (end >= 0) {
+            line.add(new Span(value.substring(end).strip()));
+        }
+        line.addClassName("fingerprint-line");
+        Div fact = new Div(new Span(getTranslation(labelKey)), line);
+        fact.addClassName("fact");
+        return fact;
+    }
+
+    private Button copyButton(String text) {
         Button copy = new Button(getTranslation("fleet.detail.copy"), VaadinIcon.COPY_O.create(), click -> {
             click.getSource().getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", text);
             Notification.show(getTranslation("fleet.detail.copied"));
@@ -307,6 +334,13 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
         copy.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         copy.getElement().setAttribute("aria-label", getTranslation("fleet.detail.copy") + ": " + text.lines()
                 .findFirst().orElse(""));
+        return copy;
+    }
+
+    private Component copyable(@Nullable String labelKey, String text, String id) {
+        Pre pre = new Pre(text);
+        pre.setId(id);
+        Button copy = copyButton(text);
         Div block = new Div();
         block.addClassName("copyable");
         if (labelKey != null) {

@@ -21,7 +21,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -115,7 +114,7 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
 
     /** The parts of the shown rollout that a live refresh updates in place. */
     private record ShownRollout(ChangeState state, boolean cancelRequested, @Nullable RolloutWait waiting,
-                                ProgressBar bar, Span counts) {
+                                RolloutProgress bar, Span counts) {
     }
 
     private void configureList() {
@@ -126,18 +125,19 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         list.addColumn(c -> getTranslation(c.state().messageKey())).setHeader(getTranslation("jobs.state"))
                 .setAutoWidth(true);
         list.addColumn(c -> c.targetPort() == null ? "—" : String.valueOf(c.targetPort()))
-                .setHeader(getTranslation("jobs.port"));
-        list.addColumn(new ComponentRenderer<>(c -> progress(c.counts()))).setHeader(getTranslation("jobs.progress"))
-                .setWidth("12rem").setFlexGrow(0);
-        // The counts and the reason are often longer than their column: whole in a tooltip.
-        list.addColumn(c -> counts(c.counts())).setHeader(getTranslation("jobs.counts")).setFlexGrow(2)
-                .setTooltipGenerator(c -> counts(c.counts()));
+                .setHeader(getTranslation("jobs.port")).setAutoWidth(true).setFlexGrow(0);
+        list.addColumn(new ComponentRenderer<>(c -> new RolloutProgress(c.counts())))
+                .setHeader(getTranslation("jobs.progress")).setWidth("9rem").setFlexGrow(0);
+        // The counts wrap rather than being cut (they are wider than a column); the reason is whole in a tooltip too.
+        list.addColumn(c -> counts(c.counts())).setHeader(getTranslation("jobs.counts")).setWidth("12rem")
+                .setFlexGrow(3).setTooltipGenerator(c -> counts(c.counts()));
         list.addColumn(ChangeSummary::requestedBy).setHeader(getTranslation("jobs.requestedBy")).setAutoWidth(true);
         list.addColumn(c -> format.format(c.requestedAt())).setHeader(getTranslation("jobs.requestedAt"))
                 .setAutoWidth(true);
         list.addColumn(ChangeSummary::reason).setHeader(getTranslation("wizard.reason"))
                 .setTooltipGenerator(ChangeSummary::reason);
-        list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES,
+                GridVariant.LUMO_WRAP_CELL_CONTENT);
         list.setHeight("16rem");
         list.setId("jobs-list");
         list.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(JobsView.class, click.getItem().id())));
@@ -188,18 +188,6 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         return actions;
     }
 
-    private ProgressBar progress(RolloutCounts counts) {
-        ProgressBar bar = new ProgressBar();
-        showProgress(bar, counts);
-        bar.getElement().setAttribute("aria-label", getTranslation("jobs.progress"));
-        return bar;
-    }
-
-    private static void showProgress(ProgressBar bar, RolloutCounts counts) {
-        bar.setMax(Math.max(1, counts.total()));
-        bar.setValue(counts.total() - counts.unfinished());
-    }
-
     private String counts(RolloutCounts c) {
         return getTranslation("jobs.countsText", c.done(), c.noChange(), c.failed(), c.rolledBack(), c.unfinished(),
                 c.needsAttention(), c.unverifiable());
@@ -220,7 +208,7 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
     private void showDetail(ChangeSummary change) {
         H3 title = new H3(getTranslation("jobs.title", change.id(), getTranslation(change.state().messageKey())));
         title.setId("job-title");
-        ProgressBar bar = progress(change.counts());
+        RolloutProgress bar = new RolloutProgress(change.counts());
         bar.setId("job-progress");
         Span counts = new Span(counts(change.counts()));
         counts.setId("job-counts");
@@ -451,7 +439,7 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         }
         list.getDataProvider().refreshAll();
         if (change != null) {
-            showProgress(before.bar(), change.counts());
+            before.bar().show(change.counts());
             before.counts().setText(counts(change.counts()));
             hosts.getDataProvider().refreshAll();
         }

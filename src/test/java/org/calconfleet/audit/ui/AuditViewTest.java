@@ -83,7 +83,7 @@ class AuditViewTest extends KaribuSpringTest {
         assertThat(GridKt._size(view.grid)).isEqualTo(2);
         String shownTime = GridKt._getFormattedRow(view.grid, 1).get(1);
         assertThat(shownTime).isEqualTo(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(Locale.ENGLISH).withZone(TOKYO).format(first.getOccurredAt()));
+                .withLocale(Locale.ENGLISH).withZone(TOKYO).format(first.getOccurredAt()).replace('\u202f', '\u00a0'));
 
         _get(TextField.class, spec -> spec.withId("audit-actor")).setValue("chart-nobody");
 

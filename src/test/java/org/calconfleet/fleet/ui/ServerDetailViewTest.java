@@ -8,12 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
 import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
 import org.calconfleet.KaribuSpringTest;
 import org.calconfleet.access.Role;
 import org.calconfleet.credential.CredentialKind;
@@ -103,6 +105,15 @@ class ServerDetailViewTest extends KaribuSpringTest {
 
         assertThat(fleet.find(id).orElseThrow().getCredentialName()).isEqualTo("agent-osa-exc06");
         assertThat(BasicUtilsKt.get_textRecursively(_get(ServerDetailView.class))).contains("agent-osa-exc06");
+
+        Span fingerprint = _get(Span.class, spec -> spec.withId("backend-fingerprint"));
+        assertThat(fingerprint.getText()).isEqualTo("sha256=" + "ab".repeat(32));
+        assertThat(fingerprint.getClassNames()).contains("fingerprint");
+        Button copy = _get(Button.class, spec -> spec.withId("backend-fingerprint-copy"));
+        assertThat(copy.getElement().getAttribute("aria-label")).isEqualTo("Copy: sha256=" + "ab".repeat(32));
+        _click(copy);
+        assertThat(NotificationsKt.getNotifications()).extracting(n -> n.getElement().getProperty("text", ""))
+                .contains("Copied to the clipboard.");
     }
 
     @Test
