@@ -1,53 +1,154 @@
 package org.calconfleet.audit;
 
-import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The hash that links an entry to its predecessor: SHA-256 over the previous hash and a canonical form of the
- * entry in which every field is length-prefixed, so no two different entries share a canonical form.
+ * The hash that links an entry to its predecessor: SHA-256 over the UTF-8 bytes of the previous hash followed by a
+ * canonical form of the entry in which every field is written as its length in UTF-16 units, {@code ':'}, the
+ * value and {@code ';'} (a null field as {@code "-;"}), so no two different entries share a canonical form.
+ *
+ * <p>An instance reuses one digest and one byte buffer, so walking a long chain allocates nothing per entry beyond
+ * the text of the instant; it is not thread-safe.
  */
 final class AuditChain {
 
     static final String GENESIS = "0".repeat(64);
+    private static final int HASH_BYTES = 32;
 
-    private AuditChain() {
-    }
+    private final MessageDigest digest;
+    private final byte[] hashBytes = new byte[HASH_BYTES];
+    private byte[] buffer = new byte[1024];
+    private int length;
 
-    static String hash(String prevHash, AuditEntry entry) {
-        return sha256(prevHash + canonical(entry));
-    }
-
-    static String canonical(AuditEntry entry) {
-        StringBuilder text = new StringBuilder();
-        field(text, Long.toString(entry.getSeq()));
-        field(text, entry.getOccurredAt().toString());
-        field(text, entry.getActor());
-        field(text, entry.getAction().name());
-        field(text, entry.getSubject());
-        field(text, entry.getBefore());
-        field(text, entry.getAfter());
-        field(text, entry.getReason());
-        return text.toString();
-    }
-
-    private static void field(StringBuilder text, @Nullable String value) {
-        if (value == null) {
-            text.append("-;");
-        } else {
-            text.append(value.length()).append(':').append(value).append(';');
+    AuditChain() {
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
         }
     }
 
-    private static String sha256(String text) {
+    static String hash(String prevHash, AuditEntry entry) {
+        AuditChain chain = new AuditChain();
+        chain.digest(prevHash, entry);
+        return HexFormat.of().formatHex(chain.hashBytes);
+    }
+
+    /** Whether {@code entry}'s stored hash is the hash of {@code prevHash} and the entry. */
+    boolean verifies(String prevHash, AuditEntry entry) {
+        digest(prevHash, entry);
+        String stored = entry.getHash();
+        if (stored.length() != 2 * HASH_BYTES) {
+            return false;
+        }
+        for (int i = 0; i < HASH_BYTES; i++) {
+            int high = hexDigit(stored.charAt(2 * i));
+            int low = hexDigit(stored.charAt(2 * i + 1));
+            if (high < 0 || low < 0 || (byte) (high << 4 | low) != hashBytes[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Lower-case only, as the chain writes it: any other spelling of the same bytes is a change. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    }
+
+    /** The bytes one entry's hash is computed over, for the benchmark's SHA-256 baseline. */
+    byte[] hashedBytes(String prevHash, AuditEntry entry) {
+        fill(prevHash, entry);
+        return Arrays.copyOf(buffer, length);
+    }
+
+    private void digest(String prevHash, AuditEntry entry) {
+        fill(prevHash, entry);
+        digest.update(buffer, 0, length);
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
+            digest.digest(hashBytes, 0, HASH_BYTES);
+        } catch (DigestException e) {
+            throw new IllegalStateException("A SHA-256 digest fits in 32 bytes", e);
+        }
+    }
+
+    private void fill(String prevHash, AuditEntry entry) {
+        length = 0;
+        text(prevHash);
+        field(Long.toString(entry.getSeq()));
+        field(entry.getOccurredAt().toString());
+        field(entry.getActor());
+        field(entry.getAction().name());
+        field(entry.getSubject());
+        field(entry.getBefore());
+        field(entry.getAfter());
+        field(entry.getReason());
+    }
+
+    private void field(@Nullable String value) {
+        if (value == null) {
+            ascii('-');
+        } else {
+            number(value.length());
+            ascii(':');
+            text(value);
+        }
+        ascii(';');
+    }
+
+    private void number(int value) {
+        if (value >= 10) {
+            number(value / 10);
+        }
+        ascii((char) ('0' + value % 10));
+    }
+
+    private void ascii(char c) {
+        room(1);
+        buffer[length++] = (byte) c;
+    }
+
+    /** UTF-8 as {@link String#getBytes} writes it, a lone surrogate included (as {@code '?'}). */
+    private void text(String value) {
+        int chars = value.length();
+        room(3 * chars);
+        byte[] out = buffer;
+        int at = length;
+        for (int i = 0; i < chars; i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                out[at++] = (byte) c;
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xC0 | c >> 6);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(value.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, value.charAt(++i));
+                out[at++] = (byte) (0xF0 | cp >> 18);
+                out[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                out[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | cp & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                out[at++] = '?';
+            } else {
+                out[at++] = (byte) (0xE0 | c >> 12);
+                out[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        length = at;
+    }
+
+    private void room(int more) {
+        if (length + more > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(2 * buffer.length, length + more));
         }
     }
 }

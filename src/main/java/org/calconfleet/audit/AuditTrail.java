@@ -31,7 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditTrail {
 
-    static final int VERIFY_BATCH = 2_000;
     static final int EXPORT_BATCH = 500;
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "seq");
 
@@ -39,11 +38,13 @@ public class AuditTrail {
     private final AuditHeadRepository head;
     private final EntityManager entityManager;
     private final CheckpointStore checkpoints;
+    private final ChainReader chain;
     private final Clock clock;
 
     AuditTrail(AuditEntryRepository entries, AuditHeadRepository head, EntityManager entityManager,
-            CheckpointStore checkpoints, Clock clock) {
+            CheckpointStore checkpoints, ChainReader chain, Clock clock) {
         this.entries = entries;
+        this.chain = chain;
         this.head = head;
         this.entityManager = entityManager;
         this.checkpoints = checkpoints;
@@ -124,18 +125,9 @@ public class AuditTrail {
 
     private ChainVerification walkChain() {
         ChainCheck check = ChainCheck.fromGenesis(checkpoints.read());
-        long after = 0;
-        List<AuditEntry> batch;
-        do {
-            batch = entries.findChainAfter(after, PageRequest.of(0, VERIFY_BATCH));
-            for (AuditEntry entry : batch) {
-                if (!check.accept(entry)) {
-                    return check.finish(null);
-                }
-                after = entry.getSeq();
-            }
-        } while (batch.size() == VERIFY_BATCH);
-        return check.finish(head.lockHead(AuditHead.ID).map(AuditHead::getLastSeq).orElse(0L));
+        chain.read(check::accept);
+        return check.isBroken() ? check.finish(null)
+                : check.finish(head.lockHead(AuditHead.ID).map(AuditHead::getLastSeq).orElse(0L));
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ChainCheck {
 
+    private final AuditChain chain = new AuditChain();
     private final CheckpointSet checkpoints;
     private final Deque<AuditCheckpoint> ahead;
     private String expectedPrev;
@@ -47,7 +48,7 @@ final class ChainCheck {
         if (!entry.getPrevHash().equals(expectedPrev)) {
             return fail(entry.getSeq(), null, ChainVerification.Problem.LINK_MISMATCH);
         }
-        if (!AuditChain.hash(entry.getPrevHash(), entry).equals(entry.getHash())) {
+        if (!chain.verifies(entry.getPrevHash(), entry)) {
             return fail(entry.getSeq(), null, ChainVerification.Problem.HASH_MISMATCH);
         }
         while (!ahead.isEmpty() && ahead.peekFirst().seq() == entry.getSeq()) {
@@ -90,6 +91,10 @@ final class ChainCheck {
                     ChainVerification.Problem.CHECKPOINT_MISSING);
         }
         return ChainVerification.intact(checked, checkpointsChecked);
+    }
+
+    boolean isBroken() {
+        return broken != null;
     }
 
     /** Signed checkpoints this check had no entry for (beyond the end of an export). */

@@ -94,6 +94,22 @@ class AuditTrailTest {
     }
 
     @Test
+    @WithMockUser(roles = "AUDITOR")
+    void two_entries_swapped_in_the_sequence_break_the_chain_at_the_first_of_them() {
+        for (int i = 0; i < 4; i++) {
+            audit.record(AuditEvent.of("carol", AuditAction.SERVER_UPDATED, "server:OSA-EXC0" + i));
+        }
+        long first = jdbc.queryForObject("select seq from audit_entry where subject = 'server:OSA-EXC01'", Long.class);
+        jdbc.update("update audit_entry set seq = -1 where seq = ?", first);
+        jdbc.update("update audit_entry set seq = ? where seq = ?", first, first + 1);
+        jdbc.update("update audit_entry set seq = ? where seq = -1", first + 1);
+
+        ChainVerification result = audit.verify();
+        assertThat(result.isIntact()).isFalse();
+        assertThat(result.brokenAtSeq()).isEqualTo(first);
+    }
+
+    @Test
     @WithMockUser(roles = "HELPDESK")
     void the_helpdesk_may_not_search_export_or_verify_the_trail() {
         assertThatThrownBy(() -> audit.search(AuditFilter.ALL, org.springframework.data.domain.Pageable.ofSize(5)))

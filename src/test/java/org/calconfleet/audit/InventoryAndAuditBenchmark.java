@@ -175,24 +175,7 @@ class InventoryAndAuditBenchmark {
     }
 
     private void fillAudit() {
-        AuditAction[] actions = AuditAction.values();
-        String prev = AuditChain.GENESIS;
-        List<Object[]> batch = new ArrayList<>();
-        Instant start = Instant.parse("2025-01-01T00:00:00Z");
-        for (long seq = 1; seq <= ENTRIES; seq++) {
-            AuditEvent event = new AuditEvent("operator-" + seq % 20, actions[(int) (seq % actions.length)],
-                    "server:SRV-%06d".formatted(seq % SERVERS + 1), "desiredPort=0", "desiredPort=45001", "CHG-" + seq);
-            AuditEntry entry = new AuditEntry(seq, start.plusSeconds(seq * 30), event, prev);
-            prev = entry.getHash();
-            batch.add(new Object[] {seq, Timestamp.from(entry.getOccurredAt()), entry.getActor(),
-                    entry.getAction().name(), entry.getSubject(), entry.getBefore(), entry.getAfter(),
-                    entry.getReason(), entry.getPrevHash(), entry.getHash()});
-            if (batch.size() == 10_000 || seq == ENTRIES) {
-                jdbc.batchUpdate("insert into audit_entry (seq, occurred_at, actor, action, subject, before_value, "
-                        + "after_value, reason, prev_hash, hash) values (?,?,?,?,?,?,?,?,?,?)", batch);
-                batch.clear();
-            }
-        }
-        jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", (long) ENTRIES, prev);
+        String head = AuditEntries.appendChain(jdbc, 1, ENTRIES, AuditChain.GENESIS, SERVERS);
+        jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", (long) ENTRIES, head);
     }
 }
