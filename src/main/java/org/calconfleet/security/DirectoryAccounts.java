@@ -36,7 +36,7 @@ class DirectoryAccounts extends LdapUserDetailsMapper {
                         "the directory user is in no group that has a role in the console"));
         String displayName = firstOf(entry.getStringAttribute("displayName"), entry.getStringAttribute("cn"), username);
         AppUser user = users.signedInFromDirectory(username, displayName, role);
-        return User.withUsername(user.getUsername()).password("").authorities(role.authority()).build();
+        return User.withUsername(user.getUsername()).password("").authorities(user.authorities()).build();
     }
 
     private static String firstOf(String... candidates) {

@@ -2,11 +2,15 @@ package org.calconfleet.security;
 
 import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
+import org.calconfleet.access.SiteScope;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
@@ -79,6 +83,34 @@ public class UserService {
         audit.record(AuditEvent.of(actor, AuditAction.USER_CHANGED, "user:" + username)
                 .change(before, "role=" + role + ", enabled=" + enabled));
         return user;
+    }
+
+    /**
+     * Limits an OPERATOR or HELPDESK user to some sites (none: unlimited, the default); they carry them from their
+     * next sign-in. ADMIN and AUDITOR users always see the whole fleet.
+     */
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Transactional
+    public AppUser limitToSites(String username, Set<String> sites) {
+        AppUser user = users.findByUsername(username).orElseThrow(() -> new UserRejectedException(List.of(
+                new UserRejectedException.Problem("username", "users.unknown", List.of(username)))));
+        Set<String> given = sites.stream().map(String::strip).filter(site -> !site.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (!given.isEmpty() && !SiteScope.limitable(user.getRole())) {
+            throw new UserRejectedException(List.of(new UserRejectedException.Problem("sites", "users.sites.notForRole",
+                    List.of())));
+        }
+        Set<String> before = new TreeSet<>(user.getSites());
+        if (!before.equals(given)) {
+            user.limitTo(given);
+            audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.USER_CHANGED, "user:" + username)
+                    .change(sitesValue(before), sitesValue(given)));
+        }
+        return user;
+    }
+
+    static String sitesValue(Set<String> sites) {
+        return "sites=" + (sites.isEmpty() ? "*" : String.join(";", sites));
     }
 
     private AppUser create(NewUser user, String actor) {
