@@ -40,13 +40,15 @@ class SsoAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
                 .orElseThrow(() -> new SignInRefusedException("login.error.ssoName",
                         "the provider sent no " + settings.usernameClaim() + " claim").concerning(vouched.getSubject()));
         try {
-            Role role = groups.roleOf(claimValues(claims, settings.groupsClaim()))
+            List<String> memberOf = claimValues(claims, settings.groupsClaim());
+            Role role = groups.roleOf(memberOf)
                     .orElseThrow(() -> new SignInRefusedException("login.error.ssoNoRole",
                             "the user is in no group at the provider that has a role in the console", settings.name()));
             String displayName = vouched.getFullName() == null || vouched.getFullName().isBlank() ? username
                     : vouched.getFullName().strip();
             String subject = vouched.getIdToken().getIssuer() + " " + vouched.getSubject();
-            AppUser user = users.signedInWithSso(subject, username, displayName, role);
+            AppUser user = users.signedInWithSso(subject, username, displayName, role,
+                    groups.sitesOf(memberOf).orElse(null));
             return new ConsoleUser(user, vouched);
         } catch (SignInRefusedException refused) {
             throw refused.concerning(username);

@@ -166,13 +166,14 @@ public class UserService {
 
     /**
      * A user the directory accepted, with the role their groups give: their record is made at the first sign-in
-     * (no password: the directory checks it) and its name and role follow the directory at every sign-in after.
+     * (no password: the directory checks it) and its name and role follow the directory at every sign-in after; so do
+     * their sites, unless {@code sites} is null (no group maps to a site: the sites an administrator set are kept).
      * Refused for the name of a built-in user (the directory cannot take over a break-glass account) or of a single
      * sign-on user, and for a record an administrator disabled.
      */
     @Transactional
-    AppUser signedInFromDirectory(String username, String displayName, Role role) {
-        return signedInElsewhere(Elsewhere.DIRECTORY, null, username, displayName, role);
+    AppUser signedInFromDirectory(String username, String displayName, Role role, @Nullable Set<String> sites) {
+        return signedInElsewhere(Elsewhere.DIRECTORY, null, username, displayName, role, sites);
     }
 
     /**
@@ -181,12 +182,13 @@ public class UserService {
      * not sign them in to this record.
      */
     @Transactional
-    AppUser signedInWithSso(String subject, String username, String displayName, Role role) {
-        return signedInElsewhere(Elsewhere.SSO, subject, username, displayName, role);
+    AppUser signedInWithSso(String subject, String username, String displayName, Role role,
+            @Nullable Set<String> sites) {
+        return signedInElsewhere(Elsewhere.SSO, subject, username, displayName, role, sites);
     }
 
     private AppUser signedInElsewhere(Elsewhere source, @Nullable String ssoSubject, String username,
-            String displayName, Role role) {
+            String displayName, Role role, @Nullable Set<String> sites) {
         if (username.length() > AppUser.USERNAME_MAX_LENGTH) {
             throw new SignInRefusedException(source.nameRefusal, "the user name is too long");
         }
@@ -197,6 +199,7 @@ public class UserService {
             AppUser created = users.save(AppUser.fromElsewhere(username, name, role, ssoSubject));
             audit.record(AuditEvent.of(source.actor, AuditAction.USER_CREATED, "user:" + username)
                     .change(null, "role=" + role + ", displayName=" + name + ", " + source.origin));
+            refreshSites(source, created, sites);
             return created;
         }
         AppUser user = existing.get();
@@ -217,7 +220,18 @@ public class UserService {
                     .change(before, "role=" + role + ", displayName=" + name)
                     .because("groups " + source.groupsAt));
         }
+        refreshSites(source, user, sites);
         return user;
+    }
+
+    private void refreshSites(Elsewhere source, AppUser user, @Nullable Set<String> sites) {
+        if (sites == null || user.getSites().equals(sites)) {
+            return;
+        }
+        Set<String> before = new TreeSet<>(user.getSites());
+        user.limitTo(sites);
+        audit.record(AuditEvent.of(source.actor, AuditAction.USER_CHANGED, "user:" + user.getUsername())
+                .change(sitesValue(before), sitesValue(sites)).because("groups " + source.groupsAt));
     }
 
     /** Where users who sign in elsewhere come from, as their audit entries and refusals name it. */

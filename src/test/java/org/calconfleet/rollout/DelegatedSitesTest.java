@@ -78,7 +78,11 @@ class DelegatedSitesTest extends RolloutTestBase {
             assertThat(asOsaka(role, fleet::sites)).containsExactly("Osaka");
             for (Long other : concat(tokyo, singapore)) {
                 assertThat(asOsaka(role, () -> fleet.find(other))).isEmpty();
+                String subject = "server:" + server(other).getHostName();
+                assertThat(asOsaka(role, () -> audit.historyOf(subject, 10))).isEmpty();
             }
+            String own = "server:" + server(osaka.getFirst()).getHostName();
+            assertThat(asOsaka(role, () -> audit.historyOf(own, 10))).isNotEmpty();
             String csv = asOsaka(role, () -> {
                 StringWriter out = new StringWriter();
                 try {
@@ -137,6 +141,7 @@ class DelegatedSitesTest extends RolloutTestBase {
         assertThat(asOsaka(Role.OPERATOR, () -> changes.plan(inAWindow(osaka))).hosts()).hasSize(2);
 
         for (Role role : List.of(Role.OPERATOR, Role.HELPDESK)) {
+            assertThat(asOsaka(role, () -> audit.historyOf(ChangeService.subject(inOsaka.id()), 10))).isNotEmpty();
             assertThat(asOsaka(role, () -> rollouts.rollouts(Pageable.unpaged()).getContent()))
                     .extracting(ChangeSummary::id).contains(inOsaka.id()).doesNotContain(inTokyo.id(), mixed.id());
             for (long other : List.of(inTokyo.id(), mixed.id())) {
@@ -144,6 +149,7 @@ class DelegatedSitesTest extends RolloutTestBase {
                 assertThat(asOsaka(role, () -> rollouts.hostRuns(other, Pageable.unpaged()).getContent())).isEmpty();
                 assertThat(asOsaka(role, () -> rollouts.countHostRuns(other, null))).isZero();
                 assertThat(asOsaka(role, () -> rollouts.firewall(other))).isEmpty();
+                assertThat(asOsaka(role, () -> audit.historyOf(ChangeService.subject(other), 10))).isEmpty();
                 long runId = hostRuns(other).getFirst().id();
                 assertThat(asOsaka(role, () -> rollouts.hostRun(runId))).isEmpty();
                 assertThat(asOsaka(role, () -> rollouts.hostLog(runId))).isEmpty();
