@@ -194,6 +194,7 @@ public class FleetService {
             if (parsed.values() != null) {
                 credentialProblem(parsed.values()).ifPresent(problems::add);
                 dominoCredentialProblem(parsed.values()).ifPresent(problems::add);
+                siteProblem(parsed.values()).ifPresent(problems::add);
                 String key = parsed.values().hostName().toLowerCase(Locale.ROOT);
                 if (!seen.add(key)) {
                     problems.add(ServerProblem.of("hostName", "fleet.import.repeated", parsed.values().hostName()));

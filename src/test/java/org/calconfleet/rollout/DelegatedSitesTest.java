@@ -14,6 +14,7 @@ import org.calconfleet.access.Role;
 import org.calconfleet.fleet.ConnectorServiceState;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FirewallPlans;
+import org.calconfleet.fleet.ImportPreview;
 import org.calconfleet.fleet.Observation;
 import org.calconfleet.fleet.ServerFilter;
 import org.calconfleet.fleet.ServerProblem;
@@ -32,6 +33,8 @@ class DelegatedSitesTest extends RolloutTestBase {
 
     @Autowired
     FirewallPlans firewallPlans;
+    @Autowired
+    FleetHistory fleetHistory;
 
     List<Long> osaka;
     List<Long> tokyo;
@@ -78,6 +81,7 @@ class DelegatedSitesTest extends RolloutTestBase {
             assertThat(asOsaka(role, fleet::sites)).containsExactly("Osaka");
             for (Long other : concat(tokyo, singapore)) {
                 assertThat(asOsaka(role, () -> fleet.find(other))).isEmpty();
+                assertThat(asOsaka(role, () -> fleetHistory.portTimeline(other))).isEmpty();
                 String subject = "server:" + server(other).getHostName();
                 assertThat(asOsaka(role, () -> audit.historyOf(subject, 10))).isEmpty();
             }
@@ -123,6 +127,20 @@ class DelegatedSitesTest extends RolloutTestBase {
             return null;
         });
         assertThat(observations.server(tokyoServer.getId())).isPresent();
+        StringWriter tokyoCsv = new StringWriter();
+        Users.as("admin", Role.ADMIN, () -> {
+            try {
+                fleet.exportCsv(new ServerFilter(tokyoServer.getHostName(), null), tokyoCsv);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        });
+        ImportPreview preview = asOsaka(Role.OPERATOR, () -> fleet.previewImport(
+                tokyoCsv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+        assertThat(preview.rows()).singleElement().satisfies(row -> assertThat(row.problems())
+                .extracting(ServerProblem::messageKey).contains("fleet.site.outOfScope", "fleet.host.duplicate"));
+        assertThat(preview.validRows()).isEmpty();
         assertThat(asOsaka(Role.OPERATOR, () -> fleet.updateDesiredPort(osakaServer.getId(),
                 osakaServer.getVersion(), 45011)).getDesiredPort()).isEqualTo(45011);
     }
