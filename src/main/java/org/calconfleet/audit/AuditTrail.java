@@ -40,9 +40,11 @@ public class AuditTrail {
     private final CheckpointStore checkpoints;
     private final ChainReader chain;
     private final Clock clock;
+    private final List<SubjectScope> scopes;
 
     AuditTrail(AuditEntryRepository entries, AuditHeadRepository head, EntityManager entityManager,
-            CheckpointStore checkpoints, ChainReader chain, Clock clock) {
+            CheckpointStore checkpoints, ChainReader chain, Clock clock, List<SubjectScope> scopes) {
+        this.scopes = scopes;
         this.entries = entries;
         this.chain = chain;
         this.head = head;
@@ -106,10 +108,16 @@ public class AuditTrail {
         return perDay;
     }
 
-    /** A server's own history, for everyone who may see the server (the helpdesk included). */
+    /**
+     * A server's own history, for everyone who may see the server (the helpdesk included): none for a subject outside
+     * the acting user's sites.
+     */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public List<AuditEntry> historyOf(String subject, int limit) {
+        if (scopes.stream().anyMatch(scope -> scope.hides(subject))) {
+            return List.of();
+        }
         return search(AuditFilter.forSubject(subject), PageRequest.of(0, limit, NEWEST_FIRST));
     }
 

@@ -1,5 +1,6 @@
 package org.calconfleet.fleet;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -18,6 +19,12 @@ interface ExchangeServerRepository extends JpaRepository<ExchangeServer, Long>,
             from ExchangeServer s
             group by s.connectorKind, s.desiredPort, s.observedExchangePort, s.observedNotesPort, s.serviceState""")
     List<Object[]> countByPortState();
+
+    @Query("""
+            select s.connectorKind, s.desiredPort, s.observedExchangePort, s.observedNotesPort, s.serviceState, count(s)
+            from ExchangeServer s where s.site in :sites
+            group by s.connectorKind, s.desiredPort, s.observedExchangePort, s.observedNotesPort, s.serviceState""")
+    List<Object[]> countByPortStateAt(Collection<String> sites);
 
     @Query("""
             select s.hostName from ExchangeServer s

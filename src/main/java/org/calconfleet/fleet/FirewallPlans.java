@@ -1,6 +1,7 @@
 package org.calconfleet.fleet;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.calconfleet.access.SiteScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +40,14 @@ public class FirewallPlans {
 
     /**
      * The openings of the given servers at the given ports, in the map's order (a rollout's host order). A server
-     * deleted since is named by its id among those without a plan.
+     * deleted since, or of a site the acting user may not see, is named by its id among those without a plan.
      */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public FirewallExport export(Map<Long, Integer> portsByServerId) {
+        SiteScope scope = SiteScope.current();
         Map<Long, ExchangeServer> found = servers.findAllById(portsByServerId.keySet()).stream()
-                .collect(Collectors.toMap(ExchangeServer::getId, server -> server));
+                .filter(server -> scope.allows(server.getSite())).collect(Collectors.toMap(ExchangeServer::getId, server -> server));
         var targets = new ArrayList<ServerAtPort>();
         var deleted = new ArrayList<String>();
         portsByServerId.forEach((id, port) -> {

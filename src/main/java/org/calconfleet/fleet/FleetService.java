@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.calconfleet.access.CurrentUser;
+import org.calconfleet.access.SiteScope;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.audit.AuditTrail;
@@ -54,7 +55,13 @@ public class FleetService {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public Optional<ExchangeServer> find(long id) {
-        return servers.findById(id);
+        return inScope(id);
+    }
+
+    /** A server of the acting user's sites; one of another site is as if it were not there. */
+    private Optional<ExchangeServer> inScope(long id) {
+        SiteScope scope = SiteScope.current();
+        return servers.findById(id).filter(server -> scope.allows(server.getSite()));
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
@@ -86,7 +93,7 @@ public class FleetService {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     @Transactional
     public ExchangeServer update(long id, long expectedVersion, ServerValues loaded, ServerValues given) {
-        ExchangeServer server = servers.findById(id).orElseThrow(() -> new ServerRejectedException(
+        ExchangeServer server = inScope(id).orElseThrow(() -> new ServerRejectedException(
                 List.of(ServerProblem.of("hostName", "fleet.server.gone", loaded.hostName()))));
         if (server.getVersion() != expectedVersion) {
             throw new ConcurrentEditException(server.getUpdatedBy(), server.getUpdatedAt(),
@@ -122,7 +129,7 @@ public class FleetService {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     @Transactional
     public ExchangeServer updateDesiredPort(long id, long expectedVersion, @Nullable Integer desiredPort) {
-        ExchangeServer server = servers.findById(id).orElseThrow(() -> new ServerRejectedException(
+        ExchangeServer server = inScope(id).orElseThrow(() -> new ServerRejectedException(
                 List.of(ServerProblem.of("id", "fleet.server.gone", "#" + id))));
         ServerValues current = ServerValues.of(server);
         return update(id, expectedVersion, current, current.withDesiredPort(desiredPort));
@@ -131,7 +138,7 @@ public class FleetService {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     @Transactional
     public void delete(long id, long expectedVersion, String reason) {
-        ExchangeServer server = servers.findById(id).orElse(null);
+        ExchangeServer server = inScope(id).orElse(null);
         if (server == null) {
             return;
         }
@@ -147,7 +154,9 @@ public class FleetService {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public FleetSummary summary() {
-        return FleetSummary.ofGroups(servers.countByPortState());
+        SiteScope scope = SiteScope.current();
+        return FleetSummary.ofGroups(scope.unlimited() ? servers.countByPortState()
+                : servers.countByPortStateAt(scope.sites()));
     }
 
     /**
@@ -185,11 +194,15 @@ public class FleetService {
             if (parsed.values() != null) {
                 credentialProblem(parsed.values()).ifPresent(problems::add);
                 dominoCredentialProblem(parsed.values()).ifPresent(problems::add);
+                siteProblem(parsed.values()).ifPresent(problems::add);
                 String key = parsed.values().hostName().toLowerCase(Locale.ROOT);
                 if (!seen.add(key)) {
                     problems.add(ServerProblem.of("hostName", "fleet.import.repeated", parsed.values().hostName()));
                 }
                 Optional<ExchangeServer> stored = servers.findByHostNameIgnoreCase(parsed.values().hostName());
+                if (stored.isPresent() && !SiteScope.current().allows(stored.get().getSite())) {
+                    problems.add(ServerProblem.of("hostName", "fleet.host.duplicate", parsed.values().hostName()));
+                }
                 problems.addAll(policyProblems(parsed.values(), stored.orElse(null)));
                 existing = stored.isPresent();
             }
@@ -266,6 +279,7 @@ public class FleetService {
 
     private List<ServerProblem> check(ServerValues values) {
         List<ServerProblem> problems = new ArrayList<>(ServerRules.check(values));
+        siteProblem(values).ifPresent(problems::add);
         credentialProblem(values).ifPresent(problems::add);
         dominoCredentialProblem(values).ifPresent(problems::add);
         return problems;
@@ -304,6 +318,13 @@ public class FleetService {
             return Optional.of(ServerProblem.of("credentialName", "fleet.credential.notWindowsAccount", name));
         }
         return Optional.empty();
+    }
+
+    /** A user limited to some sites puts servers only there. */
+    private static Optional<ServerProblem> siteProblem(ServerValues values) {
+        SiteScope scope = SiteScope.current();
+        return scope.allows(values.site().strip()) ? Optional.empty()
+                : Optional.of(ServerProblem.of("site", "fleet.site.outOfScope", values.site().strip()));
     }
 
     /** The credential of the Domino partner's agent must exist and hold an agent token. */
@@ -348,6 +369,7 @@ public class FleetService {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public List<String> sites() {
-        return servers.findSites();
+        SiteScope scope = SiteScope.current();
+        return servers.findSites().stream().filter(scope::allows).toList();
     }
 }

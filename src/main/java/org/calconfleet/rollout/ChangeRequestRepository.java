@@ -18,6 +18,17 @@ interface ChangeRequestRepository extends JpaRepository<ChangeRequest, Long> {
 
     Page<ChangeRequest> findAllByOrderByIdDesc(Pageable pageable);
 
+    /** The changes none of whose hosts is a server outside {@code sites} (a deleted server is outside). */
+    @Query(value = """
+            select c from ChangeRequest c where not exists (select r.id from HostRun r
+              where r.changeRequestId = c.id
+                and r.serverId not in (select s.id from ExchangeServer s where s.site in :sites))
+            order by c.id desc""", countQuery = """
+            select count(c) from ChangeRequest c where not exists (select r.id from HostRun r
+              where r.changeRequestId = c.id
+                and r.serverId not in (select s.id from ExchangeServer s where s.site in :sites))""")
+    Page<ChangeRequest> findWithinSites(@Param("sites") java.util.Collection<String> sites, Pageable pageable);
+
     java.util.List<ChangeRequest> findByStateAndRequestedByNotOrderByRequestedAt(ChangeState state, String requestedBy,
             org.springframework.data.domain.Pageable pageable);
     /** Pairs of (retried rollout, retrying change), in the order the retries were made. */

@@ -11,9 +11,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
+import org.calconfleet.access.SiteScope;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.host.RegistryRead;
 import org.calconfleet.port.PortPolicy;
@@ -68,6 +70,11 @@ public class ChangeService {
     public ChangePlan plan(ChangeDraft draft) {
         if (draft.serverIds().isEmpty()) {
             throw new ChangeRefusedException("rollout.submit.no-servers");
+        }
+        SiteScope scope = SiteScope.current();
+        if (!scope.unlimited() && (fleet.servers(draft.serverIds()).stream().map(ExchangeServer::getSite)
+                .filter(scope::allows).count() < Set.copyOf(draft.serverIds()).size())) {
+            throw new ChangeRefusedException("rollout.submit.out-of-scope");
         }
         return planner.plan(targets(draft), draft.waves(), draft.port(), List.of());
     }
@@ -381,12 +388,15 @@ public class ChangeService {
                 .toList();
     }
 
+    /** A change of servers outside the acting user's sites is as if it were not there. */
     private ChangeRequest changeOrRefuse(long id) {
-        return changes.findById(id).orElseThrow(() -> new ChangeRefusedException("rollout.change.unknown", id));
+        return changes.findById(id).filter(change -> queries.visible(id))
+                .orElseThrow(() -> new ChangeRefusedException("rollout.change.unknown", id));
     }
 
     private ChangeRequest lockOrRefuse(long id) {
-        return changes.lock(id).orElseThrow(() -> new ChangeRefusedException("rollout.change.unknown", id));
+        return changes.lock(id).filter(change -> queries.visible(id))
+                .orElseThrow(() -> new ChangeRefusedException("rollout.change.unknown", id));
     }
 
     private static void validate(ChangeDraft draft) {

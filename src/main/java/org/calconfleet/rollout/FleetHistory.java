@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.calconfleet.access.Role;
+import org.calconfleet.access.SiteScope;
 import org.calconfleet.common.LocalDays;
 import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.fleet.FleetSummary;
@@ -130,10 +131,17 @@ public class FleetHistory {
         return result;
     }
 
-    /** The server's newest finished changes (skipped and cancelled runs changed nothing), oldest first. */
+    /**
+     * The server's newest finished changes (skipped and cancelled runs changed nothing), oldest first; none for a
+     * server outside the acting user's sites.
+     */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public List<PortChange> portTimeline(long serverId) {
+        SiteScope scope = SiteScope.current();
+        if (!scope.unlimited() && fleet.server(serverId).filter(server -> scope.allows(server.getSite())).isEmpty()) {
+            return List.of();
+        }
         List<PortChange> newestFirst = history.finishedRunsOf(serverId, Limit.of(TIMELINE_LIMIT)).stream()
                 .map(row -> new PortChange((Instant) row[0], (Integer) row[1], (HostRunState) row[2],
                         portBefore((String) row[3]), (Long) row[4]))

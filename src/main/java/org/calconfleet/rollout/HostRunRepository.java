@@ -12,6 +12,13 @@ import org.springframework.data.repository.query.Param;
 
 interface HostRunRepository extends JpaRepository<HostRun, Long> {
 
+    /** How many hosts of a change are servers outside {@code sites} (a deleted server is outside). */
+    @Query("""
+            select count(r) from HostRun r where r.changeRequestId = :changeId
+              and r.serverId not in (select s.id from ExchangeServer s where s.site in :sites)""")
+    long countOutsideSites(@Param("changeId") long changeId, @Param("sites") Collection<String> sites);
+
+
     List<HostRun> findByChangeRequestIdOrderBySeq(long changeRequestId);
 
     Page<HostRun> findByChangeRequestIdOrderBySeq(long changeRequestId, Pageable pageable);

@@ -6,12 +6,16 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.calconfleet.access.SiteScope;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads for pages and summaries, without method security: the services that call this check their callers. */
+/**
+ * Reads for pages and summaries, without method security: the services that call this check their callers. The
+ * acting user's sites narrow what they find.
+ */
 @Component
 class RolloutQueries {
 
@@ -32,12 +36,24 @@ class RolloutQueries {
 
     @Transactional(readOnly = true)
     public Page<ChangeSummary> page(Pageable pageable) {
-        Page<ChangeRequest> page = changes.findAllByOrderByIdDesc(pageable);
+        SiteScope scope = SiteScope.current();
+        Page<ChangeRequest> page = scope.unlimited() ? changes.findAllByOrderByIdDesc(pageable)
+                : changes.findWithinSites(scope.sites(), pageable);
         List<Long> ids = page.getContent().stream().map(ChangeRequest::id).toList();
         Map<Long, RolloutCounts> counts = counts(ids);
         Map<Long, List<Long>> retries = retries(ids);
         return page.map(c -> ChangeSummary.of(c, counts.getOrDefault(c.id(), RolloutCounts.of(Map.of(), 0)),
                 retries.getOrDefault(c.id(), List.of())));
+    }
+
+    /**
+     * Whether the acting user may see and act on a change: an unlimited user any, a user limited to some sites only
+     * the changes all of whose hosts are at those sites.
+     */
+    @Transactional(readOnly = true)
+    public boolean visible(long changeId) {
+        SiteScope scope = SiteScope.current();
+        return scope.unlimited() || runs.countOutsideSites(changeId, scope.sites()) == 0;
     }
 
     Map<Long, RolloutCounts> counts(Collection<Long> ids) {

@@ -63,7 +63,7 @@ public class RolloutService {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public Optional<ChangeSummary> rollout(long id) {
-        return changes.findById(id).map(queries::summary);
+        return changes.findById(id).filter(change -> queries.visible(id)).map(queries::summary);
     }
 
     /**
@@ -74,7 +74,8 @@ public class RolloutService {
     @Transactional(readOnly = true)
     public List<ChangeSummary> awaitingYourDecision(int limit) {
         return changes.findByStateAndRequestedByNotOrderByRequestedAt(ChangeState.PENDING_APPROVAL,
-                CurrentUser.usernameOrSystem(), PageRequest.of(0, limit)).stream().map(queries::summary).toList();
+                CurrentUser.usernameOrSystem(), PageRequest.of(0, limit)).stream()
+                .filter(change -> queries.visible(change.id())).map(queries::summary).toList();
     }
 
     /** The hosts of a rollout in their order, with the current step and last message. */
@@ -88,6 +89,9 @@ public class RolloutService {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public Page<HostRunView> hostRuns(long rolloutId, @Nullable HostRunState state, Pageable pageable) {
+        if (!queries.visible(rolloutId)) {
+            return Page.empty(pageable);
+        }
         return (state == null ? runs.findByChangeRequestIdOrderBySeq(rolloutId, pageable)
                 : runs.findByChangeRequestIdAndStateOrderBySeq(rolloutId, state, pageable)).map(HostRunView::of);
     }
@@ -96,6 +100,9 @@ public class RolloutService {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public long countHostRuns(long rolloutId, @Nullable HostRunState state) {
+        if (!queries.visible(rolloutId)) {
+            return 0;
+        }
         return state == null ? runs.countByChangeRequestId(rolloutId)
                 : runs.countByChangeRequestIdAndState(rolloutId, state);
     }
@@ -103,28 +110,29 @@ public class RolloutService {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public Optional<HostRunView> hostRun(long hostRunId) {
-        return runs.findById(hostRunId).map(HostRunView::of);
+        return visibleRun(hostRunId).map(HostRunView::of);
     }
 
     /** One host run's own log, oldest first: each step's outcome, retries, confirmations, with 6001 evidence. */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public List<HostRunLogEntry> hostLog(long hostRunId) {
-        return logs.findByHostRunIdOrderById(hostRunId).stream().map(HostRunLogEntry::of).toList();
+        return visibleRun(hostRunId).isEmpty() ? List.of()
+                : logs.findByHostRunIdOrderById(hostRunId).stream().map(HostRunLogEntry::of).toList();
     }
 
     /** Where the host run's log went, if an administrator archived its rollout's logs (its live log is then empty). */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public Optional<ArchivedLog> archivedLog(long hostRunId) {
-        return archive.archivedLogOf(hostRunId);
+        return visibleRun(hostRunId).flatMap(run -> archive.archivedLogOf(hostRunId));
     }
 
     /** The firewall openings of every host of a rollout at the rollout's port: one script and one CSV for all. */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public Optional<FirewallExport> firewall(long rolloutId) {
-        if (!changes.existsById(rolloutId)) {
+        if (!changes.existsById(rolloutId) || !queries.visible(rolloutId)) {
             return Optional.empty();
         }
         var portsByServer = new LinkedHashMap<Long, Integer>();
@@ -136,6 +144,9 @@ public class RolloutService {
     /** An operator typed the runbook's Domino commands: recorded (who, when) and the host run is done. */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     public HostRunView confirmDomino(long hostRunId, @Nullable String comment) {
+        if (visibleRun(hostRunId).isEmpty()) {
+            throw new ChangeRefusedException("rollout.run.unknown", hostRunId);
+        }
         return HostRunView.of(store.confirmDomino(hostRunId, CurrentUser.usernameOrSystem(), comment));
     }
 
@@ -148,7 +159,8 @@ public class RolloutService {
     @Transactional
     public ChangeSummary cancel(long id, String reason) {
         String user = CurrentUser.usernameOrSystem();
-        ChangeRequest change = changes.lock(id).orElseThrow(() -> new ChangeRefusedException("rollout.change.unknown", id));
+        ChangeRequest change = changes.lock(id).filter(found -> queries.visible(id))
+                .orElseThrow(() -> new ChangeRefusedException("rollout.change.unknown", id));
         ChangeState before = change.getState();
         Instant now = clock.instant();
         String why = "cancelled by " + user + (reason.isBlank() ? "" : ": " + reason.strip());
@@ -170,5 +182,10 @@ public class RolloutService {
                 .change(before.name(), ChangeState.CANCELLED.name()).because(why));
         admissions.progress(id);
         return queries.summary(change);
+    }
+
+    /** A host run of a change the acting user may see (see {@link RolloutQueries#visible}). */
+    private Optional<HostRun> visibleRun(long hostRunId) {
+        return runs.findById(hostRunId).filter(run -> queries.visible(run.getChangeRequestId()));
     }
 }

@@ -1,11 +1,12 @@
 package org.calconfleet.security;
 
+import java.util.Set;
 import org.calconfleet.access.Role;
 
 /** Whether a presented bearer token may act, and as whom: always its owner with the owner's role of now. */
 public sealed interface ApiTokenCheck {
 
-    record Accepted(String username, Role role) implements ApiTokenCheck {
+    record Accepted(String username, Role role, Set<String> sites) implements ApiTokenCheck {
     }
 
     record Refused(Reason reason) implements ApiTokenCheck {

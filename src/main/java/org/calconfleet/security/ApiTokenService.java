@@ -137,7 +137,7 @@ public class ApiTokenService {
         if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(LAST_USED_GRANULARITY))) {
             token.used(now);
         }
-        return new ApiTokenCheck.Accepted(owner.getUsername(), owner.getRole());
+        return new ApiTokenCheck.Accepted(owner.getUsername(), owner.getRole(), owner.getSites());
     }
 
     private ApiTokenCheck refuse(@Nullable ApiToken token, ApiTokenCheck.Reason reason, String remoteAddress) {

@@ -1,7 +1,11 @@
 package org.calconfleet.security;
 
 import org.calconfleet.access.Role;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,7 +14,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.calconfleet.access.SiteScope;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.GrantedAuthority;
 
 @Entity
 @Table(name = "app_user")
@@ -50,6 +59,12 @@ public class AppUser {
     /** The provider's issuer and subject of a user who signs in through single sign-on. */
     @Column(name = "sso_subject")
     private @Nullable String ssoSubject;
+
+    /** The sites an OPERATOR or HELPDESK user is limited to; none: unlimited. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "user_site", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "site", nullable = false)
+    private Set<String> sites = new TreeSet<>();
 
     @Version
     private long version;
@@ -120,5 +135,19 @@ public class AppUser {
     void refreshFromElsewhere(String newDisplayName, Role newRole) {
         this.displayName = newDisplayName;
         this.role = newRole;
+    }
+
+    public Set<String> getSites() {
+        return Set.copyOf(sites);
+    }
+
+    void limitTo(Set<String> newSites) {
+        sites.clear();
+        sites.addAll(newSites);
+    }
+
+    /** What the signed-in user carries: their role and, if it may be limited, their sites. */
+    List<GrantedAuthority> authorities() {
+        return SiteScope.authorities(role, sites);
     }
 }

@@ -1,6 +1,5 @@
 package org.calconfleet.security;
 
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -27,7 +26,7 @@ class AppUserDetailsService implements UserDetailsService {
         return User.withUsername(user.getUsername())
                 .password(user.getPasswordHash())
                 .disabled(!user.isEnabled())
-                .authorities(new SimpleGrantedAuthority(user.getRole().authority()))
+                .authorities(user.authorities())
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package org.calconfleet.security;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.calconfleet.access.Role;
@@ -12,7 +13,7 @@ import org.springframework.security.ldap.userdetails.LdapUserDetailsMapper;
 
 /**
  * Turns a user the directory accepted into a user of the console: their groups (as authorities holding the groups'
- * DNs) give the role, and their record is made or refreshed. A user in none of the mapped groups is refused. The
+ * DNs) give the role (and the sites, where groups map to sites), and their record is made or refreshed. A user in none of the mapped groups is refused. The
  * console only reads the directory: writing a user back stays Spring's refusal.
  */
 class DirectoryAccounts extends LdapUserDetailsMapper {
@@ -31,12 +32,14 @@ class DirectoryAccounts extends LdapUserDetailsMapper {
     public UserDetails mapUserFromContext(DirContextOperations entry, String typedName,
             Collection<? extends GrantedAuthority> groupDns) {
         String username = firstOf(entry.getStringAttribute(nameAttribute), typedName).toLowerCase(Locale.ROOT);
-        Role role = groups.roleOf(groupDns.stream().map(GrantedAuthority::getAuthority).toList())
+        List<String> memberOf = groupDns.stream().map(GrantedAuthority::getAuthority).toList();
+        Role role = groups.roleOf(memberOf)
                 .orElseThrow(() -> new SignInRefusedException("login.error.noRole",
                         "the directory user is in no group that has a role in the console"));
         String displayName = firstOf(entry.getStringAttribute("displayName"), entry.getStringAttribute("cn"), username);
-        AppUser user = users.signedInFromDirectory(username, displayName, role);
-        return User.withUsername(user.getUsername()).password("").authorities(role.authority()).build();
+        AppUser user = users.signedInFromDirectory(username, displayName, role,
+                groups.sitesOf(memberOf).orElse(null));
+        return User.withUsername(user.getUsername()).password("").authorities(user.authorities()).build();
     }
 
     private static String firstOf(String... candidates) {

@@ -28,7 +28,7 @@ class DirectoryConfig {
         if (settings.url().isBlank()) {
             throw new IllegalStateException("calcon.directory.url must be set when calcon.directory.enabled=true");
         }
-        RoleGroups<?> groups = RoleGroups.directoryGroups(settings.roleGroups());
+        RoleGroups<?> groups = RoleGroups.directoryGroups(settings.roleGroups(), settings.siteGroups());
         if (groups.isEmpty()) {
             throw new IllegalStateException("calcon.directory.role-groups maps no group to a role: nobody from the "
                     + "directory could sign in");

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param managerDn       LDAP only: who searches for the user's entry; anonymous when empty
  * @param groupSearchFilter LDAP only: {0} is the user's DN, {1} the name as typed
  * @param roleGroups      per role, the DNs of the groups that give it, separated by ";" (a DN holds commas)
+ * @param siteGroups      per site, the DNs of the groups whose members are limited to it, separated by ";"
  * @param timeout         how long a connection to and an answer from the directory may take
  */
 @ConfigurationProperties("calcon.directory")
@@ -32,7 +33,8 @@ record DirectorySettings(@DefaultValue("false") boolean enabled, @DefaultValue("
                          @DefaultValue("") String managerDn, @DefaultValue("") String managerPassword,
                          @DefaultValue("") String groupSearchBase,
                          @DefaultValue("(member={0})") String groupSearchFilter,
-                         @DefaultValue Map<Role, String> roleGroups, @DefaultValue("5s") Duration timeout) {
+                         @DefaultValue Map<Role, String> roleGroups, @DefaultValue Map<String, String> siteGroups,
+                         @DefaultValue("5s") Duration timeout) {
 
     enum Kind {
         ACTIVE_DIRECTORY, LDAP

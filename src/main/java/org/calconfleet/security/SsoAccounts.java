@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.calconfleet.access.Role;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -41,14 +40,16 @@ class SsoAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
                 .orElseThrow(() -> new SignInRefusedException("login.error.ssoName",
                         "the provider sent no " + settings.usernameClaim() + " claim").concerning(vouched.getSubject()));
         try {
-            Role role = groups.roleOf(claimValues(claims, settings.groupsClaim()))
+            List<String> memberOf = claimValues(claims, settings.groupsClaim());
+            Role role = groups.roleOf(memberOf)
                     .orElseThrow(() -> new SignInRefusedException("login.error.ssoNoRole",
                             "the user is in no group at the provider that has a role in the console", settings.name()));
             String displayName = vouched.getFullName() == null || vouched.getFullName().isBlank() ? username
                     : vouched.getFullName().strip();
             String subject = vouched.getIdToken().getIssuer() + " " + vouched.getSubject();
-            AppUser user = users.signedInWithSso(subject, username, displayName, role);
-            return new ConsoleUser(user.getUsername(), role, vouched);
+            AppUser user = users.signedInWithSso(subject, username, displayName, role,
+                    groups.sitesOf(memberOf).orElse(null));
+            return new ConsoleUser(user, vouched);
         } catch (SignInRefusedException refused) {
             throw refused.concerning(username);
         }
@@ -73,15 +74,14 @@ class SsoAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
         return value == null ? List.of() : List.of(String.valueOf(value));
     }
 
-    /** The provider's user under the console's name for them, with their one role. */
+    /** The provider's user under the console's name for them, with their one role and their sites. */
     private static final class ConsoleUser extends DefaultOidcUser {
 
         private final String username;
 
-        ConsoleUser(String username, Role role, OidcUser vouched) {
-            super(List.of(new SimpleGrantedAuthority(role.authority())), vouched.getIdToken(), vouched.getUserInfo(),
-                    IdTokenClaimNames.SUB);
-            this.username = username;
+        ConsoleUser(AppUser user, OidcUser vouched) {
+            super(user.authorities(), vouched.getIdToken(), vouched.getUserInfo(), IdTokenClaimNames.SUB);
+            this.username = user.getUsername();
         }
 
         @Override

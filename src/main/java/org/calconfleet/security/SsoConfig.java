@@ -16,7 +16,7 @@ class SsoConfig {
         require(!settings.issuerUri().isBlank(), "calcon.sso.issuer-uri");
         require(!settings.clientId().isBlank(), "calcon.sso.client-id");
         require(settings.scopes().contains("openid"), "the scope openid in calcon.sso.scopes");
-        RoleGroups<String> groups = RoleGroups.providerGroups(settings.roleGroups());
+        RoleGroups<String> groups = RoleGroups.providerGroups(settings.roleGroups(), settings.siteGroups());
         if (groups.isEmpty()) {
             throw new IllegalStateException("calcon.sso.role-groups maps no group to a role: nobody could sign in "
                     + "through the provider");

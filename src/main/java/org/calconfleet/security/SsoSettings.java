@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param groupsClaim   the claim that lists the user's groups or roles; a dotted path reaches into an object
  *                      ({@code realm_access.roles})
  * @param roleGroups    per role, the groups (or roles, or group ids) that give it, separated by ";"
+ * @param siteGroups    per site, the groups whose members are limited to it, separated by ";"
  */
 @ConfigurationProperties("calcon.sso")
 record SsoSettings(@DefaultValue("false") boolean enabled, @DefaultValue("single sign-on") String name,
@@ -27,7 +28,7 @@ record SsoSettings(@DefaultValue("false") boolean enabled, @DefaultValue("single
                    @DefaultValue({"openid", "profile", "email"}) List<String> scopes,
                    @DefaultValue("preferred_username") String usernameClaim,
                    @DefaultValue("groups") String groupsClaim,
-                   @DefaultValue Map<Role, String> roleGroups) {
+                   @DefaultValue Map<Role, String> roleGroups, @DefaultValue Map<String, String> siteGroups) {
 
     @Override
     public String toString() {

@@ -2,11 +2,15 @@ package org.calconfleet.security;
 
 import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
+import org.calconfleet.access.SiteScope;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
@@ -81,6 +85,34 @@ public class UserService {
         return user;
     }
 
+    /**
+     * Limits an OPERATOR or HELPDESK user to some sites (none: unlimited, the default); they carry them from their
+     * next sign-in. ADMIN and AUDITOR users always see the whole fleet.
+     */
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Transactional
+    public AppUser limitToSites(String username, Set<String> sites) {
+        AppUser user = users.findByUsername(username).orElseThrow(() -> new UserRejectedException(List.of(
+                new UserRejectedException.Problem("username", "users.unknown", List.of(username)))));
+        Set<String> given = sites.stream().map(String::strip).filter(site -> !site.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (!given.isEmpty() && !SiteScope.limitable(user.getRole())) {
+            throw new UserRejectedException(List.of(new UserRejectedException.Problem("sites", "users.sites.notForRole",
+                    List.of())));
+        }
+        Set<String> before = new TreeSet<>(user.getSites());
+        if (!before.equals(given)) {
+            user.limitTo(given);
+            audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.USER_CHANGED, "user:" + username)
+                    .change(sitesValue(before), sitesValue(given)));
+        }
+        return user;
+    }
+
+    static String sitesValue(Set<String> sites) {
+        return "sites=" + (sites.isEmpty() ? "*" : String.join(";", sites));
+    }
+
     private AppUser create(NewUser user, String actor) {
         List<UserRejectedException.Problem> problems = new ArrayList<>();
         if (!USERNAME.matcher(user.username()).matches()) {
@@ -134,13 +166,14 @@ public class UserService {
 
     /**
      * A user the directory accepted, with the role their groups give: their record is made at the first sign-in
-     * (no password: the directory checks it) and its name and role follow the directory at every sign-in after.
+     * (no password: the directory checks it) and its name and role follow the directory at every sign-in after; so do
+     * their sites, unless {@code sites} is null (no group maps to a site: the sites an administrator set are kept).
      * Refused for the name of a built-in user (the directory cannot take over a break-glass account) or of a single
      * sign-on user, and for a record an administrator disabled.
      */
     @Transactional
-    AppUser signedInFromDirectory(String username, String displayName, Role role) {
-        return signedInElsewhere(Elsewhere.DIRECTORY, null, username, displayName, role);
+    AppUser signedInFromDirectory(String username, String displayName, Role role, @Nullable Set<String> sites) {
+        return signedInElsewhere(Elsewhere.DIRECTORY, null, username, displayName, role, sites);
     }
 
     /**
@@ -149,12 +182,13 @@ public class UserService {
      * not sign them in to this record.
      */
     @Transactional
-    AppUser signedInWithSso(String subject, String username, String displayName, Role role) {
-        return signedInElsewhere(Elsewhere.SSO, subject, username, displayName, role);
+    AppUser signedInWithSso(String subject, String username, String displayName, Role role,
+            @Nullable Set<String> sites) {
+        return signedInElsewhere(Elsewhere.SSO, subject, username, displayName, role, sites);
     }
 
     private AppUser signedInElsewhere(Elsewhere source, @Nullable String ssoSubject, String username,
-            String displayName, Role role) {
+            String displayName, Role role, @Nullable Set<String> sites) {
         if (username.length() > AppUser.USERNAME_MAX_LENGTH) {
             throw new SignInRefusedException(source.nameRefusal, "the user name is too long");
         }
@@ -165,6 +199,7 @@ public class UserService {
             AppUser created = users.save(AppUser.fromElsewhere(username, name, role, ssoSubject));
             audit.record(AuditEvent.of(source.actor, AuditAction.USER_CREATED, "user:" + username)
                     .change(null, "role=" + role + ", displayName=" + name + ", " + source.origin));
+            refreshSites(source, created, sites);
             return created;
         }
         AppUser user = existing.get();
@@ -185,7 +220,18 @@ public class UserService {
                     .change(before, "role=" + role + ", displayName=" + name)
                     .because("groups " + source.groupsAt));
         }
+        refreshSites(source, user, sites);
         return user;
+    }
+
+    private void refreshSites(Elsewhere source, AppUser user, @Nullable Set<String> sites) {
+        if (sites == null || user.getSites().equals(sites)) {
+            return;
+        }
+        Set<String> before = new TreeSet<>(user.getSites());
+        user.limitTo(sites);
+        audit.record(AuditEvent.of(source.actor, AuditAction.USER_CHANGED, "user:" + user.getUsername())
+                .change(sitesValue(before), sitesValue(sites)).because("groups " + source.groupsAt));
     }
 
     /** Where users who sign in elsewhere come from, as their audit entries and refusals name it. */

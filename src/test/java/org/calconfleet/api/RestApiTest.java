@@ -508,6 +508,42 @@ class RestApiTest {
     }
 
     @Test
+    void a_user_limited_to_a_site_reads_nothing_of_another_site_through_any_get_endpoint() throws Exception {
+        long kobe = serverAt("Kobe");
+        long nara = server();
+        String kobeHost = asAdmin(() -> fleet.find(kobe).orElseThrow().getHostName());
+        String naraHost = asAdmin(() -> fleet.find(nara).orElseThrow().getHostName());
+        long kobeChange = Users.as(REQUESTER, Role.OPERATOR, () -> changes.submit(ChangeDraft.now(List.of(kobe),
+                freePort(), "at Kobe", "SITE-1", ChangeDraft.Waves.DEFAULT))).id();
+        long naraChange = Users.as(REQUESTER, Role.OPERATOR, () -> changes.submit(ChangeDraft.now(List.of(nara),
+                freePort(), "at Nara", "SITE-2", ChangeDraft.Waves.DEFAULT))).id();
+        for (Role role : List.of(Role.OPERATOR, Role.HELPDESK)) {
+            String username = "api-kobe-" + role.name().toLowerCase(java.util.Locale.ROOT);
+            asAdmin(() -> users.createUser(new NewUser(username, username, PASSWORD, role)));
+            asAdmin(() -> users.limitToSites(username, java.util.Set.of("Kobe")));
+            String token = Users.as(username, role, () -> tokens.create("kobe", null)).secret();
+
+            String servers = send("GET", "/api/v1/servers?size=500", null, token).body();
+            assertThat(servers).contains(kobeHost).doesNotContain(naraHost, "\"Nara\"");
+            assertThat(send("GET", "/api/v1/servers?site=Nara", null, token).body()).doesNotContain(naraHost);
+            assertThat(send("GET", "/api/v1/servers/" + kobe, null, token).statusCode()).isEqualTo(200);
+            assertThat(send("GET", "/api/v1/servers/" + nara, null, token).statusCode()).isEqualTo(404);
+            HttpResponse<String> firewall = send("GET", "/api/v1/servers/firewall", null, token);
+            assertThat(firewall.statusCode()).isEqualTo(200);
+            assertThat(firewall.body()).doesNotContain(naraHost);
+            String rolloutList = send("GET", "/api/v1/rollouts?size=500", null, token).body();
+            List<Long> listed = new ArrayList<>();
+            json.readTree(rolloutList).get("items").forEach(item -> listed.add(item.get("id").asLong()));
+            assertThat(listed).contains(kobeChange).doesNotContain(naraChange);
+            assertThat(send("GET", "/api/v1/rollouts/" + kobeChange, null, token).statusCode()).isEqualTo(200);
+            for (String path : List.of("", "/hosts", "/firewall")) {
+                assertThat(send("GET", "/api/v1/rollouts/" + naraChange + path, null, token).statusCode())
+                        .as(path).isEqualTo(404);
+            }
+        }
+    }
+
+    @Test
     void a_demoted_owners_token_loses_the_right_to_write_and_a_disabled_owners_token_is_refused() throws Exception {
         String username = "api-demoted";
         asAdmin(() -> users.createUser(new NewUser(username, username, PASSWORD, Role.OPERATOR)));
@@ -1097,9 +1133,13 @@ class RestApiTest {
     // ---------------------------------------------------------------- fixtures and helpers
 
     long server() {
+        return serverAt("Nara");
+    }
+
+    long serverAt(String site) {
         int n = serial.incrementAndGet();
         String host = "API-%04d".formatted(n);
-        return asAdmin(() -> Objects.requireNonNull(fleet.create(new ServerValues(host, null, "Nara", "2007 SP3",
+        return asAdmin(() -> Objects.requireNonNull(fleet.create(new ServerValues(host, null, site, "2007 SP3",
                 ConnectorKind.LOTUS_DOMINO, "DOM-" + host, null, "ExchangeFreeBusy", "MSExchangeCalCon",
                 BackendKind.SIMULATED, null, null, 45001, null, null, null, 1)).getId()));
     }

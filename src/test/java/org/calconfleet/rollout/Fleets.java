@@ -19,18 +19,27 @@ public final class Fleets {
     }
 
     static ServerValues values(String host, int n, int desiredPort) {
+        return values(host, n, desiredPort, "Kyoto");
+    }
+
+    static ServerValues values(String host, int n, int desiredPort, String site) {
         return new ServerValues(host, "10.%d.%d.%d".formatted(n / 60000 % 250 + 1, n / 250 % 240 + 1, n % 250 + 1),
-                "Kyoto", "2007 SP3", ConnectorKind.LOTUS_DOMINO, "DOM-" + host, "10.200.%d.%d".formatted(n / 250 % 250,
+                site, "2007 SP3", ConnectorKind.LOTUS_DOMINO, "DOM-" + host, "10.200.%d.%d".formatted(n / 250 % 250,
                 n % 250 + 1), "ExchangeFreeBusy", "MSExchangeCalCon", BackendKind.SIMULATED, null, null, desiredPort, null,
                 null, null, 1);
     }
 
     /** {@code count} servers named {@code prefix-0001}…, all Domino, simulated, desired port 45001. */
     public static List<Long> create(FleetService fleet, String prefix, int count) {
+        return create(fleet, prefix, count, "Kyoto");
+    }
+
+    /** As {@link #create(FleetService, String, int)}, at {@code site}. */
+    public static List<Long> create(FleetService fleet, String prefix, int count, String site) {
         return Users.as("admin", Role.ADMIN, () -> {
             List<Long> ids = new ArrayList<>();
             for (int i = 1; i <= count; i++) {
-                ExchangeServer server = fleet.create(values("%s-%04d".formatted(prefix, i), i, 45001));
+                ExchangeServer server = fleet.create(values("%s-%04d".formatted(prefix, i), i, 45001, site));
                 ids.add(Objects.requireNonNull(server.getId()));
             }
             return ids;

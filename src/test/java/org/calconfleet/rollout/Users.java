@@ -1,10 +1,10 @@
 package org.calconfleet.rollout;
 
-import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.calconfleet.access.Role;
+import org.calconfleet.access.SiteScope;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -15,10 +15,15 @@ public final class Users {
     }
 
     public static <T> T as(String username, Role role, Supplier<T> action) {
+        return as(username, role, Set.of(), action);
+    }
+
+    /** As a user limited to {@code sites} (none: unlimited). */
+    public static <T> T as(String username, Role role, Set<String> sites, Supplier<T> action) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, "n/a",
-                List.of(new SimpleGrantedAuthority(role.authority()))));
+                SiteScope.authorities(role, sites)));
         SecurityContextHolder.setContext(context);
         try {
             return action.get();

@@ -1,5 +1,6 @@
 package org.calconfleet.security;
 
+import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,11 +57,11 @@ class ApiTokenServiceTest {
         user("tok-bob", Role.OPERATOR);
         IssuedApiToken issued = Users.as("tok-bob", Role.OPERATOR, () -> tokens.create("ci", null));
         assertThat(tokens.authenticate(issued.secret(), "10.0.0.1"))
-                .isEqualTo(new ApiTokenCheck.Accepted("tok-bob", Role.OPERATOR));
+                .isEqualTo(new ApiTokenCheck.Accepted("tok-bob", Role.OPERATOR, Set.of()));
 
         Users.as("tok-admin", Role.ADMIN, () -> users.changeUser("tok-bob", Role.HELPDESK, true));
         assertThat(tokens.authenticate(issued.secret(), "10.0.0.1"))
-                .isEqualTo(new ApiTokenCheck.Accepted("tok-bob", Role.HELPDESK));
+                .isEqualTo(new ApiTokenCheck.Accepted("tok-bob", Role.HELPDESK, Set.of()));
 
         Users.as("tok-admin", Role.ADMIN, () -> users.changeUser("tok-bob", Role.HELPDESK, false));
         assertThat(tokens.authenticate(issued.secret(), "10.0.0.1"))

@@ -51,6 +51,25 @@ class DirectorySignInTest extends SignInTestBase {
     }
 
     @Test
+    void a_member_of_a_site_group_is_limited_to_its_site_and_follows_the_directory_at_the_next_sign_in()
+            throws Exception {
+        DIRECTORY.modify("cn=Osaka Team,ou=groups,dc=example,dc=org",
+                new Modification(ModificationType.ADD, "member", "uid=bob,ou=people,dc=example,dc=org"));
+        try {
+            Authentication bob = signIn("bob", "bob-secret", ADDRESS);
+            assertThat(bob.getAuthorities()).extracting(a -> a.getAuthority())
+                    .contains(Role.HELPDESK.authority(), "SITE:Osaka");
+            assertThat(userRecords.findByUsername("bob").orElseThrow().getSites()).containsExactly("Osaka");
+        } finally {
+            DIRECTORY.modify("cn=Osaka Team,ou=groups,dc=example,dc=org",
+                    new Modification(ModificationType.DELETE, "member", "uid=bob,ou=people,dc=example,dc=org"));
+        }
+        assertThat(signIn("bob", "bob-secret", ADDRESS).getAuthorities()).extracting(a -> a.getAuthority())
+                .contains(Role.HELPDESK.authority()).doesNotContain("SITE:Osaka");
+        assertThat(userRecords.findByUsername("bob").orElseThrow().getSites()).isEmpty();
+    }
+
+    @Test
     void a_user_in_no_mapped_group_is_refused_with_a_message_that_says_so() {
         assertThatThrownBy(() -> signIn("carol", "carol-secret", ADDRESS))
                 .isInstanceOfSatisfying(SignInRefusedException.class,
@@ -96,7 +115,7 @@ class DirectorySignInTest extends SignInTestBase {
     void an_active_directory_user_signs_in_with_the_short_name_and_gets_the_role_of_a_memberof_group() {
         var settings = new DirectorySettings(true, DirectorySettings.Kind.ACTIVE_DIRECTORY, directoryUrl(), "",
                 "corp.example", "", null, null, "", "", "", "(member={0})",
-                Map.of(Role.ADMIN, "CN=Exchange Admins,OU=Groups,DC=corp,DC=example"), Duration.ofSeconds(2));
+                Map.of(Role.ADMIN, "CN=Exchange Admins,OU=Groups,DC=corp,DC=example"), Map.of(), Duration.ofSeconds(2));
         var activeDirectory = new DirectoryConfig().directorySignIn(settings, users);
 
         Authentication ann = activeDirectory.authenticate(

@@ -69,6 +69,7 @@ abstract class SignInTestBase {
         properties.add("calcon.directory.role-groups.OPERATOR",
                 () -> "cn=Operators,ou=groups,dc=example,dc=org; cn=Change Board,ou=groups,dc=example,dc=org");
         properties.add("calcon.directory.role-groups.HELPDESK", () -> "CN=Helpdesk, OU=Groups, DC=example, DC=org");
+        properties.add("calcon.directory.site-groups.Osaka", () -> "cn=Osaka Team,ou=groups,dc=example,dc=org");
     }
 
     static String directoryUrl() {

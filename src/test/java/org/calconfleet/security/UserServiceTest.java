@@ -3,6 +3,7 @@ package org.calconfleet.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Set;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
@@ -42,6 +43,38 @@ class UserServiceTest {
         assertThat(users.firstRunNeeded()).isFalse();
         assertThatThrownBy(() -> users.createFirstAdmin(new NewUser("second", "S", "a long passphrase", Role.ADMIN)))
                 .isInstanceOf(UserRejectedException.class);
+    }
+
+    @Autowired
+    AppUserDetailsService builtIn;
+
+    @Test
+    @WithMockUser(username = "root-admin", roles = "ADMIN")
+    void an_administrator_limits_an_operator_to_sites_which_they_carry_when_they_sign_in_and_it_is_audited() {
+        users.createUser(new NewUser("osaka-op", "Osaka operator", "twelve chars!", Role.OPERATOR));
+        users.createUser(new NewUser("aud", "Auditor", "twelve chars!", Role.AUDITOR));
+
+        users.limitToSites("osaka-op", Set.of("Osaka", " Kobe "));
+
+        assertThat(builtIn.loadUserByUsername("osaka-op").getAuthorities()).extracting(a -> a.getAuthority())
+                .containsExactly("ROLE_OPERATOR", "SITE:Kobe", "SITE:Osaka");
+        AuditEntry entry = audit.historyOf("user:osaka-op", 1).getFirst();
+        assertThat(entry.getAction()).isEqualTo(AuditAction.USER_CHANGED);
+        assertThat(entry.getBefore()).isEqualTo("sites=*");
+        assertThat(entry.getAfter()).isEqualTo("sites=Kobe;Osaka");
+        assertThatThrownBy(() -> users.limitToSites("aud", Set.of("Osaka"))).isInstanceOfSatisfying(
+                UserRejectedException.class, e -> assertThat(e.problems()).extracting(
+                        UserRejectedException.Problem::messageKey).containsExactly("users.sites.notForRole"));
+
+        users.limitToSites("osaka-op", Set.of());
+        assertThat(builtIn.loadUserByUsername("osaka-op").getAuthorities()).extracting(a -> a.getAuthority())
+                .containsExactly("ROLE_OPERATOR");
+    }
+
+    @Test
+    @WithMockUser(username = "oscar", roles = "OPERATOR")
+    void only_an_administrator_limits_users_to_sites() {
+        assertThatThrownBy(() -> users.limitToSites("oscar", Set.of())).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

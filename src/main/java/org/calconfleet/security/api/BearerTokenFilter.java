@@ -5,19 +5,18 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
+import org.calconfleet.access.SiteScope;
 import org.calconfleet.security.ApiTokenCheck;
 import org.calconfleet.security.ApiTokenService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads {@code Authorization: Bearer <token>}. A valid token makes the request its owner's, with the owner's role
- * of now; an invalid one is answered 401 at once. Without the header the request goes on anonymous, and the chain's
+ * and sites of now; an invalid one is answered 401 at once. Without the header the request goes on anonymous, and the chain's
  * entry point answers 401.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
@@ -47,7 +46,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             case ApiTokenCheck.Accepted accepted -> {
                 SecurityContext context = contexts.createEmptyContext();
                 context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(accepted.username(), null,
-                        List.of(new SimpleGrantedAuthority(accepted.role().authority()))));
+                        SiteScope.authorities(accepted.role(), accepted.sites())));
                 contexts.setContext(context);
                 try {
                     chain.doFilter(request, response);

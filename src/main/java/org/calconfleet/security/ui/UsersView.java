@@ -3,6 +3,7 @@ package org.calconfleet.security.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -14,6 +15,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Set;
+import java.util.TreeSet;
+import org.calconfleet.access.SiteScope;
+import org.calconfleet.fleet.FleetService;
 import org.calconfleet.security.AppUser;
 import org.calconfleet.security.NewUser;
 import org.calconfleet.security.UserRejectedException;
@@ -27,10 +32,12 @@ import org.calconfleet.ui.MainLayout;
 class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private final UserService userService;
+    private final FleetService fleet;
     private final Grid<AppUser> grid = new Grid<>(AppUser.class, false);
 
-    UsersView(UserService userService) {
+    UsersView(UserService userService, FleetService fleet) {
         this.userService = userService;
+        this.fleet = fleet;
         setSizeFull();
         Button add = new Button(getTranslation("users.add"), VaadinIcon.PLUS.create(), click -> openAddDialog());
         add.setId("user-add");
@@ -38,6 +45,8 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(AppUser::getUsername).setHeader(getTranslation("users.column.username")).setAutoWidth(true);
         grid.addColumn(AppUser::getDisplayName).setHeader(getTranslation("users.column.name")).setAutoWidth(true);
         grid.addComponentColumn(this::roleSelect).setHeader(getTranslation("users.column.role"));
+        grid.addComponentColumn(this::sitesBox).setHeader(getTranslation("users.column.sites")).setKey("sites")
+                .setAutoWidth(true);
         grid.addComponentColumn(this::enabledBox).setHeader(getTranslation("users.column.status"));
         grid.setItems(userService.listUsers());
         add(add, grid);
@@ -57,6 +66,30 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         return select;
     }
 
+    /** The sites an OPERATOR or HELPDESK user is limited to, among the inventory's; none chosen: all sites. */
+    private MultiSelectComboBox<String> sitesBox(AppUser user) {
+        MultiSelectComboBox<String> box = new MultiSelectComboBox<>();
+        Set<String> sites = new TreeSet<>(fleet.sites());
+        sites.addAll(user.getSites());
+        box.setItems(sites);
+        box.setValue(user.getSites());
+        box.setPlaceholder(getTranslation("users.sites.all"));
+        box.setAriaLabel(getTranslation("users.column.sites") + " " + user.getUsername());
+        box.setEnabled(SiteScope.limitable(user.getRole()));
+        box.setId("user-sites-" + user.getUsername());
+        box.addValueChangeListener(change -> {
+            try {
+                userService.limitToSites(user.getUsername(), change.getValue());
+                Notification.show(getTranslation("users.changed", user.getUsername()))
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (UserRejectedException e) {
+                refused(e);
+            }
+            grid.setItems(userService.listUsers());
+        });
+        return box;
+    }
+
     private Checkbox enabledBox(AppUser user) {
         Checkbox box = new Checkbox(getTranslation("users.enabled"), user.isEnabled());
         box.addValueChangeListener(change -> {
@@ -73,11 +106,15 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
             Notification.show(getTranslation("users.changed", user.getUsername()))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (UserRejectedException e) {
-            var problem = e.problems().getFirst();
-            Notification.show(getTranslation(problem.messageKey(), problem.arguments().toArray()))
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            refused(e);
         }
         grid.setItems(userService.listUsers());
+    }
+
+    private void refused(UserRejectedException e) {
+        var problem = e.problems().getFirst();
+        Notification.show(getTranslation(problem.messageKey(), problem.arguments().toArray()))
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     private void openAddDialog() {

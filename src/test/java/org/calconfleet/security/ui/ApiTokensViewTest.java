@@ -1,5 +1,6 @@
 package org.calconfleet.security.ui;
 
+import java.util.Set;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -46,7 +47,7 @@ class ApiTokensViewTest extends KaribuSpringTest {
 
         String secret = _get(TextField.class, spec -> spec.withId("token-secret")).getValue();
         assertThat(secret).startsWith(ApiTokenService.PREFIX);
-        assertThat(tokens.authenticate(secret, "test")).isEqualTo(new ApiTokenCheck.Accepted("operator", Role.OPERATOR));
+        assertThat(tokens.authenticate(secret, "test")).isEqualTo(new ApiTokenCheck.Accepted("operator", Role.OPERATOR, Set.of()));
         _click(_get(Button.class, spec -> spec.withId("token-secret-close")));
         assertThat(_find(TextField.class, spec -> spec.withId("token-secret"))).isEmpty();
         Grid<?> grid = _get(Grid.class);
