@@ -61,7 +61,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        // A long page (Swagger UI) on a busy two-core machine takes longer than Playwright's default to capture.
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true)
+                .setTimeout(90_000));
     }
 
     /** Deque's axe-core in the page: fails on any serious or critical violation, listing them. */
