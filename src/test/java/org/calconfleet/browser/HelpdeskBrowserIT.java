@@ -54,7 +54,9 @@ class HelpdeskBrowserIT extends BrowserJourney {
         page.locator("#error-back").click();
         assertThat(page).hasURL(base + "/dashboard");
 
-        // A mistyped link inside the console (a direct load of an unknown address is answered before the app runs).
+        // A mistyped address typed into the browser, then a mistyped link inside the console.
+        page.navigate(base + "/no/such/address");
+        assertThat(page.locator("#error-explanation")).containsText("This console has no page /no/such/address.");
         page.evaluate("() => { const a = document.createElement('a'); a.href = 'no/such/page';"
                 + " document.body.appendChild(a); a.click(); }");
         assertThat(page).hasURL(base + "/no/such/page");
