@@ -33,6 +33,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Rolls a port change out to N simulated hosts and prints the time next to the ideal: the number of batches (each
@@ -145,6 +147,9 @@ public final class RolloutBenchmark {
     private static String run(List<ConfigurableApplicationContext> consoles, int n, Duration rtt, Duration stop,
             Duration start, ChangeDraft.Waves waves) throws Exception {
         ConfigurableApplicationContext context = consoles.getFirst();
+        // every console installs its own strategy as the JVM-wide one; the users below act on the first console
+        context.getBeanProvider(SecurityContextHolderStrategy.class)
+                .ifAvailable(SecurityContextHolder::setContextHolderStrategy);
         insertServers(context.getBean(JdbcTemplate.class), n);
         ChangeService changes = context.getBean(ChangeService.class);
         RolloutService rollouts = context.getBean(RolloutService.class);
@@ -193,7 +198,7 @@ public final class RolloutBenchmark {
                         + " (%d calls x %d ms + stop %d ms + start %d ms); ratio %.3f; calls per host %.2f;"
                         + " done %d, failed %d;"
                         + " heap used %d MB before, peak %d MB, %d MB after a full GC (%,d bytes per host: the"
-                        + " log lines and audit entries the rollout added to the in-memory database);"
+                        + " log lines and audit entries the rollout added to the in-memory database on H2);"
                         + " %s; CPU %.1f s (%.1f ms per host), GC %.1f s; engine CPU %.2f ms per host (goal 1 ms:"
                         + " the process's CPU less the simulated hosts' own %.2f ms per host, measured apart);"
                         + " load %.1f",
