@@ -53,7 +53,11 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * {@code start} (1s), {@code concurrency} (500), {@code canary} (10), {@code wave} (1000), {@code warmup} (1000: a
  * rollout on that many hosts first, not reported, so that the JIT has compiled the engine's paths), {@code details}
  * (false; true prints per wave its length, the gap before it, the average host and how long a freed slot waited for
- * its successor, and per step and outcome when it was logged on average), {@code hog} (0: that many platform threads
+ * its successor, per step and outcome when it was logged on average, and the SQL statements the rollout ran per
+ * host, most frequent first, from H2's query statistics; H2 only), {@code nodes} (1; 2 runs the rollout on two
+ * console nodes in this JVM, each with its own job engine, over one fresh PostgreSQL database
+ * {@code calcon_bench_<random>} on the server of {@link TestDatabase}, dropped at the end, and adds how many host runs
+ * each node finished), {@code hog} (0: that many platform threads
  * spin beside the rollout, from its approval to its end, so that the job engine's heartbeats and the lease renewals
  * compete for the CPU), {@code rollout} (true; false stops after the approval: only the plan, submit and approve times
  * are printed).
@@ -167,6 +171,11 @@ public final class RolloutBenchmark {
             return String.format(Locale.ROOT, "N=%,d: %,d hosts to change; %s; rollout skipped", n, plan.changes(),
                     decisions(planStart, submitStart, approveStart, approveStart, Mark.now()));
         }
+        boolean details = Boolean.getBoolean("details");
+        if (details) {
+            context.getBean(JdbcTemplate.class).execute("set query_statistics_max_entries 1000");
+            context.getBean(JdbcTemplate.class).execute("set query_statistics true");
+        }
         long callsBefore = calls(simulated, n);
         long before = usedHeap();
         long cpuBefore = cpuNanos();
@@ -213,8 +222,9 @@ public final class RolloutBenchmark {
             line += "; " + split(consoles);
         }
         System.out.println(line);
-        if (Boolean.getBoolean("details")) {
+        if (details) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            statementsPerHost(jdbc, n).forEach(System.out::println);
             waveTimeline(jdbc, submitted.id(), waves.concurrency()).forEach(System.out::println);
             jdbc.queryForList("select l.step, l.outcome, count(*) c,"
                     + " avg(datediff('MILLISECOND', r.started_at, l.at)) since_start"
@@ -358,6 +368,26 @@ public final class RolloutBenchmark {
 
     private static double sum(List<ConfigurableApplicationContext> consoles, ToDoubleFunction<MeterRegistry> count) {
         return consoles.stream().mapToDouble(c -> count.applyAsDouble(c.getBean(MeterRegistry.class))).sum();
+    }
+
+    /**
+     * The SQL statements run since the query statistics were switched on (the approval on), per host: all of them,
+     * then the most frequent ones, each with its executions per host and its database time.
+     */
+    static List<String> statementsPerHost(JdbcTemplate jdbc, int n) {
+        List<String> lines = new ArrayList<>();
+        List<Map<String, Object>> rows = jdbc.queryForList("select sql_statement, execution_count,"
+                + " cumulative_execution_time from information_schema.query_statistics order by execution_count desc");
+        jdbc.execute("set query_statistics false");
+        long total = rows.stream().mapToLong(r -> ((Number) r.get("EXECUTION_COUNT")).longValue()).sum();
+        double ms = rows.stream().mapToDouble(r -> ((Number) r.get("CUMULATIVE_EXECUTION_TIME")).doubleValue()).sum();
+        lines.add(String.format(Locale.ROOT, "SQL statements per host %.1f (%d distinct), database time %.2f ms per"
+                + " host; the most frequent:", (double) total / n, rows.size(), ms / n));
+        rows.stream().limit(20).forEach(r -> lines.add(String.format(Locale.ROOT, "  %5.2f per host, %.3f ms per host: %s",
+                ((Number) r.get("EXECUTION_COUNT")).doubleValue() / n,
+                ((Number) r.get("CUMULATIVE_EXECUTION_TIME")).doubleValue() / n,
+                String.valueOf(r.get("SQL_STATEMENT")).replaceAll("\\s+", " "))));
+        return lines;
     }
 
     /**
