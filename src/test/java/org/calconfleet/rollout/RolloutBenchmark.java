@@ -1,5 +1,6 @@
 package org.calconfleet.rollout;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -12,16 +13,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.function.ToDoubleFunction;
 import org.calconfleet.CalConFleetApplication;
 import org.calconfleet.access.Role;
 import org.calconfleet.backend.SimulatedFleet;
+import org.calconfleet.host.CalConRegistry;
+import org.calconfleet.host.DiagnosticLevel;
 import org.calconfleet.host.HostOperation;
+import org.calconfleet.host.ServiceState;
+import org.calconfleet.host.simulated.SimulatedHostBackend;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
+import org.calconfleet.testdb.TestDatabase;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Rolls a port change out to N simulated hosts and prints the time next to the ideal: the number of batches (each
@@ -40,7 +53,11 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * {@code start} (1s), {@code concurrency} (500), {@code canary} (10), {@code wave} (1000), {@code warmup} (1000: a
  * rollout on that many hosts first, not reported, so that the JIT has compiled the engine's paths), {@code details}
  * (false; true prints per wave its length, the gap before it, the average host and how long a freed slot waited for
- * its successor, and per step and outcome when it was logged on average), {@code hog} (0: that many platform threads
+ * its successor, per step and outcome when it was logged on average, and the SQL statements the rollout ran per
+ * host, most frequent first, from H2's query statistics; H2 only), {@code nodes} (1; 2 runs the rollout on two
+ * console nodes in this JVM, each with its own job engine, over one fresh PostgreSQL database
+ * {@code calcon_bench_<random>} on the server of {@link TestDatabase}, dropped at the end, and adds how many host runs
+ * each node finished), {@code hog} (0: that many platform threads
  * spin beside the rollout, from its approval to its end, so that the job engine's heartbeats and the lease renewals
  * compete for the CPU), {@code rollout} (true; false stops after the approval: only the plan, submit and approve times
  * are printed).
@@ -55,6 +72,7 @@ public final class RolloutBenchmark {
     /** Backend calls of one host in the happy path: read values, query service, read level, list listeners,
      * write, stop, start, query service, read events. */
     static final int CALLS_PER_HOST = 9;
+    private static final String SERVICE = CalConRegistry.DEFAULT_SERVICE_NAME;
 
     public static void main(String[] args) throws Exception {
         CalConFleetApplication.widenVirtualThreadCarriers();
@@ -88,86 +106,185 @@ public final class RolloutBenchmark {
     }
 
     static String run(int n, Duration rtt, Duration stop, Duration start, ChangeDraft.Waves waves) throws Exception {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(CalConFleetApplication.class)
-                .profiles("test")
-                .run("--server.port=0", "--calcon.drift-scan.enabled=false",
-                        "--spring.datasource.url=" + System.getProperty("db",
-                                "jdbc:h2:mem:bench-" + java.util.UUID.randomUUID()),
-                        "--calcon.simulated.latency=" + rtt.toMillis() + "ms",
-                        "--calcon.simulated.stop-duration=" + stop.toMillis() + "ms",
-                        "--calcon.simulated.start-duration=" + start.toMillis() + "ms",
-                        "--calcon.rollout.plan-concurrency=2000",
-                        "--logging.level.root=WARN", "--logging.level.org.calconfleet=WARN",
-                        "--spring.main.banner-mode=off");
+        int nodes = Integer.getInteger("nodes", 1);
+        TestDatabase database = nodes > 1 ? TestDatabase.createPostgres("calcon_bench_") : null;
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--calcon.drift-scan.enabled=false",
+                "--calcon.simulated.latency=" + rtt.toMillis() + "ms",
+                "--calcon.simulated.stop-duration=" + stop.toMillis() + "ms",
+                "--calcon.simulated.start-duration=" + start.toMillis() + "ms",
+                "--calcon.rollout.plan-concurrency=2000",
+                "--logging.level.root=WARN", "--logging.level.org.calconfleet=WARN",
+                "--spring.main.banner-mode=off"));
+        arguments.addAll(database != null ? List.of(database.arguments())
+                : List.of("--spring.datasource.url=" + System.getProperty("db",
+                        "jdbc:h2:mem:bench-" + java.util.UUID.randomUUID())));
+        List<ConfigurableApplicationContext> consoles = new ArrayList<>();
         try {
-            insertServers(context.getBean(JdbcTemplate.class), n);
-            ChangeService changes = context.getBean(ChangeService.class);
-            RolloutService rollouts = context.getBean(RolloutService.class);
-            SimulatedFleet simulated = context.getBean(SimulatedFleet.class);
-            List<Long> ids = context.getBean(JdbcTemplate.class)
-                    .queryForList("select id from exchange_server order by id", Long.class);
-            ChangeDraft draft = ChangeDraft.now(ids, 45002, "benchmark", "BENCH-" + n, waves);
-            Mark planStart = Mark.now();
-            ChangePlan plan = Users.as("oscar", Role.OPERATOR, () -> changes.plan(draft));
-            Mark submitStart = Mark.now();
-            ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(draft));
-            Mark approveStart = Mark.now();
-            if (!Boolean.parseBoolean(System.getProperty("rollout", "true"))) {
-                Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(), "go"));
-                return String.format(Locale.ROOT, "N=%,d: %,d hosts to change; %s; rollout skipped", n, plan.changes(),
-                        decisions(planStart, submitStart, approveStart, approveStart, Mark.now()));
+            for (int node = 1; node <= nodes; node++) {
+                consoles.add(console(node, arguments,
+                        consoles.isEmpty() ? null : consoles.getFirst().getBean(SimulatedFleet.class)));
             }
-            long callsBefore = calls(simulated, n);
-            long before = usedHeap();
-            long cpuBefore = cpuNanos();
-            long gcBefore = gcMillis();
-            CpuHog hog = new CpuHog(Integer.getInteger("hog", 0));
-            Instant approved = Instant.now();
-            Mark approving = Mark.now();
-            Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(), "go"));
-            String decisions = decisions(planStart, submitStart, approveStart, approving, Mark.now());
-            try {
-                awaitFinished(context.getBean(JdbcTemplate.class), submitted.id());
-            } finally {
-                hog.stop();
-            }
-            ChangeSummary done = Users.as("auditor", Role.AUDITOR, () -> rollouts.rollout(submitted.id()).orElseThrow());
-            Duration wall = Duration.between(approved, Instant.now());
-            double cpu = (cpuNanos() - cpuBefore) / 1e9;
-            double gc = (gcMillis() - gcBefore) / 1e3;
-            Duration engine = Duration.between(done.startedAt(), done.finishedAt());
-            long peak = peakHeap();
-            long after = usedHeap();
-            double callsPerHost = (double) (calls(simulated, n) - callsBefore) / n;
-            int batches = batches(n, waves);
-            Duration perHost = rtt.multipliedBy(CALLS_PER_HOST).plus(stop).plus(start);
-            Duration ideal = perHost.multipliedBy(batches);
-            String line = String.format(Locale.ROOT,
-                    "N=%,d: %s; rollout %.2f s (approve to last host %.2f s), ideal %.2f s = %d batches x %.3f s"
-                            + " (%d calls x %d ms + stop %d ms + start %d ms); ratio %.3f; calls per host %.2f;"
-                            + " done %d, failed %d;"
-                            + " heap used %d MB before, peak %d MB, %d MB after a full GC (%,d bytes per host: the"
-                            + " log lines and audit entries the rollout added to the in-memory database);"
-                            + " %s; CPU %.1f s (%.1f ms per host), GC %.1f s; load %.1f",
-                    n, waves, seconds(engine), seconds(wall), seconds(ideal), batches, seconds(perHost),
-                    CALLS_PER_HOST, rtt.toMillis(), stop.toMillis(), start.toMillis(),
-                    seconds(engine) / seconds(ideal), callsPerHost, done.counts().done(), done.counts().failures(),
-                    before / 1_048_576, peak / 1_048_576, after / 1_048_576, (after - before) / n, decisions, cpu, cpu * 1000 / n, gc,
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            line += "; " + runners(context, simulated, n, hog);
-            System.out.println(line);
-            if (Boolean.getBoolean("details")) {
-                JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-                waveTimeline(jdbc, submitted.id(), waves.concurrency()).forEach(System.out::println);
-                jdbc.queryForList("select l.step, l.outcome, count(*) c,"
-                        + " avg(datediff('MILLISECOND', r.started_at, l.at)) since_start"
-                        + " from host_run_log l join host_run r on r.id = l.host_run_id group by l.step, l.outcome"
-                        + " order by since_start").forEach(System.out::println);
-            }
-            return line;
+            return run(consoles, n, rtt, stop, start, waves);
         } finally {
-            context.close();
+            consoles.forEach(ConfigurableApplicationContext::close);
+            if (database != null) {
+                database.close();
+            }
         }
+    }
+
+    /**
+     * Console node {@code node} (its scheduler name {@code node-<node>}); with {@code fleet} given, its hosts are
+     * those of that fleet (another node's), so that every node acts on the same simulated hosts.
+     */
+    private static ConfigurableApplicationContext console(int node, List<String> arguments,
+            @Nullable SimulatedFleet fleet) {
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(CalConFleetApplication.class).profiles("test");
+        if (fleet != null) {
+            builder.initializers(context -> context.getBeanFactory().registerSingleton("simulatedFleet", fleet));
+        }
+        List<String> args = new ArrayList<>(arguments);
+        args.add("--db-scheduler.scheduler-name=node-" + node);
+        return builder.run(args.toArray(String[]::new));
+    }
+
+    private static String run(List<ConfigurableApplicationContext> consoles, int n, Duration rtt, Duration stop,
+            Duration start, ChangeDraft.Waves waves) throws Exception {
+        ConfigurableApplicationContext context = consoles.getFirst();
+        // every console installs its own strategy as the JVM-wide one; the users below act on the first console
+        context.getBeanProvider(SecurityContextHolderStrategy.class)
+                .ifAvailable(SecurityContextHolder::setContextHolderStrategy);
+        insertServers(context.getBean(JdbcTemplate.class), n);
+        ChangeService changes = context.getBean(ChangeService.class);
+        RolloutService rollouts = context.getBean(RolloutService.class);
+        SimulatedFleet simulated = context.getBean(SimulatedFleet.class);
+        List<Long> ids = context.getBean(JdbcTemplate.class)
+                .queryForList("select id from exchange_server order by id", Long.class);
+        ChangeDraft draft = ChangeDraft.now(ids, 45002, "benchmark", "BENCH-" + n, waves);
+        Mark planStart = Mark.now();
+        ChangePlan plan = Users.as("oscar", Role.OPERATOR, () -> changes.plan(draft));
+        Mark submitStart = Mark.now();
+        ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(draft));
+        Mark approveStart = Mark.now();
+        if (!Boolean.parseBoolean(System.getProperty("rollout", "true"))) {
+            Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(), "go"));
+            return String.format(Locale.ROOT, "N=%,d: %,d hosts to change; %s; rollout skipped", n, plan.changes(),
+                    decisions(planStart, submitStart, approveStart, approveStart, Mark.now()));
+        }
+        boolean details = Boolean.getBoolean("details");
+        if (details) {
+            context.getBean(JdbcTemplate.class).execute("set query_statistics_max_entries 1000");
+            context.getBean(JdbcTemplate.class).execute("set query_statistics true");
+        }
+        long callsBefore = calls(simulated, n);
+        long before = usedHeap();
+        long cpuBefore = cpuNanos();
+        long gcBefore = gcMillis();
+        CpuHog hog = new CpuHog(Integer.getInteger("hog", 0));
+        Instant approved = Instant.now();
+        Mark approving = Mark.now();
+        Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(), "go"));
+        String decisions = decisions(planStart, submitStart, approveStart, approving, Mark.now());
+        try {
+            awaitFinished(context.getBean(JdbcTemplate.class), submitted.id());
+        } finally {
+            hog.stop();
+        }
+        ChangeSummary done = Users.as("auditor", Role.AUDITOR, () -> rollouts.rollout(submitted.id()).orElseThrow());
+        Duration wall = Duration.between(approved, Instant.now());
+        double cpu = (cpuNanos() - cpuBefore) / 1e9;
+        double hostsCpu = simulatedHostsCpuNanos(n, waves.concurrency()) / 1e9;
+        double gc = (gcMillis() - gcBefore) / 1e3;
+        Duration engine = Duration.between(done.startedAt(), done.finishedAt());
+        long peak = peakHeap();
+        long after = usedHeap();
+        double callsPerHost = (double) (calls(simulated, n) - callsBefore) / n;
+        int batches = batches(n, waves);
+        Duration perHost = rtt.multipliedBy(CALLS_PER_HOST).plus(stop).plus(start);
+        Duration ideal = perHost.multipliedBy(batches);
+        String line = String.format(Locale.ROOT,
+                "N=%,d: %s; rollout %.2f s (approve to last host %.2f s), ideal %.2f s = %d batches x %.3f s"
+                        + " (%d calls x %d ms + stop %d ms + start %d ms); ratio %.3f; calls per host %.2f;"
+                        + " done %d, failed %d;"
+                        + " heap used %d MB before, peak %d MB, %d MB after a full GC (%,d bytes per host: the"
+                        + " log lines and audit entries the rollout added to the in-memory database on H2);"
+                        + " %s; CPU %.1f s (%.1f ms per host), GC %.1f s; engine CPU %.2f ms per host (goal 1 ms:"
+                        + " the process's CPU less the simulated hosts' own %.2f ms per host, measured apart);"
+                        + " load %.1f",
+                n, waves, seconds(engine), seconds(wall), seconds(ideal), batches, seconds(perHost),
+                CALLS_PER_HOST, rtt.toMillis(), stop.toMillis(), start.toMillis(),
+                seconds(engine) / seconds(ideal), callsPerHost, done.counts().done(), done.counts().failures(),
+                before / 1_048_576, peak / 1_048_576, after / 1_048_576, (after - before) / n, decisions, cpu, cpu * 1000 / n, gc,
+                (cpu - hostsCpu) * 1000 / n, hostsCpu * 1000 / n,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        line += "; " + runners(consoles, simulated, n, hog);
+        if (consoles.size() > 1) {
+            line += "; " + split(consoles);
+        }
+        System.out.println(line);
+        if (details) {
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            statementsPerHost(jdbc, n).forEach(System.out::println);
+            waveTimeline(jdbc, submitted.id(), waves.concurrency()).forEach(System.out::println);
+            jdbc.queryForList("select l.step, l.outcome, count(*) c,"
+                    + " avg(datediff('MILLISECOND', r.started_at, l.at)) since_start"
+                    + " from host_run_log l join host_run r on r.id = l.host_run_id group by l.step, l.outcome"
+                    + " order by since_start").forEach(System.out::println);
+        }
+        return line;
+    }
+
+    /** How many host runs each console node finished (its own counter), e.g. "node-1 5,012, node-2 4,988". */
+    static String split(List<ConfigurableApplicationContext> consoles) {
+        List<String> counts = new ArrayList<>();
+        for (ConfigurableApplicationContext console : consoles) {
+            double finished = console.getBean(MeterRegistry.class).find(RolloutMetrics.HOST_RUNS_FINISHED).counters()
+                    .stream().mapToDouble(Counter::count).sum();
+            counts.add(String.format(Locale.ROOT, "%s %,.0f", console.getEnvironment()
+                    .getProperty("db-scheduler.scheduler-name"), finished));
+        }
+        return "host runs finished per node: " + String.join(", ", counts);
+    }
+
+    /**
+     * The CPU the simulated hosts themselves take for the happy path of {@code n} hosts, apart from the engine: on
+     * {@code n} fresh hosts the same {@value #CALLS_PER_HOST} calls, each host on a virtual thread of its own and
+     * {@code concurrency} at once, as the engine makes them. Every latency and service transition lasts 1 ms (a
+     * sleep costs the same CPU however long it lasts). A virtual thread has no CPU time of its own in the JDK, so
+     * this is the process's CPU while nothing else runs.
+     */
+    static long simulatedHostsCpuNanos(int n, int concurrency) throws InterruptedException {
+        Duration ms = Duration.ofMillis(1);
+        List<SimulatedHostBackend> hosts = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            hosts.add(new SimulatedHostBackend(SimulatedWindowsHost.builder("C%05d".formatted(i)).latency(ms)
+                    .serviceTimings(ms, ms).calConPorts(45001, 45001).diagnosticLevel(DiagnosticLevel.HIGH)
+                    .service(SERVICE, ServiceState.RUNNING).build(), SERVICE));
+        }
+        Semaphore slots = new Semaphore(concurrency);
+        long before = cpuNanos();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (SimulatedHostBackend host : hosts) {
+                slots.acquire();
+                threads.execute(() -> {
+                    try {
+                        Instant since = Instant.now();
+                        host.readCalConPorts();
+                        host.queryServiceState();
+                        host.readDiagnosticLevel();
+                        host.listTcpListeners();
+                        host.writeCalConPorts(45002, 45002);
+                        host.stopService(Duration.ofSeconds(30));
+                        host.startService(Duration.ofSeconds(30));
+                        host.queryServiceState();
+                        host.readCalConEvents(since);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        }
+        return cpuNanos() - before;
     }
 
     /**
@@ -226,8 +343,8 @@ public final class RolloutBenchmark {
     }
 
     /** Whether any host run had two runners, and what the job engine and the leases did about it. */
-    static String runners(ConfigurableApplicationContext context, SimulatedFleet simulated, int n, CpuHog hog) {
-        MeterRegistry meters = context.getBean(MeterRegistry.class);
+    static String runners(List<ConfigurableApplicationContext> consoles, SimulatedFleet simulated, int n, CpuHog hog) {
+        ConfigurableApplicationContext context = consoles.getFirst();
         Environment env = context.getEnvironment();
         int twice = 0;
         for (String host : hostNames(n)) {
@@ -242,10 +359,35 @@ public final class RolloutBenchmark {
                 hog.size(), Runtime.getRuntime().availableProcessors(),
                 env.getProperty("db-scheduler.heartbeat-interval"), env.getProperty("db-scheduler.missed-heartbeats-limit"),
                 context.getBean(RolloutSettings.class).getHostRunLease(),
-                meters.get(RolloutMetrics.HOST_RUNS_REVIVED).counter().count(),
-                meters.get(RolloutMetrics.HOST_RUNS_FENCED).tag("reason", "lease-held").counter().count(),
-                meters.get(RolloutMetrics.HOST_RUNS_FENCED).tag("reason", "taken-over").counter().count(),
-                meters.get(RolloutMetrics.HOST_RUN_RUNNERS_MAX).gauge().value(), twice);
+                sum(consoles, m -> m.get(RolloutMetrics.HOST_RUNS_REVIVED).counter().count()),
+                sum(consoles, m -> m.get(RolloutMetrics.HOST_RUNS_FENCED).tag("reason", "lease-held").counter().count()),
+                sum(consoles, m -> m.get(RolloutMetrics.HOST_RUNS_FENCED).tag("reason", "taken-over").counter().count()),
+                consoles.stream().mapToDouble(c -> c.getBean(MeterRegistry.class)
+                        .get(RolloutMetrics.HOST_RUN_RUNNERS_MAX).gauge().value()).max().orElse(0), twice);
+    }
+
+    private static double sum(List<ConfigurableApplicationContext> consoles, ToDoubleFunction<MeterRegistry> count) {
+        return consoles.stream().mapToDouble(c -> count.applyAsDouble(c.getBean(MeterRegistry.class))).sum();
+    }
+
+    /**
+     * The SQL statements run since the query statistics were switched on (the approval on), per host: all of them,
+     * then the most frequent ones, each with its executions per host and its database time.
+     */
+    static List<String> statementsPerHost(JdbcTemplate jdbc, int n) {
+        List<String> lines = new ArrayList<>();
+        List<Map<String, Object>> rows = jdbc.queryForList("select sql_statement, execution_count,"
+                + " cumulative_execution_time from information_schema.query_statistics order by execution_count desc");
+        jdbc.execute("set query_statistics false");
+        long total = rows.stream().mapToLong(r -> ((Number) r.get("EXECUTION_COUNT")).longValue()).sum();
+        double ms = rows.stream().mapToDouble(r -> ((Number) r.get("CUMULATIVE_EXECUTION_TIME")).doubleValue()).sum();
+        lines.add(String.format(Locale.ROOT, "SQL statements per host %.1f (%d distinct), database time %.2f ms per"
+                + " host; the most frequent:", (double) total / n, rows.size(), ms / n));
+        rows.stream().limit(20).forEach(r -> lines.add(String.format(Locale.ROOT, "  %5.2f per host, %.3f ms per host: %s",
+                ((Number) r.get("EXECUTION_COUNT")).doubleValue() / n,
+                ((Number) r.get("CUMULATIVE_EXECUTION_TIME")).doubleValue() / n,
+                String.valueOf(r.get("SQL_STATEMENT")).replaceAll("\\s+", " "))));
+        return lines;
     }
 
     /**

@@ -53,7 +53,12 @@ public record TestDatabase(String name, String url, String user, String password
 
     /** A new, empty PostgreSQL database. */
     public static TestDatabase createPostgres() {
-        String name = env("CALCON_TEST_DB_PREFIX", "calcon_it_")
+        return createPostgres(env("CALCON_TEST_DB_PREFIX", "calcon_it_"));
+    }
+
+    /** A new, empty PostgreSQL database whose name is {@code prefix} and a random suffix. */
+    public static TestDatabase createPostgres(String prefix) {
+        String name = prefix
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         execute("create database " + name);
         String base = serverUrl().substring(0, serverUrl().lastIndexOf('/') + 1);
