@@ -122,8 +122,11 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
                 Sort.by(Sort.Direction.DESC, "id"))).stream());
         DateTimeFormatter format = formatter();
         list.addColumn(ChangeSummary::id).setHeader("#").setAutoWidth(true);
-        list.addColumn(c -> getTranslation(c.state().messageKey())).setHeader(getTranslation("jobs.state"))
-                .setAutoWidth(true);
+        list.addColumn(c -> c.waiting() == null ? getTranslation(c.state().messageKey())
+                        : getTranslation("jobs.state.waiting", getTranslation(c.state().messageKey()),
+                                format.format(c.waiting().until())))
+                .setHeader(getTranslation("jobs.state")).setAutoWidth(true)
+                .setTooltipGenerator(c -> c.waiting() == null ? "" : waitingText(c.waiting()));
         list.addColumn(c -> c.targetPort() == null ? "—" : String.valueOf(c.targetPort()))
                 .setHeader(getTranslation("jobs.port")).setAutoWidth(true).setFlexGrow(0);
         list.addColumn(new ComponentRenderer<>(c -> new RolloutProgress(c.counts())))
@@ -167,6 +170,11 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
                 : getTranslation(state.messageKey()));
         hostFilter.setId("job-host-filter");
         hostFilter.addValueChangeListener(change -> hosts.getDataProvider().refreshAll());
+    }
+
+    private String waitingText(RolloutWait waiting) {
+        return getTranslation(waiting.reason() == WaitReason.FREEZE ? "jobs.waiting.freeze" : "jobs.waiting.window",
+                waiting.site(), formatter().format(waiting.until()));
     }
 
     private Span stateBadge(HostRunView host) {
@@ -228,8 +236,7 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         detail.add(title, bar, counts, facts);
         RolloutWait waiting = change.waiting();
         if (waiting != null) {
-            Paragraph why = new Paragraph(getTranslation(waiting.reason() == WaitReason.FREEZE ? "jobs.waiting.freeze"
-                    : "jobs.waiting.window", waiting.site(), formatter().format(waiting.until())));
+            Paragraph why = new Paragraph(waitingText(waiting));
             why.setId("job-waiting");
             why.getElement().getThemeList().add("badge contrast");
             detail.add(why);

@@ -92,6 +92,9 @@ class JobsViewTest extends KaribuSpringTest {
         UI.getCurrent().navigate(JobsView.class, submitted.id());
         assertThat(_get(Paragraph.class, spec -> spec.withId("job-waiting")).getText())
                 .startsWith("Frozen until ").contains("2030", ": no host of site Kyoto starts during the freeze");
+        Grid<ChangeSummary> list = _get(Grid.class, spec -> spec.withId("jobs-list"));
+        assertThat(GridKt._getFormattedRow(list, 0)).as("the list says it too")
+                .anyMatch(cell -> cell.startsWith("Waiting for approval, waiting until ") && cell.contains("2030"));
 
         jdbc.update("update change_request set wait_reason = 'WINDOW' where id = ?", submitted.id());
         UI.getCurrent().setLocale(Locale.JAPANESE);
