@@ -12,6 +12,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -52,6 +53,13 @@ class ImportDialog extends Dialog {
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFiles(1);
         upload.setId("import-upload");
+        upload.setI18n(new UploadI18N()
+                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("fleet.import.upload.add")))
+                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("fleet.import.upload.drop")))
+                .setError(new UploadI18N.Error()
+                        .setTooManyFiles(getTranslation("fleet.import.upload.tooMany"))
+                        .setIncorrectFileType(getTranslation("fleet.import.upload.notCsv"))
+                        .setFileIsTooBig(getTranslation("fleet.import.upload.tooBig"))));
 
         encoding.setLabel(getTranslation("fleet.import.encoding"));
         encoding.setItems(CsvEncoding.values());

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -46,6 +47,9 @@ class ImportDialogTest extends KaribuSpringTest {
     @Test
     void choosing_an_encoding_the_bytes_do_not_fit_refuses_the_file_with_its_line_in_japanese() throws Exception {
         openImport(Locale.JAPANESE);
+        UploadI18N upload = _get(Upload.class, spec -> spec.withId("import-upload")).getI18n();
+        assertThat(upload.getAddFiles().getOne()).isEqualTo("CSV ファイルを選択…");
+        assertThat(upload.getDropFiles().getOne()).isEqualTo("またはここにドロップ");
 
         encoding().setValue(CsvEncoding.UTF_8);
 
