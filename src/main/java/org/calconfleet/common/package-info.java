@@ -1,5 +1,5 @@
 /**
- * What every feature shares and no feature owns: the clock.
+ * What every feature shares and no feature owns: the clock, and whether this console runs the demo.
  */
 @NullMarked
 package org.calconfleet.common;

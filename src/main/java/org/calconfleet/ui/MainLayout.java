@@ -25,9 +25,8 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
+import org.calconfleet.common.DemoMode;
 import org.calconfleet.i18n.Messages;
-import org.calconfleet.security.DemoMode;
-import org.calconfleet.security.UserService;
 
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
@@ -35,7 +34,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final H2 viewTitle = new H2();
     private final AccessAnnotationChecker accessChecker = new AccessAnnotationChecker();
 
-    MainLayout(UserService userService, AuthenticationContext authentication, DemoMode demoMode) {
+    MainLayout(UserPreferences preferences, AuthenticationContext authentication, DemoMode demoMode) {
         setPrimarySection(Section.DRAWER);
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("layout.menu"));
@@ -52,9 +51,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             badge.getElement().setAttribute("title", getTranslation("layout.demo.hint"));
             header.add(badge);
         }
-        header.add(languageSelect(userService));
-        userService.currentUser().ifPresent(user -> {
-            Span who = new Span(user.getDisplayName() + " · " + getTranslation(user.getRole().messageKey()));
+        header.add(languageSelect(preferences));
+        preferences.signedIn().ifPresent(user -> {
+            Span who = new Span(user.displayName() + " · " + getTranslation(user.role().messageKey()));
             who.addClassName("current-user");
             header.add(who);
         });
@@ -69,7 +68,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToDrawer(appName, navigation());
     }
 
-    private Select<Locale> languageSelect(UserService userService) {
+    private Select<Locale> languageSelect(UserPreferences preferences) {
         Select<Locale> select = new Select<>();
         select.setItems(Messages.SUPPORTED);
         select.setItemLabelGenerator(locale -> getTranslation("language." + locale.getLanguage()));
@@ -80,7 +79,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             if (!change.isFromClient()) {
                 return;
             }
-            userService.changeMyLanguage(change.getValue().getLanguage());
+            preferences.changeMyLanguage(change.getValue().getLanguage());
             UI ui = UI.getCurrent();
             ui.getSession().setLocale(change.getValue());
             ui.getPage().reload();

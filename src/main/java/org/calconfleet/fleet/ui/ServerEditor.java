@@ -17,11 +17,11 @@ import org.calconfleet.ui.UserTime;
 import org.jspecify.annotations.Nullable;
 
 /** A dialog that adds a server or edits one; on refusal the dialog stays open with everything typed kept. */
-class ServerEditor extends Dialog {
+public class ServerEditor extends Dialog {
 
     private final ServerForm form;
 
-    ServerEditor(FleetService fleet, @Nullable ExchangeServer existing, Consumer<ExchangeServer> saved) {
+    public ServerEditor(FleetService fleet, @Nullable ExchangeServer existing, Consumer<ExchangeServer> saved) {
         form = new ServerForm(fleet.credentialNames());
         setHeaderTitle(getTranslation(existing == null ? "fleet.editor.addTitle" : "fleet.editor.editTitle",
                 existing == null ? "" : existing.getHostName()));

@@ -150,7 +150,7 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("drift").setAutoWidth(true);
         grid.setMultiSort(true);
         grid.addItemClickListener(click -> click.getSource().getUI().ifPresent(ui ->
-                ui.navigate(ServerDetailView.class, click.getItem().getId())));
+                ui.navigate("servers/" + click.getItem().getId())));
     }
 
     private void refresh() {

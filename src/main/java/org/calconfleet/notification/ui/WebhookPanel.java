@@ -18,14 +18,14 @@ import org.calconfleet.notification.WebhookSettingsView;
 import org.calconfleet.ui.UserTime;
 
 /** The policy's webhook: URL and shared secret. The secret field is write-only and empty whenever it is shown. */
-public class WebhookPanel extends VerticalLayout {
+class WebhookPanel extends VerticalLayout {
 
     private final WebhookSettings settings;
     private final TextField url = new TextField();
     private final PasswordField secret = new PasswordField();
     private final Span state = new Span();
 
-    public WebhookPanel(WebhookSettings settings) {
+    WebhookPanel(WebhookSettings settings) {
         this.settings = settings;
         setPadding(false);
         setId("webhook");

@@ -40,8 +40,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
-import org.calconfleet.notification.WebhookSettings;
-import org.calconfleet.notification.ui.WebhookPanel;
 import org.calconfleet.policy.FleetPolicy;
 import org.calconfleet.policy.Parsed;
 import org.calconfleet.policy.PendingPolicyChange;
@@ -85,7 +83,7 @@ class PolicyView extends VerticalLayout implements HasDynamicTitle {
 
     private PolicyRevision loaded;
 
-    PolicyView(PolicyService policies, WebhookSettings webhooks) {
+    PolicyView(PolicyService policies, List<PolicyPanel> panels) {
         this.policies = policies;
         addClassName("policy-view");
         setMaxWidth("60rem");
@@ -115,7 +113,8 @@ class PolicyView extends VerticalLayout implements HasDynamicTitle {
         pending.addClassName("policy-pending");
 
         add(new Paragraph(getTranslation("policy.intro")), lastChanged, pending, form,
-                new HorizontalLayout(save, discard), meaning, new WebhookPanel(webhooks));
+                new HorizontalLayout(save, discard), meaning);
+        panels.forEach(panel -> add(panel.create()));
         this.loaded = policies.revision();
         load(loaded);
     }

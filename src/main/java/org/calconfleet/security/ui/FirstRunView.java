@@ -14,7 +14,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import org.calconfleet.security.DemoMode;
+import org.calconfleet.common.DemoMode;
 import org.calconfleet.security.NewUser;
 import org.calconfleet.security.UserRejectedException;
 import org.calconfleet.security.UserService;

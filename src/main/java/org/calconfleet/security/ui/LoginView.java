@@ -14,7 +14,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.VaadinSession;
-import org.calconfleet.security.DemoMode;
+import org.calconfleet.common.DemoMode;
 import org.calconfleet.security.SignInRefusedException;
 import org.calconfleet.security.DemoUsers;
 import org.calconfleet.security.SsoSignIn;

@@ -1,5 +1,6 @@
 /**
- * Sign-in, the web security wiring, and the administrator's view of users.
+ * Sign-in, the web security wiring, the administrator's view of users, and the signed-in user as the layout shows
+ * them.
  */
 @NullMarked
 package org.calconfleet.security.ui;

@@ -44,4 +44,18 @@ class ServersViewTest extends KaribuSpringTest {
         assertThat(GridKt._size(grid)).isEqualTo(9);
         assertThat(GridKt._get(grid, 0).getHostName()).isEqualTo("OSA-EXC01");
     }
+
+    @Test
+    void a_click_on_a_row_opens_that_servers_page_by_its_address() {
+        signIn("helpdesk", Role.HELPDESK);
+        UI.getCurrent().navigate(ServersView.class);
+        @SuppressWarnings("unchecked")
+        Grid<ExchangeServer> grid = _get(Grid.class);
+        ExchangeServer first = GridKt._get(grid, 0);
+
+        GridKt._clickItem(grid, 0);
+
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo("servers/" + first.getId());
+    }
 }

@@ -1,4 +1,4 @@
-package org.calconfleet.fleet.ui;
+package org.calconfleet.server.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -42,6 +42,7 @@ import org.calconfleet.fleet.Drift;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FirewallPlans;
 import org.calconfleet.fleet.FleetService;
+import org.calconfleet.fleet.ui.ServerEditor;
 import org.calconfleet.port.DominoConsole;
 import org.calconfleet.port.FirewallExport;
 import org.calconfleet.port.FirewallPlan;
@@ -149,7 +150,7 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
         dialog.addConfirmListener(confirm -> {
             fleet.delete(s.getId(), s.getVersion(), reason.getValue());
             Notification.show(getTranslation("fleet.detail.deleted", s.getHostName()));
-            getUI().ifPresent(ui -> ui.navigate(ServersView.class));
+            getUI().ifPresent(ui -> ui.navigate(""));
         });
         dialog.open();
     }

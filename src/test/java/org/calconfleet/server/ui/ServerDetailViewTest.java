@@ -1,4 +1,4 @@
-package org.calconfleet.fleet.ui;
+package org.calconfleet.server.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;

@@ -1,4 +1,4 @@
-package org.calconfleet.security;
+package org.calconfleet.common;
 
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
