@@ -99,6 +99,10 @@ public class FleetHistory {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})
     @Transactional(readOnly = true)
     public List<DriftDay> driftPerDay(int days, ZoneId zone) {
+        if (!SiteScope.current().unlimited()) {
+            // A drift scan's snapshot counts the whole fleet; a user limited to sites sees no count of other sites.
+            return List.of();
+        }
         LocalDate first = LocalDate.now(clock.withZone(zone)).minusDays(days - 1L);
         Map<LocalDate, DriftDay> worst = new TreeMap<>();
         for (Object[] row : history.worstPerQuarterHour(LocalDays.startOf(first, zone))) {
@@ -118,7 +122,10 @@ public class FleetHistory {
         for (LocalDate week = first; !week.isAfter(today); week = week.plusWeeks(1)) {
             byWeek.put(week, new EnumMap<>(HostRunState.class));
         }
-        for (Object[] row : history.finishedRunsPerQuarterHour(LocalDays.startOf(first, zone))) {
+        SiteScope scope = SiteScope.current();
+        Instant since = LocalDays.startOf(first, zone);
+        for (Object[] row : scope.unlimited() ? history.finishedRunsPerQuarterHour(since)
+                : history.finishedRunsPerQuarterHourAt(since, scope.sites())) {
             LocalDate week = LocalDays.dayOf((Long) row[0], zone)
                     .with(TemporalAdjusters.previousOrSame(firstDayOfWeek));
             Map<HostRunState, Long> outcomes = byWeek.get(week);

@@ -1,6 +1,7 @@
 package org.calconfleet.rollout;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.calconfleet.common.LocalDays;
@@ -26,6 +27,11 @@ interface FleetHistoryRepository extends Repository<FleetSnapshot, Long> {
     @Query("select " + RUN_QUARTER_HOUR + ", r.state, count(r) from HostRun r where r.finishedAt >= :since"
             + " group by " + RUN_QUARTER_HOUR + ", r.state")
     List<Object[]> finishedRunsPerQuarterHour(@Param("since") Instant since);
+
+    @Query("select " + RUN_QUARTER_HOUR + ", r.state, count(r) from HostRun r join ExchangeServer s on s.id = r.serverId"
+            + " where r.finishedAt >= :since and s.site in :sites group by " + RUN_QUARTER_HOUR + ", r.state")
+    List<Object[]> finishedRunsPerQuarterHourAt(@Param("since") Instant since,
+            @Param("sites") Collection<String> sites);
 
     @Query("select count(r) from HostRun r where r.state = org.calconfleet.rollout.HostRunState.NEEDS_ATTENTION")
     long countNeedingAttention();

@@ -186,6 +186,34 @@ class DelegatedSitesTest extends RolloutTestBase {
                 .isIn(ChangeState.APPROVED, ChangeState.SCHEDULED);
     }
 
+    @Test
+    void the_dashboards_history_counts_only_the_hosts_of_osaka() {
+        ChangeSummary inOsaka = runToEnd(osaka);
+        ChangeSummary inTokyo = runToEnd(tokyo);
+        assertThat(List.of(inOsaka.state(), inTokyo.state())).containsOnly(ChangeState.DONE);
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Tokyo");
+
+        long everyone = doneThisWeek(Users.as("admin", Role.ADMIN,
+                () -> fleetHistory.changesPerWeek(1, java.time.DayOfWeek.MONDAY, zone)));
+        for (Role role : List.of(Role.OPERATOR, Role.HELPDESK)) {
+            long ours = doneThisWeek(asOsaka(role,
+                    () -> fleetHistory.changesPerWeek(1, java.time.DayOfWeek.MONDAY, zone)));
+            assertThat(ours).as(role.name()).isEqualTo(everyone - tokyo.size());
+            assertThat(asOsaka(role, () -> fleetHistory.driftPerDay(7, zone))).as("fleet-wide snapshots").isEmpty();
+        }
+    }
+
+    private ChangeSummary runToEnd(List<Long> ids) {
+        ChangeSummary submitted = submit(ChangeDraft.now(ids, 45008, "pin at the site", "CHG-19",
+                new ChangeDraft.Waves(0, 10, 5, 0)));
+        approve(submitted.id());
+        return awaitFinished(submitted.id());
+    }
+
+    private static long doneThisWeek(List<FleetHistory.OutcomeWeek> weeks) {
+        return weeks.getLast().count(HostRunState.DONE);
+    }
+
     private static List<Long> concat(List<Long> first, List<Long> second) {
         List<Long> all = new ArrayList<>(first);
         all.addAll(second);

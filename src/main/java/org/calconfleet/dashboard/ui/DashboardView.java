@@ -18,6 +18,7 @@ import java.time.temporal.WeekFields;
 import java.util.ArrayList;
 import java.util.List;
 import org.calconfleet.access.Role;
+import org.calconfleet.access.SiteScope;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.FleetSummary;
 import org.calconfleet.rollout.ChangeSummary;
@@ -137,7 +138,8 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
         List<FleetHistory.DriftDay> days = history.driftPerDay(DRIFT_DAYS, UserTime.zone());
         String title = getTranslation("dashboard.chart.drift", DRIFT_DAYS);
         if (days.isEmpty()) {
-            return emptyChart("drift-chart", title, getTranslation("dashboard.chart.drift.none"));
+            return emptyChart("drift-chart", title, getTranslation(SiteScope.current().unlimited()
+                    ? "dashboard.chart.drift.none" : "dashboard.chart.drift.fleetOnly"));
         }
         DateTimeFormatter format = dayFormat();
         Chart chart = new Chart(Chart.Kind.LINE, title, days.stream().map(d -> format.format(d.day())).toList(),
