@@ -42,9 +42,11 @@ public class FleetService {
     private final AuditTrail audit;
     private final PolicyService policies;
     private final Clock clock;
+    private final ServerEdits edits;
 
     FleetService(ExchangeServerRepository servers, CredentialService credentials, AuditTrail audit,
-            PolicyService policies, Clock clock) {
+            PolicyService policies, Clock clock, ServerEdits edits) {
+        this.edits = edits;
         this.servers = servers;
         this.credentials = credentials;
         this.audit = audit;
@@ -80,6 +82,8 @@ public class FleetService {
         values.applyTo(server);
         server.touch(clock.instant(), CurrentUser.usernameOrSystem());
         ExchangeServer saved = servers.save(server);
+        edits.record(Objects.requireNonNull(saved.getId()), saved.getVersion(), values, saved.getUpdatedAt(),
+                saved.getUpdatedBy());
         audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.SERVER_CREATED, subject(saved))
                 .change(null, values.describe()));
         return saved;
@@ -90,6 +94,23 @@ public class FleetService {
      * it ({@code loaded}, at {@code expectedVersion}). If someone saved in between, nothing is written and the
      * exception names them and what they changed.
      */
+    /**
+     * Saves {@code given} over the server at {@code expectedVersion}, as a script that sends the version it read and
+     * not the values: a save that comes too late names what others changed since that version.
+     */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
+    @Transactional
+    public ExchangeServer update(long id, long expectedVersion, ServerValues given) {
+        ExchangeServer server = inScope(id).orElseThrow(() -> new ServerRejectedException(
+                List.of(ServerProblem.of("hostName", "fleet.server.gone", given.hostName()))));
+        return update(id, expectedVersion, seenAt(server, expectedVersion), given);
+    }
+
+    /** What a reader of {@code version} saw; the values now for a server last edited before edits were kept. */
+    private ServerValues seenAt(ExchangeServer server, long version) {
+        return edits.asOf(Objects.requireNonNull(server.getId()), version).orElseGet(() -> ServerValues.of(server));
+    }
+
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     @Transactional
     public ExchangeServer update(long id, long expectedVersion, ServerValues loaded, ServerValues given) {
@@ -117,6 +138,8 @@ public class FleetService {
         String subjectBefore = subject(server);
         edited.applyTo(server);
         server.touch(clock.instant(), CurrentUser.usernameOrSystem());
+        // One flush raises the version by one, however many values changed.
+        edits.record(id, expectedVersion + 1, edited, server.getUpdatedAt(), server.getUpdatedBy());
         audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.SERVER_UPDATED, subjectBefore)
                 .change(side(changes, true), side(changes, false)));
         return server;
@@ -131,8 +154,8 @@ public class FleetService {
     public ExchangeServer updateDesiredPort(long id, long expectedVersion, @Nullable Integer desiredPort) {
         ExchangeServer server = inScope(id).orElseThrow(() -> new ServerRejectedException(
                 List.of(ServerProblem.of("id", "fleet.server.gone", "#" + id))));
-        ServerValues current = ServerValues.of(server);
-        return update(id, expectedVersion, current, current.withDesiredPort(desiredPort));
+        return update(id, expectedVersion, seenAt(server, expectedVersion),
+                ServerValues.of(server).withDesiredPort(desiredPort));
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})

@@ -982,6 +982,31 @@ class RestApiTest {
 
         assertThat(problem.get("changedBy").asString()).isEqualTo(usernameOf(Role.ADMIN));
         assertThat(problem.get("detail").asString()).startsWith(usernameOf(Role.ADMIN) + " changed the server");
+        assertThat(problem.get("theirChanges")).as("what the admin changed since the version read").hasSize(1);
+        assertThat(problem.get("theirChanges").get(0).get("field").asString()).isEqualTo("desiredPort");
+    }
+
+    @Test
+    void a_stale_replace_names_each_value_changed_since_the_version_read() throws Exception {
+        long id = server();
+        ExchangeServer server = asAdmin(() -> fleet.find(id).orElseThrow());
+        long version = server.getVersion();
+        int port = freePort();
+        assertThat(send("PUT", "/api/v1/servers/" + id, serverBody(server.getHostName(), port,
+                ", \"notes\": \"moved to rack 7\"", version), tokenOf.get(Role.ADMIN)).statusCode()).isEqualTo(200);
+
+        JsonNode problem = assertProblem(send("PUT", "/api/v1/servers/" + id,
+                serverBody(server.getHostName(), port, "", version), tokenOf.get(Role.OPERATOR)),
+                409, "conflict", "api.server.stale");
+
+        List<String> fields = new ArrayList<>();
+        problem.get("theirChanges").forEach(change -> fields.add(change.get("field").asString()));
+        assertThat(fields).contains("notes", "desiredPort");
+        problem.get("theirChanges").forEach(change -> {
+            if (change.get("field").asString().equals("notes")) {
+                assertThat(change.get("after").asString()).isEqualTo("moved to rack 7");
+            }
+        });
     }
 
     @Test

@@ -77,9 +77,8 @@ class ServersController {
             + " since answers 409 with who changed it and when.")
     ServerResponse update(@PathVariable long id,
             @Validated(ServerRequest.Replace.class) @RequestBody ServerRequest request) {
-        ExchangeServer current = server(id);
-        return ServerResponse.of(fleet.update(id, Objects.requireNonNull(request.version()), ServerValues.of(current),
-                request.toValues()));
+        server(id);
+        return ServerResponse.of(fleet.update(id, Objects.requireNonNull(request.version()), request.toValues()));
     }
 
     @PutMapping("/{id}/desired-port")
