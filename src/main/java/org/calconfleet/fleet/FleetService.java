@@ -166,7 +166,8 @@ public class FleetService {
             return;
         }
         if (server.getVersion() != expectedVersion) {
-            throw new ConcurrentEditException(server.getUpdatedBy(), server.getUpdatedAt(), List.of());
+            throw new ConcurrentEditException(server.getUpdatedBy(), server.getUpdatedAt(),
+                    seenAt(server, expectedVersion).changesTo(ServerValues.of(server)));
         }
         servers.delete(server);
         audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.SERVER_DELETED, subject(server))

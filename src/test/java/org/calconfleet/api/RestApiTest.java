@@ -628,6 +628,7 @@ class RestApiTest {
         JsonNode stale = assertProblem(send("DELETE", "/api/v1/servers/" + id + "?version=" + version, null,
                 tokenOf.get(Role.OPERATOR)), 409, "conflict", "api.server.stale");
         assertThat(stale.get("changedBy").asString()).isEqualTo(usernameOf(Role.ADMIN));
+        assertThat(stale.get("theirChanges").get(0).get("field").asString()).isEqualTo("desiredPort");
         assertThat(asAdmin(() -> fleet.find(id))).isPresent();
 
         HttpResponse<String> deleted = send("DELETE", "/api/v1/servers/" + id + "?version=" + versionOf(id)
