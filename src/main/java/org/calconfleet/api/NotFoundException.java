@@ -1,25 +1,11 @@
 package org.calconfleet.api;
 
-import java.util.Arrays;
-import java.util.List;
+import org.calconfleet.common.CodedRefusal;
 
 /** The resource a request names does not exist; answered as a 404 problem with the given message. */
-public class NotFoundException extends RuntimeException {
-
-    private final String messageKey;
-    private final List<Object> arguments;
+public class NotFoundException extends CodedRefusal {
 
     public NotFoundException(String messageKey, Object... arguments) {
-        super(messageKey + " " + Arrays.toString(arguments));
-        this.messageKey = messageKey;
-        this.arguments = List.of(arguments);
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public List<Object> arguments() {
-        return arguments;
+        super(messageKey, arguments);
     }
 }

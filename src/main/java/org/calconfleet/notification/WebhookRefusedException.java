@@ -1,24 +1,11 @@
 package org.calconfleet.notification;
 
-import java.util.List;
+import org.calconfleet.common.CodedRefusal;
 
 /** Webhook settings that were not stored, with the message key (and its arguments) saying why. */
-public class WebhookRefusedException extends RuntimeException {
-
-    private final String messageKey;
-    private final List<Object> arguments;
+public class WebhookRefusedException extends CodedRefusal {
 
     WebhookRefusedException(String messageKey, Object... arguments) {
-        super(messageKey);
-        this.messageKey = messageKey;
-        this.arguments = List.of(arguments);
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public List<Object> arguments() {
-        return arguments;
+        super(messageKey, arguments);
     }
 }
