@@ -31,6 +31,16 @@ interface ChangeRequestRepository extends JpaRepository<ChangeRequest, Long> {
 
     java.util.List<ChangeRequest> findByStateAndRequestedByNotOrderByRequestedAt(ChangeState state, String requestedBy,
             org.springframework.data.domain.Pageable pageable);
+
+    /** As {@link #findByStateAndRequestedByNotOrderByRequestedAt}, of the changes all within {@code sites}. */
+    @Query("""
+            select c from ChangeRequest c where c.state = :state and c.requestedBy <> :requestedBy
+              and not exists (select r.id from HostRun r where r.changeRequestId = c.id
+                and r.serverId not in (select s.id from ExchangeServer s where s.site in :sites))
+            order by c.requestedAt""")
+    java.util.List<ChangeRequest> findWithinSitesByStateAndRequestedByNot(@Param("state") ChangeState state,
+            @Param("requestedBy") String requestedBy, @Param("sites") java.util.Collection<String> sites,
+            org.springframework.data.domain.Pageable pageable);
     /** Pairs of (retried rollout, retrying change), in the order the retries were made. */
     @Query("select c.retryOf, c.id from ChangeRequest c where c.retryOf in :ids order by c.id")
     java.util.List<Object[]> findRetries(@Param("ids") java.util.Collection<Long> ids);

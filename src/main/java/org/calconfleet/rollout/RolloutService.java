@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
+import org.calconfleet.access.SiteScope;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.audit.AuditTrail;
@@ -73,9 +74,13 @@ public class RolloutService {
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     @Transactional(readOnly = true)
     public List<ChangeSummary> awaitingYourDecision(int limit) {
-        return changes.findByStateAndRequestedByNotOrderByRequestedAt(ChangeState.PENDING_APPROVAL,
-                CurrentUser.usernameOrSystem(), PageRequest.of(0, limit)).stream()
-                .filter(change -> queries.visible(change.id())).map(queries::summary).toList();
+        SiteScope scope = SiteScope.current();
+        String you = CurrentUser.usernameOrSystem();
+        return (scope.unlimited()
+                ? changes.findByStateAndRequestedByNotOrderByRequestedAt(ChangeState.PENDING_APPROVAL, you,
+                        PageRequest.of(0, limit))
+                : changes.findWithinSitesByStateAndRequestedByNot(ChangeState.PENDING_APPROVAL, you, scope.sites(),
+                        PageRequest.of(0, limit))).stream().map(queries::summary).toList();
     }
 
     /** The hosts of a rollout in their order, with the current step and last message. */

@@ -148,8 +148,8 @@ class DelegatedSitesTest extends RolloutTestBase {
 
     @Test
     void an_osaka_operator_plans_and_approves_only_changes_all_in_osaka_and_sees_only_those_rollouts() {
-        ChangeSummary inOsaka = submit(inAWindow(osaka));
         ChangeSummary inTokyo = submit(inAWindow(tokyo));
+        ChangeSummary inOsaka = submit(inAWindow(osaka));
         ChangeSummary mixed = submit(inAWindow(concat(List.of(osaka.getLast()), singapore)));
 
         for (List<Long> ids : List.of(tokyo, concat(osaka, singapore))) {
@@ -175,7 +175,9 @@ class DelegatedSitesTest extends RolloutTestBase {
             }
         }
         assertThat(asOsaka(Role.OPERATOR, () -> rollouts.awaitingYourDecision(1_000))).extracting(ChangeSummary::id)
-                .doesNotContain(inTokyo.id(), mixed.id());
+                .contains(inOsaka.id()).doesNotContain(inTokyo.id(), mixed.id());
+        assertThat(asOsaka(Role.OPERATOR, () -> rollouts.awaitingYourDecision(1))).as("the limit counts Osaka's only")
+                .extracting(ChangeSummary::id).hasSize(1);
         for (long other : List.of(inTokyo.id(), mixed.id())) {
             assertThatThrownBy(() -> asOsaka(Role.OPERATOR, () -> changes.approve(other, "not mine")))
                     .isInstanceOfSatisfying(ChangeRefusedException.class,
