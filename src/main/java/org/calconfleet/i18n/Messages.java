@@ -6,6 +6,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +16,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -42,6 +47,36 @@ public class Messages {
             return "!" + key + "!";
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    /**
+     * A stored message in the reader's language and zone; a stored text written before messages were data is
+     * shown as it is.
+     */
+    public String render(@Nullable String stored, Locale locale, ZoneId zone) {
+        if (stored == null) {
+            return "";
+        }
+        return StoredMessage.parse(stored).map(message -> render(message, locale, zone)).orElse(stored);
+    }
+
+    public String render(StoredMessage message, Locale locale, ZoneId zone) {
+        Object[] arguments = message.arguments().stream().map(argument -> render(argument, locale, zone)).toArray();
+        return get(message.code(), locale, arguments);
+    }
+
+    private String render(StoredMessage.Argument argument, Locale locale, ZoneId zone) {
+        return switch (argument) {
+            case StoredMessage.Verbatim v -> v.text();
+            case StoredMessage.Count c -> NumberFormat.getIntegerInstance(locale).format(c.value());
+            case StoredMessage.Port p -> Long.toString(p.value());
+            case StoredMessage.At a -> TimeFormats.dateTime(FormatStyle.MEDIUM, locale, zone).format(a.instant());
+            case StoredMessage.Choice c -> get(c.key(), locale);
+            case StoredMessage.Span s -> get("duration.seconds", locale, Long.toString(s.duration().toSeconds()));
+            case StoredMessage.Inner i -> render(i.message(), locale, zone);
+            case StoredMessage.Listed l -> l.items().stream().map(item -> render(item, locale, zone))
+                    .collect(Collectors.joining(get("list.separator", locale)));
+        };
     }
 
     public Set<String> keys(Locale locale) {

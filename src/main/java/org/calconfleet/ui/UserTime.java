@@ -4,11 +4,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.page.ExtendedClientDetails;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import org.calconfleet.i18n.TimeFormats;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,9 +15,6 @@ import org.jspecify.annotations.Nullable;
  * that runs in UTC), formatted for the reader's locale. Without a browser that named its zone, the console's zone.
  */
 public final class UserTime {
-
-    private static final char NARROW_NO_BREAK_SPACE = '\u202f';
-    private static final char NO_BREAK_SPACE = '\u00a0';
 
     public static ZoneId zone() {
         @Nullable UI ui = UI.getCurrent();
@@ -35,22 +31,11 @@ public final class UserTime {
     }
 
     public static DateTimeFormatter dateTime(FormatStyle style, Locale locale) {
-        return localized(style, style, locale);
+        return TimeFormats.dateTime(style, locale, zone());
     }
 
     public static DateTimeFormatter date(Locale locale) {
-        return localized(FormatStyle.MEDIUM, null, locale);
-    }
-
-    /**
-     * The locale's own pattern, but with a no-break space where CLDR puts a narrow one (U+202F, before "AM"/"PM"):
-     * fonts without that character showed "12:47:13AM".
-     */
-    private static DateTimeFormatter localized(FormatStyle dateStyle, @Nullable FormatStyle timeStyle, Locale locale) {
-        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(
-                dateStyle, timeStyle, IsoChronology.INSTANCE, locale);
-        return DateTimeFormatter.ofPattern(pattern.replace(NARROW_NO_BREAK_SPACE, NO_BREAK_SPACE), locale)
-                .withZone(zone());
+        return TimeFormats.date(locale, zone());
     }
 
     private UserTime() {

@@ -1,0 +1,178 @@
+package org.calconfleet.i18n;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What the console stores where it would otherwise store a sentence: a message code (a key of the bundles) and its
+ * typed arguments, rendered when read in the reader's language and time zone ({@link Messages#render}). Stored as
+ * compact JSON; a stored text that is not such JSON was written before messages were data and is shown as it is.
+ */
+public record StoredMessage(String code, List<Argument> arguments) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String CODE = "code";
+    private static final String ARGUMENTS = "args";
+
+    public StoredMessage {
+        arguments = List.copyOf(arguments);
+    }
+
+    public static StoredMessage of(String code, Argument... arguments) {
+        return new StoredMessage(code, List.of(arguments));
+    }
+
+    /** One typed argument; each renders in its own way for the reader. */
+    public sealed interface Argument permits Verbatim, Count, Port, At, Choice, Span, Inner, Listed {
+    }
+
+    /** User data, a host name, a command or a path: shown exactly as stored. */
+    public record Verbatim(String text) implements Argument {
+    }
+
+    /** A number of things, grouped in the reader's way (10,000). */
+    public record Count(long value) implements Argument {
+    }
+
+    /** A TCP port or another number that is a name, never grouped. */
+    public record Port(long value) implements Argument {
+    }
+
+    /** A moment, shown in the reader's time zone. */
+    public record At(Instant instant) implements Argument {
+    }
+
+    /** A constant of an enum, shown by its label: the bundle key {@code <prefix>.<NAME>}. */
+    public record Choice(String key) implements Argument {
+    }
+
+    /** A length of time. */
+    public record Span(Duration duration) implements Argument {
+    }
+
+    /** A message inside another, such as the reason a step failed. */
+    public record Inner(StoredMessage message) implements Argument {
+    }
+
+    /** Several arguments shown as one list. */
+    public record Listed(List<Argument> items) implements Argument {
+        public Listed {
+            items = List.copyOf(items);
+        }
+    }
+
+    public static Argument verbatim(@Nullable Object text) {
+        return new Verbatim(String.valueOf(text));
+    }
+
+    public static Argument count(long value) {
+        return new Count(value);
+    }
+
+    public static Argument port(long value) {
+        return new Port(value);
+    }
+
+    public static Argument at(Instant instant) {
+        return new At(instant);
+    }
+
+    /** The constant by the label its screens already show, under {@code labelPrefix.<NAME>}. */
+    public static Argument choice(String labelPrefix, Enum<?> constant) {
+        return new Choice(labelPrefix + "." + constant.name());
+    }
+
+    public static Argument span(Duration duration) {
+        return new Span(duration);
+    }
+
+    public static Argument inner(StoredMessage message) {
+        return new Inner(message);
+    }
+
+    public static Argument listed(List<? extends Argument> items) {
+        return new Listed(List.copyOf(items));
+    }
+
+    public String toJson() {
+        return JSON.writeValueAsString(node());
+    }
+
+    /** The stored text read back, or empty when it was stored as a sentence before messages were data. */
+    public static Optional<StoredMessage> parse(@Nullable String stored) {
+        if (stored == null || !stored.startsWith("{\"" + CODE + "\":")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(message(JSON.readTree(stored)));
+        } catch (JacksonException | IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
+    }
+
+    private ObjectNode node() {
+        ObjectNode node = JSON.createObjectNode();
+        node.put(CODE, code);
+        ArrayNode args = node.putArray(ARGUMENTS);
+        arguments.forEach(argument -> args.add(node(argument)));
+        return node;
+    }
+
+    private static ObjectNode node(Argument argument) {
+        ObjectNode node = JSON.createObjectNode();
+        switch (argument) {
+            case Verbatim v -> node.put("text", v.text());
+            case Count c -> node.put("count", c.value());
+            case Port p -> node.put("port", p.value());
+            case At a -> node.put("at", a.instant().toString());
+            case Choice c -> node.put("choice", c.key());
+            case Span s -> node.put("seconds", s.duration().toSeconds());
+            case Inner i -> node.set("message", i.message().node());
+            case Listed l -> {
+                ArrayNode items = node.putArray("list");
+                l.items().forEach(item -> items.add(node(item)));
+            }
+        }
+        return node;
+    }
+
+    private static StoredMessage message(JsonNode node) {
+        JsonNode code = node.get(CODE);
+        JsonNode args = node.get(ARGUMENTS);
+        if (code == null || !code.isString() || args == null || !args.isArray()) {
+            throw new IllegalArgumentException("not a stored message");
+        }
+        List<Argument> arguments = new ArrayList<>();
+        args.forEach(arg -> arguments.add(argument(arg)));
+        return new StoredMessage(code.asString(), arguments);
+    }
+
+    private static Argument argument(JsonNode node) {
+        String kind = node.propertyNames().iterator().next();
+        JsonNode value = node.get(kind);
+        return switch (kind) {
+            case "text" -> new Verbatim(value.asString());
+            case "count" -> new Count(value.asLong());
+            case "port" -> new Port(value.asLong());
+            case "at" -> new At(Instant.parse(value.asString()));
+            case "choice" -> new Choice(value.asString());
+            case "seconds" -> new Span(Duration.ofSeconds(value.asLong()));
+            case "message" -> new Inner(message(value));
+            case "list" -> {
+                List<Argument> items = new ArrayList<>();
+                value.forEach(item -> items.add(argument(item)));
+                yield new Listed(items);
+            }
+            default -> throw new IllegalArgumentException("unknown argument kind " + kind);
+        };
+    }
+}
