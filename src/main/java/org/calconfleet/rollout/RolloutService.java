@@ -13,6 +13,8 @@ import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.fleet.FirewallPlans;
+import org.calconfleet.logarchive.ArchivedLog;
+import org.calconfleet.logarchive.RolloutLogArchive;
 import org.calconfleet.port.FirewallExport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;

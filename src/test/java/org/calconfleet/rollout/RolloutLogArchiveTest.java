@@ -21,6 +21,7 @@ import java.util.zip.GZIPInputStream;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.logarchive.RolloutLogArchive;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;

@@ -1,4 +1,4 @@
-package org.calconfleet.rollout.ui;
+package org.calconfleet.logarchive.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,7 +25,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import org.calconfleet.access.Role;
-import org.calconfleet.rollout.RolloutLogArchive;
+import org.calconfleet.logarchive.RolloutLogArchive;
 import org.calconfleet.ui.MainLayout;
 import org.calconfleet.ui.UserTime;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package org.calconfleet.rollout.ui;
+package org.calconfleet.logarchive.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;

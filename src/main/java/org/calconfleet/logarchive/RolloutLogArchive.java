@@ -1,4 +1,4 @@
-package org.calconfleet.rollout;
+package org.calconfleet.logarchive;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.io.BufferedWriter;
@@ -68,6 +68,8 @@ public class RolloutLogArchive {
 
     private static final String FINISHED = "('DONE', 'FAILED', 'CANCELLED', 'REJECTED')";
     private static final int CHUNK = 500;
+    /** The width of {@code rollout_log_archive.archived_by}. */
+    private static final int ARCHIVED_BY_MAX_LENGTH = 64;
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -93,7 +95,7 @@ public class RolloutLogArchive {
                         + " from host_run_log l join host_run r on r.id = l.host_run_id"
                         + " join change_request c on c.id = r.change_request_id"
                         + " where c.state in " + FINISHED + " and c.finished_at < :cutoff")
-                .param("cutoff", HostRunWrites.time(cutoff))
+                .param("cutoff", utc(cutoff))
                 .query((rs, n) -> new Preview(cutoff, rs.getInt(1), rs.getLong(2), instant(rs, 3), instant(rs, 4)))
                 .single();
     }
@@ -109,7 +111,7 @@ public class RolloutLogArchive {
         List<Long> rollouts = jdbc.sql("select c.id from change_request c where c.state in " + FINISHED
                         + " and c.finished_at < :cutoff and exists (select 1 from host_run r join host_run_log l"
                         + " on l.host_run_id = r.id where r.change_request_id = c.id) order by c.id for update")
-                .param("cutoff", HostRunWrites.time(cutoff))
+                .param("cutoff", utc(cutoff))
                 .query(Long.class)
                 .list();
         if (rollouts.isEmpty()) {
@@ -166,7 +168,7 @@ public class RolloutLogArchive {
     }
 
     /** Where the host run's log went, if its rollout's logs were archived. For the job view: no method security. */
-    Optional<ArchivedLog> archivedLogOf(long hostRunId) {
+    public Optional<ArchivedLog> archivedLogOf(long hostRunId) {
         return jdbc.sql("select a.file_name, a.sha256, a.archived_at, a.archived_by from host_run r"
                         + " join archived_rollout ar on ar.change_request_id = r.change_request_id"
                         + " join rollout_log_archive a on a.id = ar.archive_id where r.id = :run")
@@ -248,10 +250,10 @@ public class RolloutLogArchive {
                 .param("sha", archive.sha256())
                 .param("entries", archive.entries())
                 .param("rollouts", archive.rollouts())
-                .param("first", HostRunWrites.time(archive.firstEntryAt()))
-                .param("last", HostRunWrites.time(archive.lastEntryAt()))
-                .param("by", HostRun.clip(archive.archivedBy(), 64))
-                .param("at", HostRunWrites.time(archive.archivedAt()))
+                .param("first", utc(archive.firstEntryAt()))
+                .param("last", utc(archive.lastEntryAt()))
+                .param("by", clipped(archive.archivedBy(), ARCHIVED_BY_MAX_LENGTH))
+                .param("at", utc(archive.archivedAt()))
                 .update();
         long id = jdbc.sql("select id from rollout_log_archive where file_name = :file")
                 .param("file", archive.fileName()).query(Long.class).single();
@@ -304,5 +306,13 @@ public class RolloutLogArchive {
     private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
         return at == null ? null : at.toInstant();
+    }
+
+    private static @Nullable OffsetDateTime utc(@Nullable Instant at) {
+        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static String clipped(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -1,4 +1,4 @@
-package org.calconfleet.rollout;
+package org.calconfleet.logarchive;
 
 import java.time.Instant;
 
