@@ -23,7 +23,7 @@ final class SimulatedCallAdmission {
 
     private final List<ActiveFault> faults = new ArrayList<>();
     private final Map<HostOperation, Integer> calls = new EnumMap<>(HostOperation.class);
-    private Duration latency;
+    private final Duration latency;
 
     SimulatedCallAdmission(Duration latency, List<SimulatedHostState.PendingFault> faults) {
         this.latency = latency;
@@ -36,10 +36,6 @@ final class SimulatedCallAdmission {
 
     Duration latency() {
         return latency;
-    }
-
-    void setLatency(Duration latency) {
-        this.latency = latency;
     }
 
     /** Counts the call and answers it; {@code spent} runs when a fault has one call fewer to fail. */

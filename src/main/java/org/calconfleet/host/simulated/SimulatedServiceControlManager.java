@@ -106,11 +106,8 @@ final class SimulatedServiceControlManager {
 
     // ---------------------------------------------------------------- arranging
 
-    /** Installs (or re-installs) the connector service under {@code name} in {@code state}. */
+    /** Installs the connector service under {@code name} in {@code state}. */
     void install(String name, ServiceState state) {
-        if (state == ServiceState.NOT_INSTALLED) {
-            throw new IllegalArgumentException("use uninstallService()");
-        }
         Connector c = new Connector(name);
         connector = c;
         Instant now = time.now();
@@ -124,10 +121,6 @@ final class SimulatedServiceControlManager {
                 c.listenerPort = listenerPort();
             }
         }
-    }
-
-    void uninstall() {
-        connector = null;
     }
 
     void addOtherService(String name, String displayName) {

@@ -29,10 +29,6 @@ final class SimulatedTcpTable {
         others.add(listener);
     }
 
-    void remove(int port) {
-        others.removeIf(l -> l.port() == port);
-    }
-
     /** The listener of another process on {@code port}, if one holds it. */
     Optional<TcpListener> holder(int port) {
         return others.stream().filter(l -> l.port() == port).findFirst();

@@ -156,11 +156,6 @@ public final class SimulatedWindowsHost {
         keep();
     }
 
-    public synchronized void setLatency(Duration latency) {
-        admission.setLatency(latency);
-        keep();
-    }
-
     // ---------------------------------------------------------------- registry
 
     public synchronized Optional<RegistryValue> registryValue(String key, String valueName) {
@@ -211,23 +206,6 @@ public final class SimulatedWindowsHost {
     }
 
     // ---------------------------------------------------------------- services
-
-    /** Installs (or re-installs) the connector service under {@code name} in {@code state}. */
-    public synchronized void installService(String name, ServiceState state) {
-        services.install(name, state);
-        keep();
-    }
-
-    public synchronized void uninstallService() {
-        services.uninstall();
-        keep();
-    }
-
-    /** Adds another service, only for look-ups of names by display name. */
-    public synchronized void addOtherService(String name, String displayName) {
-        services.addOtherService(name, displayName);
-        keep();
-    }
 
     public synchronized void setServiceTimings(Duration stop, Duration start) {
         settle();
@@ -357,12 +335,6 @@ public final class SimulatedWindowsHost {
     public synchronized void addListener(TcpListener listener) {
         settle();
         tcp.add(listener);
-        keep();
-    }
-
-    public synchronized void removeListeners(int port) {
-        settle();
-        tcp.remove(port);
         keep();
     }
 
