@@ -20,6 +20,7 @@ import org.calconfleet.host.agent.WireException;
 import org.calconfleet.host.agent.WireObject;
 import org.calconfleet.host.simulated.HostFault;
 import org.calconfleet.host.simulated.RegistryValue;
+import org.calconfleet.host.simulated.SimulatedHostBuilder;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -113,7 +114,7 @@ final class SimulatedAdmin {
         if (!AgentApi.SERVICE_NAME.matcher(serviceName).matches()) {
             throw WireException.invalid("/serviceName", "must be a service short name");
         }
-        SimulatedWindowsHost.Builder builder = SimulatedWindowsHost.builder(setup.nameField("hostName", AgentApi.MAX_NAME))
+        SimulatedHostBuilder builder = SimulatedWindowsHost.builder(setup.nameField("hostName", AgentApi.MAX_NAME))
                 .time(host.time())
                 .service(serviceName, setup.enumField("serviceState", ServiceState.class))
                 .serviceTimings(millis(setup, "stopMillis"), millis(setup, "startMillis"))

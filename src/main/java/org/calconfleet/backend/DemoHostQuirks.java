@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.host.WindowsErrors;
-import org.calconfleet.host.simulated.SimulatedWindowsHost;
+import org.calconfleet.host.simulated.SimulatedHostBuilder;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +34,7 @@ class DemoHostQuirks implements SimulatedHostQuirks {
     static final String RUNBOOK_SITE_PREFIX = "OSA-";
 
     @Override
-    public void shape(ExchangeServer server, SimulatedWindowsHost.Builder host) {
+    public void shape(ExchangeServer server, SimulatedHostBuilder host) {
         String name = server.getHostName().toUpperCase(Locale.ROOT);
         host.latency(Duration.ofMillis(50));
         if (name.endsWith("-EXC08")) {

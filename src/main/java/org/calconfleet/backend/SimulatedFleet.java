@@ -20,6 +20,7 @@ import org.calconfleet.host.ServiceState;
 import org.calconfleet.host.simulated.RegistryValue;
 import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.host.simulated.SimulatedHostBackend;
+import org.calconfleet.host.simulated.SimulatedHostBuilder;
 import org.calconfleet.host.simulated.SimulatedHostStore;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
 import org.calconfleet.port.ConnectorKind;
@@ -122,7 +123,7 @@ public final class SimulatedFleet {
     }
 
     private SimulatedWindowsHost create(ExchangeServer server) {
-        SimulatedWindowsHost.Builder b = SimulatedWindowsHost.builder(server.getHostName())
+        SimulatedHostBuilder b = SimulatedWindowsHost.builder(server.getHostName())
                 .time(time)
                 .serviceTimings(settings.stopDuration(), settings.startDuration())
                 .latency(settings.latency())

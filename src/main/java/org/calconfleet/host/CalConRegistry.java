@@ -6,8 +6,6 @@ package org.calconfleet.host;
  */
 public final class CalConRegistry {
 
-    public static final String HIVE = "HKEY_LOCAL_MACHINE";
-
     public static final String SERVICE_KEY = "System\\CurrentControlSet\\Services\\MSExchangeCalCon";
 
     public static final String PARAMETERS_KEY = SERVICE_KEY + "\\Parameters";
@@ -31,11 +29,6 @@ public final class CalConRegistry {
     public static final String DEFAULT_SERVICE_NAME = "MSExchangeCalCon";
 
     public static final String SERVICE_DISPLAY_NAME = "Microsoft Exchange Free Busy Connector for Lotus Domino";
-
-    /** The full path as regedit shows it, for messages. */
-    public static String fullPath(String relativeKey) {
-        return HIVE + "\\" + relativeKey;
-    }
 
     private CalConRegistry() {
     }

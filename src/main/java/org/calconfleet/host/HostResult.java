@@ -74,10 +74,6 @@ public sealed interface HostResult<T> permits HostResult.Ok, HostResult.Failure 
             return new Failure<>(kind, detail, retryable, windowsErrorCode);
         }
 
-        public Failure<T> withRetryable(boolean value) {
-            return new Failure<>(kind, detail, value, windowsErrorCode);
-        }
-
         public boolean hasWindowsErrorCode() {
             return windowsErrorCode != NO_ERROR_CODE;
         }

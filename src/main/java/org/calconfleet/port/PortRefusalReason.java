@@ -21,9 +21,7 @@ public enum PortRefusalReason {
     /** Arguments: the port, the other ports used on the site, the site. */
     DIFFERS_FROM_SITE("port.refusal.differsFromSite"),
     /** Arguments: the port, the other ports used in the fleet. */
-    DIFFERS_FROM_FLEET("port.refusal.differsFromFleet"),
-    /** Arguments: the port, the host. */
-    IN_USE_ON_HOST("port.refusal.inUseOnHost");
+    DIFFERS_FROM_FLEET("port.refusal.differsFromFleet");
 
     private final String messageKey;
 

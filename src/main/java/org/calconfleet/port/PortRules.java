@@ -3,7 +3,6 @@ package org.calconfleet.port;
 import java.math.BigInteger;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -61,17 +60,6 @@ public final class PortRules {
         return refusals.isEmpty()
                 ? new PortCheck.Valid(new RpcPort((int) exchangeCalconPort))
                 : new PortCheck.Refused(refusals);
-    }
-
-    /**
-     * Refuses a pinned port that something already listens on. The caller leaves out the Calendar
-     * Connector's own listener when the host already runs with this port.
-     */
-    public static List<PortRefusal> refusalsForInUse(RpcPort port, String host, Collection<Integer> portsInUseOnHost) {
-        if (!port.isDynamic() && portsInUseOnHost.contains(port.value())) {
-            return List.of(PortRefusal.of(PortRefusalReason.IN_USE_ON_HOST, port.text(), host));
-        }
-        return List.of();
     }
 
     static List<PortRefusal> refusalsFor(long value) {

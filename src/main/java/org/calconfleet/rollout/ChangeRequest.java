@@ -217,10 +217,6 @@ public class ChangeRequest {
         return latestStart;
     }
 
-    public int getHostCount() {
-        return hostCount;
-    }
-
     void setHostCount(int hostCount) {
         this.hostCount = hostCount;
     }
@@ -243,10 +239,6 @@ public class ChangeRequest {
 
     public boolean isCancelRequested() {
         return cancelRequested;
-    }
-
-    public @Nullable String getCancelledBy() {
-        return cancelledBy;
     }
 
     void requestCancel(String by, String why) {

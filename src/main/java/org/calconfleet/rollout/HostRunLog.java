@@ -53,10 +53,6 @@ public class HostRunLog {
         this.evidence = HostRun.clip(evidence, 255);
     }
 
-    public long getHostRunId() {
-        return hostRunId;
-    }
-
     public Instant getAt() {
         return at;
     }

@@ -34,8 +34,6 @@ interface HostRunRepository extends JpaRepository<HostRun, Long> {
     /** A change's runs in one state, in their order, as values. */
     List<Waiting> findWaitingByChangeRequestIdAndStateOrderBySeq(long changeRequestId, HostRunState state);
 
-    Optional<HostRun> findByChangeRequestIdAndServerId(long changeRequestId, long serverId);
-
     long countByChangeRequestIdAndState(long changeRequestId, HostRunState state);
 
     @Query("select r.state, count(r) from HostRun r where r.changeRequestId = :id and r.state in :states"

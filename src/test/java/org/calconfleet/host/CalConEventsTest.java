@@ -65,8 +65,6 @@ class CalConEventsTest {
 
     @Test
     void the_registry_facts_are_those_of_the_procedure() {
-        assertThat(CalConRegistry.fullPath(CalConRegistry.PARAMETERS_KEY))
-                .isEqualTo("HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\MSExchangeCalCon\\Parameters");
         assertThat(CalConRegistry.EXCHANGE_SIDE_PORT_VALUE).isEqualTo("NotesCal.Exchange CalCon RPC Port");
         assertThat(CalConRegistry.NOTES_SIDE_PORT_VALUE).isEqualTo("NotesCal.Notes ExCalCon RPC Port");
         assertThat(CalConRegistry.SERVICE_DISPLAY_NAME)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -139,18 +138,6 @@ class PortRulesTest {
     void an_invalid_value_in_both_registry_values_is_reported_once() {
         assertThat(PortRules.checkRegistryValues(1024, 1024).refusals())
                 .containsExactly(PortRefusal.of(PortRefusalReason.NOT_ABOVE_1024, 1024));
-    }
-
-    @Test
-    void a_pinned_port_something_already_listens_on_is_refused() {
-        assertThat(PortRules.refusalsForInUse(RpcPort.of(45001), "EXCH01", Set.of(135, 45001)))
-                .containsExactly(PortRefusal.of(PortRefusalReason.IN_USE_ON_HOST, 45001, "EXCH01"));
-        assertThat(PortRules.refusalsForInUse(RpcPort.of(45002), "EXCH01", Set.of(135, 45001))).isEmpty();
-    }
-
-    @Test
-    void the_dynamic_port_is_never_in_use() {
-        assertThat(PortRules.refusalsForInUse(RpcPort.DYNAMIC, "EXCH01", Set.of(0))).isEmpty();
     }
 
     @Test

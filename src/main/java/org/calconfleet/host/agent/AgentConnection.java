@@ -44,10 +44,6 @@ public final class AgentConnection implements AutoCloseable {
             return new Settings(connect, read, retry, sleeper);
         }
 
-        public Settings withRetry(RetryPolicy policy) {
-            return new Settings(connectTimeout, readTimeout, policy, sleeper);
-        }
-
         public Settings withSleeper(HostTime.Sleeper value) {
             return new Settings(connectTimeout, readTimeout, retry, value);
         }

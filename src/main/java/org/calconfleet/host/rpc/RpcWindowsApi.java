@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@link WindowsApi} over SMB2/3 named pipes: MS-RRP for the registry, MS-SCMR for services, MS-EVEN for the
- * event log, through the pooled session of the host for one account. {@code machine} is the host name; the port
+ * event log ({@link RpcEventLog}), through the pooled session of the host for one account. {@code machine} is the host name; the port
  * and the account are this instance's. Every failure is a {@link WindowsApiException} with the Win32 code the
  * same condition has through Advapi32 (RPC calls return them as such; NT statuses and socket errors are mapped by
  * {@link RpcErrors}), and the reason names what the host actually said.
@@ -52,12 +52,9 @@ public final class RpcWindowsApi implements WindowsApi {
 
     private static final int ERROR_SUCCESS = 0;
     private static final int ERROR_MORE_DATA = 234;
-    private static final int ERROR_INVALID_HANDLE = 6;
     /** Enough for a REG_DWORD and for any short value of another type; a longer one is asked for again. */
     private static final int FIRST_VALUE_BUFFER = 512;
     private static final int MAX_VALUE_BUFFER = 1024 * 1024;
-    /** A few dozen records: a read of the newest events seldom needs a second round trip. */
-    private static final int EVENT_READ_BUFFER = 16 * 1024;
     private static final int SERVICE_LIST_BUFFER = 64 * 1024;
 
     private final SmbSessions sessions;
@@ -297,57 +294,11 @@ public final class RpcWindowsApi implements WindowsApi {
 
     // ------------------------------------------------------------------ event log (MS-EVEN)
 
-    /**
-     * Reads with SEEK|BACKWARDS from the newest record ({@code oldest + count - 1}) down, one buffer at a time,
-     * continuing below the lowest record number each read returned: the same on Windows, which starts a plain
-     * backwards read at the newest record, and on Samba, which starts it at the oldest. A buffer too small for
-     * the next record is answered with the size it needs, and the read is repeated with that.
-     */
     @Override
     public void readEventLogBackwards(String machine, String log, EventVisitor visitor) throws WindowsApiException {
         call(machine, RpcInterface.EVENTLOG, "read " + log + " log", pipe -> {
-            HandleResponse opened = pipe.call(new EvenCalls.OpenEventLog(log));
-            checkNt(opened.getReturnValue(), "ElfrOpenELW " + log);
-            byte[] handle = opened.getHandle();
-            try {
-                EvenCalls.NumberResponse count = pipe.call(EvenCalls.LogNumber.numberOfRecords(handle));
-                checkNt(count.getReturnValue(), "ElfrNumberOfRecords");
-                if (count.number() == 0) {
-                    return null;
-                }
-                EvenCalls.NumberResponse oldestAnswer = pipe.call(EvenCalls.LogNumber.oldestRecord(handle));
-                checkNt(oldestAnswer.getReturnValue(), "ElfrOldestRecord");
-                long oldest = oldestAnswer.number();
-                long next = oldest + count.number() - 1;
-                int size = EVENT_READ_BUFFER;
-                while (next >= oldest) {
-                    EvenCalls.ReadResponse read = pipe.call(new EvenCalls.ReadEventLog(handle,
-                            EvenCalls.EVENTLOG_SEEK_READ | EvenCalls.EVENTLOG_BACKWARDS_READ, next, size));
-                    int status = read.getReturnValue();
-                    if (status == EvenCalls.STATUS_BUFFER_TOO_SMALL && read.minBytesNeeded() > size
-                            && read.minBytesNeeded() <= EvenCalls.MAX_READ) {
-                        size = read.minBytesNeeded();
-                        continue;
-                    }
-                    if (status == EvenCalls.STATUS_END_OF_FILE) {
-                        return null;
-                    }
-                    checkNt(status, "ElfrReadELW at record " + next);
-                    List<EvenCalls.NumberedEvent> records = read.records();
-                    if (records.isEmpty()) {
-                        return null;
-                    }
-                    for (EvenCalls.NumberedEvent record : records) {
-                        if (!visitor.visit(record.event())) {
-                            return null;
-                        }
-                    }
-                    next = records.getLast().recordNumber() - 1;
-                }
-                return null;
-            } finally {
-                pipe.call(new EvenCalls.CloseEventLog(handle));
-            }
+            RpcEventLog.readBackwards(pipe, log, visitor);
+            return null;
         });
     }
 
@@ -392,19 +343,5 @@ public final class RpcWindowsApi implements WindowsApi {
         if (returnValue != ERROR_SUCCESS) {
             throw new WindowsApiException(returnValue, what + " returned Win32 error " + returnValue);
         }
-    }
-
-    /** An NTSTATUS of MS-EVEN, as the closest Win32 code with the status named. */
-    private static void checkNt(int status, String what) throws WindowsApiException {
-        if (status == 0) {
-            return;
-        }
-        int code = switch (status) {
-            case (int) RpcErrors.STATUS_ACCESS_DENIED -> WindowsErrors.ERROR_ACCESS_DENIED;
-            case (int) RpcErrors.STATUS_OBJECT_NAME_NOT_FOUND -> WindowsErrors.ERROR_FILE_NOT_FOUND;
-            case 0xC0000008 -> ERROR_INVALID_HANDLE;
-            default -> RpcErrors.ERROR_GEN_FAILURE;
-        };
-        throw new WindowsApiException(code, what + " returned NT status " + RpcErrors.name(Integer.toUnsignedLong(status)));
     }
 }

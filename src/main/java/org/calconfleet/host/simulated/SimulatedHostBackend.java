@@ -226,7 +226,7 @@ public final class SimulatedHostBackend implements HostBackend {
     }
 
     private <T> HostResult<T> call(HostOperation operation, Body<T> body) {
-        SimulatedWindowsHost.Admission admission = host.admit(operation);
+        SimulatedCallAdmission.Admission admission = host.admit(operation);
         try {
             host.time().sleep(admission.delay());
             if (admission.failure() != null) {

@@ -31,7 +31,7 @@ final class SimulatedArrangement implements HostArrangement {
     }
 
     static SimulatedWindowsHost build(HostSetup setup, HostTime time, SimulatedHostStore store) {
-        SimulatedWindowsHost.Builder b = SimulatedWindowsHost.builder(setup.hostName())
+        SimulatedHostBuilder b = SimulatedWindowsHost.builder(setup.hostName())
                 .time(time)
                 .store(store)
                 .service(setup.serviceName(), setup.serviceState())

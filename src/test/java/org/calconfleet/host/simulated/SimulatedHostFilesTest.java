@@ -28,7 +28,7 @@ class SimulatedHostFilesTest {
 
     private final ManualTime time = new ManualTime();
 
-    private SimulatedWindowsHost.Builder host(SimulatedHostStore store) {
+    private SimulatedHostBuilder host(SimulatedHostStore store) {
         return SimulatedWindowsHost.builder("TKY-EXC01").time(time).store(store)
                 .serviceTimings(Duration.ofSeconds(2), Duration.ofSeconds(3));
     }

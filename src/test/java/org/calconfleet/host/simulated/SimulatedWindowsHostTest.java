@@ -38,7 +38,7 @@ class SimulatedWindowsHostTest {
 
     private final ManualTime time = new ManualTime();
 
-    private SimulatedWindowsHost.Builder host() {
+    private SimulatedHostBuilder host() {
         return SimulatedWindowsHost.builder("EXCH01").time(time).serviceTimings(Duration.ofSeconds(2),
                 Duration.ofSeconds(3));
     }
@@ -254,13 +254,13 @@ class SimulatedWindowsHostTest {
     @Test
     void the_event_log_keeps_whole_seconds_and_drops_its_oldest_entries_when_full() {
         SimulatedWindowsHost host = host().build();
-        for (int i = 0; i < SimulatedWindowsHost.EVENT_LOG_CAPACITY + 5; i++) {
+        for (int i = 0; i < SimulatedEventLog.CAPACITY + 5; i++) {
             host.logApplicationEvent(CalConEvents.SOURCE_NOTES_CAL, 2001, EventType.ERROR, "n" + i);
         }
 
         List<HostEvent> events = host.events(CalConEvents.LOG);
 
-        assertThat(events).hasSize(SimulatedWindowsHost.EVENT_LOG_CAPACITY);
+        assertThat(events).hasSize(SimulatedEventLog.CAPACITY);
         assertThat(events.getFirst().text()).isEqualTo("n5");
         assertThat(events.getFirst().time().getNano()).isZero();
     }
