@@ -1,5 +1,7 @@
 package org.calconfleet.agent;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.calconfleet.host.agent.AgentConnection;
 import org.calconfleet.host.agent.CertificateFingerprint;
 
@@ -80,13 +84,14 @@ public final class AgentProcess implements AutoCloseable {
             Thread killer = new Thread(process::destroyForcibly, "kill-agent-" + process.pid());
             Runtime.getRuntime().addShutdownHook(killer);
             Path endpoint = home.resolve(AgentHttpServer.ENDPOINT_FILE);
-            long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-            while (!Files.exists(endpoint)) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException("the agent did not start:\n" + Files.readString(home.resolve("agent.log")));
-                }
-                Thread.sleep(50);
+            try {
+                await("the agent started").atMost(READY_WITHIN).pollInterval(Duration.ofMillis(50))
+                        .failFast("the agent exited", () -> !process.isAlive())
+                        .until(() -> Files.exists(endpoint));
+            } catch (ConditionTimeoutException | TerminalFailureException e) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the agent did not start:\n"
+                        + Files.readString(home.resolve("agent.log")), e);
             }
             Properties properties = new Properties();
             try (InputStream in = Files.newInputStream(endpoint)) {
@@ -101,9 +106,6 @@ public final class AgentProcess implements AutoCloseable {
                     domino);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

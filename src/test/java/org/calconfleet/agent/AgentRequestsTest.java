@@ -1,6 +1,7 @@
 package org.calconfleet.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -252,14 +253,9 @@ class AgentRequestsTest {
 
     // ------------------------------------------------------------------
 
-    private static List<String> awaitAccessLines(java.util.function.Predicate<String> last) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        List<String> lines = raw.accessLog();
-        while (lines.stream().noneMatch(last) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            lines = raw.accessLog();
-        }
-        return lines;
+    private static List<String> awaitAccessLines(java.util.function.Predicate<String> last) {
+        return await("the access log line").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(raw::accessLog, lines -> lines.stream().anyMatch(last));
     }
 
     private static RawAgentClient.Request withToken(RawAgentClient.Request request) {

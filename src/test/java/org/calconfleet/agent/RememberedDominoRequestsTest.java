@@ -2,12 +2,15 @@ package org.calconfleet.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.calconfleet.domino.DominoCommand;
 import org.calconfleet.domino.DominoFailure;
 import org.calconfleet.domino.DominoResult;
@@ -34,17 +37,18 @@ class RememberedDominoRequestsTest {
             await(release);
             return SENT;
         }));
-        assertThat(sending.await(5, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<DominoResult> repeat = CompletableFuture.supplyAsync(() -> remembered.carryOut(request("a"), () -> {
-            sends.incrementAndGet();
-            return SENT;
-        }));
-        Thread.sleep(100);
+        assertThat(sending.await(30, TimeUnit.SECONDS)).isTrue();
+        FutureTask<DominoResult> repeat = new FutureTask<>(() -> remembered.carryOut(request("a"), () -> count(sends)));
+        Thread repeating = Thread.ofPlatform().start(repeat);
+        // parked in the wait for the first answer: nothing but that answer lets it go on
+        Awaitility.await("the repeat waiting for the first answer").atMost(Duration.ofSeconds(30))
+                .until(() -> repeating.getState() == Thread.State.WAITING);
         assertThat(repeat).isNotDone();
+        assertThat(sends).hasValue(1);
 
         release.countDown();
 
-        assertThat(repeat.get(5, TimeUnit.SECONDS)).isSameAs(first.get(5, TimeUnit.SECONDS));
+        assertThat(repeat.get(30, TimeUnit.SECONDS)).isSameAs(first.get(30, TimeUnit.SECONDS));
         assertThat(sends).hasValue(1);
     }
 

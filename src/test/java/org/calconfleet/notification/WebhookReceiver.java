@@ -8,13 +8,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /**
  * A webhook receiver on a free loopback port (the JDK's own HTTP server). It records every POST and answers each
@@ -67,22 +67,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** The POSTs that match, once there are {@code count} of them; fails after {@code timeout}. */
     public List<Received> await(int count, Predicate<Received> matching, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            List<Received> found = received.stream().filter(matching).toList();
-            if (found.size() >= count) {
-                return found;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("expected " + count + " webhook calls, got " + found.size());
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return Awaitility.await(count + " webhook calls").atMost(timeout).pollInterval(Duration.ofMillis(20))
+                .until(() -> received.stream().filter(matching).toList(), found -> found.size() >= count);
     }
 
     @Override

@@ -90,6 +90,12 @@ class ChangeApprovalTest extends RolloutTestBase {
     void helpdesk_and_auditor_are_refused_on_every_write_but_may_read() {
         List<Long> ids = servers("ROL", 1, 45001);
         ChangeSummary submitted = submit(draft(ids, 45008));
+        ChangeSummary done = submit(draft(servers("RLG", 1, 45001), 45011));
+        approve(done.id());
+        awaitFinished(done.id());
+        long doneRun = hostRuns(done.id()).getFirst().id();
+        List<HostRunLogEntry> operatorReads = Users.as("oscar", Role.OPERATOR, () -> rollouts.hostLog(doneRun));
+        assertThat(operatorReads).extracting(HostRunLogEntry::step).contains(Step.WRITE, Step.RESTART, Step.VERIFY);
         List<Consumer<ChangeService>> changeWrites = List.of(
                 s -> s.plan(draft(ids, 45008)),
                 s -> s.saveDraft(draft(ids, 45008)),
@@ -116,8 +122,9 @@ class ChangeApprovalTest extends RolloutTestBase {
             Users.as("reader", role, () -> {
                 assertThat(rollouts.rollout(submitted.id())).isPresent();
                 assertThat(rollouts.rollouts(Pageable.ofSize(10)).getContent()).isNotEmpty();
-                HostRunView run = rollouts.hostRuns(submitted.id(), Pageable.unpaged()).getContent().getFirst();
-                assertThat(rollouts.hostLog(run.id())).isNotNull();
+                assertThat(rollouts.hostRuns(submitted.id(), Pageable.unpaged()).getContent())
+                        .extracting(HostRunView::state).containsExactly(HostRunState.PENDING);
+                assertThat(rollouts.hostLog(doneRun)).as(role + " reads a host run's log").isEqualTo(operatorReads);
             });
         }
         assertThat(rollout(submitted.id()).state()).isEqualTo(ChangeState.PENDING_APPROVAL);

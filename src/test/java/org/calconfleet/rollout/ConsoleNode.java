@@ -1,13 +1,16 @@
 package org.calconfleet.rollout;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.calconfleet.CalConFleetApplication;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditTrail;
@@ -73,13 +76,13 @@ public final class ConsoleNode implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ConsoleNode console = new ConsoleNode(node, process, log);
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (!console.log().contains(READY)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IllegalStateException(node + " did not start:\n" + console.log());
-            }
-            Thread.sleep(100);
+        try {
+            await(node + " started").atMost(Duration.ofMinutes(10))
+                    .failFast(node + " exited", () -> !process.isAlive())
+                    .until(() -> console.log().contains(READY));
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException(node + " did not start:\n" + console.log(), e);
         }
         return console;
     }
@@ -143,15 +146,11 @@ public final class ConsoleNode implements AutoCloseable {
         }
     }
 
-    private static boolean auditAfter(ConfigurableApplicationContext console, long rolloutId)
-            throws InterruptedException {
+    private static boolean auditAfter(ConfigurableApplicationContext console, long rolloutId) {
         Fleets.awaitFinished(console.getBean(RolloutService.class), rolloutId, Duration.ofMinutes(5));
         JdbcTemplate jdbc = console.getBean(JdbcTemplate.class);
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (Objects.requireNonNull(jdbc.queryForObject("select count(*) from audit_outbox", Long.class)) > 0
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        await("audit outbox drained").atMost(Duration.ofMinutes(1))
+                .until(() -> jdbc.queryForObject("select count(*) from audit_outbox", Long.class), count -> count == 0);
         AuditTrail audit = console.getBean(AuditTrail.class);
         return Users.as("auditor", Role.AUDITOR, () -> audit.verify()).isIntact();
     }

@@ -1,7 +1,8 @@
 package org.calconfleet.rollout;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -47,23 +48,10 @@ public final class Fleets {
     }
 
     static ChangeSummary awaitFinished(RolloutService rollouts, long id, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            ChangeSummary summary = Users.as("auditor", Role.AUDITOR, () -> rollouts.rollout(id).orElseThrow());
-            if (summary.state().isFinished() || (summary.state() == ChangeState.RUNNING
-                    && summary.counts().pending() + summary.counts().running() == 0
-                    && summary.counts().awaitingConfirmation() > 0)) {
-                return summary;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("rollout " + id + " not finished after " + timeout + ": " + summary);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return await("rollout " + id + " finished").atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(() -> Users.as("auditor", Role.AUDITOR, () -> rollouts.rollout(id).orElseThrow()),
+                        summary -> summary.state().isFinished() || (summary.state() == ChangeState.RUNNING
+                                && summary.counts().pending() + summary.counts().running() == 0
+                                && summary.counts().awaitingConfirmation() > 0));
     }
 }

@@ -2,6 +2,7 @@ package org.calconfleet.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,12 +53,9 @@ class HostRunLeaseTest extends RolloutTestBase {
         long change = submit(ChangeDraft.now(ids, 45032, "two runners", null, new ChangeDraft.Waves(0, 5, 1, 0))).id();
         approve(change);
         long run = awaitRunningStep(change, "RESTART");
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (host.stopRequests() == 0) {
-            // the step is committed before the stop is sent: the first runner is inside the 2 s stop from here on
-            assertThat(Instant.now()).as("the stop sent").isBefore(deadline);
-            Thread.sleep(5);
-        }
+        // the step is committed before the stop is sent: the first runner is inside the 2 s stop from here on
+        await("the stop sent").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                .until(() -> host.stopRequests() > 0);
         int writes = host.calConWrites();
         int stops = host.stopRequests();
 
@@ -125,12 +123,9 @@ class HostRunLeaseTest extends RolloutTestBase {
 
         leases.renewAll();
 
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (scheduler.getCurrentlyExecuting().stream()
-                .anyMatch(e -> e.getTaskInstance().getId().equals(String.valueOf(run)))) {
-            assertThat(Instant.now()).as("the first runner stopped").isBefore(deadline);
-            Thread.sleep(10);
-        }
+        await("the first runner stopped").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                .until(() -> scheduler.getCurrentlyExecuting().stream()
+                        .noneMatch(e -> e.getTaskInstance().getId().equals(String.valueOf(run))));
         assertThat(host.calConWrites()).as("the first runner did not write after its wait").isZero();
         assertThat(takenOver()).as("counted").isEqualTo(takenOverBefore + 1);
         // the runner that took it over is silent: once its lease runs out, the job engine's next execution finishes
@@ -185,7 +180,7 @@ class HostRunLeaseTest extends RolloutTestBase {
      * Rolls a change out to one new host and waits until its host run failed its first write (a transient failure)
      * and waits {@code backOff} before it tries again; by then its lease has run out, as if it had waited long.
      */
-    private Waiting waitingBeforeTheWrite(String prefix, int port, Duration backOff) throws InterruptedException {
+    private Waiting waitingBeforeTheWrite(String prefix, int port, Duration backOff) {
         List<Long> ids = servers(prefix, 1, 45001);
         SimulatedWindowsHost host = host(ids.getFirst());
         long change = submit(ChangeDraft.now(ids, port, prefix, null, new ChangeDraft.Waves(0, 5, 1, 0))).id();
@@ -215,24 +210,16 @@ class HostRunLeaseTest extends RolloutTestBase {
                 run);
     }
 
-    private void awaitAttempt(long run, int attempt) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (jdbc.queryForObject("select attempt from host_run where id = ?", Integer.class, run) < attempt) {
-            assertThat(Instant.now()).as("attempt " + attempt).isBefore(deadline);
-            Thread.sleep(10);
-        }
+    private void awaitAttempt(long run, int attempt) {
+        await("attempt " + attempt).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                .until(() -> jdbc.queryForObject("select attempt from host_run where id = ?", Integer.class, run),
+                        current -> current >= attempt);
     }
 
-    private long awaitRunningStep(long change, String step) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (true) {
-            List<Long> runs = jdbc.queryForList("select id from host_run where change_request_id = ?"
-                    + " and state = 'RUNNING' and step = ?", Long.class, change, step);
-            if (!runs.isEmpty()) {
-                return runs.getFirst();
-            }
-            assertThat(Instant.now()).as("a host run at " + step).isBefore(deadline);
-            Thread.sleep(10);
-        }
+    private long awaitRunningStep(long change, String step) {
+        return await("a host run at " + step).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                .until(() -> jdbc.queryForList("select id from host_run where change_request_id = ?"
+                        + " and state = 'RUNNING' and step = ?", Long.class, change, step), runs -> !runs.isEmpty())
+                .getFirst();
     }
 }

@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.calconfleet.access.Role;
 import org.calconfleet.common.ControlledClock;
 import org.calconfleet.window.MaintenanceWindows;
@@ -60,14 +61,13 @@ class MaintenanceWindowRolloutTest extends RolloutTestBase {
     }
 
     private void await(String what, long rollout, Predicate<ChangeSummary> condition) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!condition.test(summary(rollout))) {
-            assertThat(Instant.now()).as(what + ": " + summary(rollout)).isBefore(deadline);
-            sleep(20);
-        }
+        Awaitility.await(what).atMost(Duration.ofSeconds(60)).until(() -> summary(rollout), condition);
     }
 
-    /** Long enough for several sweeps over the running rollouts: a host that could start would have. */
+    /**
+     * Long enough for several sweeps over the running rollouts: a host that could start would have. It lets time
+     * pass on purpose: what it shows is that nothing happens meanwhile.
+     */
     private static void severalSweeps() {
         sleep(2500);
     }

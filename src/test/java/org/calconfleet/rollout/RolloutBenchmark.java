@@ -1,5 +1,7 @@
 package org.calconfleet.rollout;
 
+import static org.awaitility.Awaitility.await;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -424,11 +426,10 @@ public final class RolloutBenchmark {
     }
 
     /** Polls the state only (cheap), not the counts, so that watching does not slow the rollout down. */
-    private static void awaitFinished(JdbcTemplate jdbc, long id) throws InterruptedException {
-        while (!List.of("DONE", "FAILED", "CANCELLED").contains(
-                jdbc.queryForObject("select state from change_request where id = ?", String.class, id))) {
-            Thread.sleep(200);
-        }
+    private static void awaitFinished(JdbcTemplate jdbc, long id) {
+        await("rollout " + id + " finished").atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> List.of("DONE", "FAILED", "CANCELLED").contains(
+                        jdbc.queryForObject("select state from change_request where id = ?", String.class, id)));
     }
 
     static int batches(int n, ChangeDraft.Waves waves) {

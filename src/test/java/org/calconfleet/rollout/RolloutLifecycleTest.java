@@ -2,6 +2,7 @@ package org.calconfleet.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -87,11 +88,8 @@ class RolloutLifecycleTest extends RolloutTestBase {
         }
         ChangeSummary submitted = submit(draft(ids, 45022, new ChangeDraft.Waves(0, 10, 2, 0)));
         approve(submitted.id());
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (hostRuns(submitted.id()).stream().filter(r -> r.step() == Step.RESTART).count() < 2) {
-            assertThat(Instant.now()).isBefore(deadline);
-            sleep(10);
-        }
+        await("two hosts restarting").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                .until(() -> hostRuns(submitted.id()).stream().filter(r -> r.step() == Step.RESTART).count() >= 2);
         ChangeSummary cancelling = Users.as("olivia", Role.OPERATOR, () -> rollouts.cancel(submitted.id(), "freeze"));
         assertThat(cancelling.cancelRequested()).isTrue();
         ChangeSummary cancelled = awaitFinished(submitted.id());

@@ -1,12 +1,12 @@
 package org.calconfleet.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.calconfleet.audit.AuditAction;
@@ -119,12 +119,10 @@ class RolloutMailTest extends RolloutTestBase {
             ChangeSummary done = runToEnd(ChangeDraft.now(ids, 45034, "smtp down", null,
                     new ChangeDraft.Waves(0, 5, 2, 0)));
             assertThat(done.state()).isEqualTo(ChangeState.DONE);
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (changeHistory(done.id()).stream().noneMatch(e -> e.getAction() == AuditAction.NOTIFICATION_FAILED
-                    && "notice=rollout.end outcome=FINISHED error=MailSendException".equals(e.getReason()))) {
-                assertThat(Instant.now()).isBefore(deadline);
-                sleep(100);
-            }
+            await("the mail failure audited").atMost(Duration.ofSeconds(60))
+                    .until(() -> changeHistory(done.id()).stream()
+                            .anyMatch(e -> e.getAction() == AuditAction.NOTIFICATION_FAILED
+                                    && "notice=rollout.end outcome=FINISHED error=MailSendException".equals(e.getReason())));
         } finally {
             smtp = LocalSmtp.start(SMTP_PORT);
         }
@@ -138,7 +136,7 @@ class RolloutMailTest extends RolloutTestBase {
 
     private MimeMessage onlyMail() {
         rolloutMails(1);
-        sleep(1_000);
+        sleep(1_000); // time for a second mail that must not come
         List<MimeMessage> received = rolloutMails(1);
         assertThat(received).as("one mail, with every address on it").hasSize(recipients(received.getFirst()));
         return received.getFirst();
@@ -146,16 +144,10 @@ class RolloutMailTest extends RolloutTestBase {
 
     /** The rollout mails received, once there are {@code count}; the mail asking for approval is not one of them. */
     private static List<MimeMessage> rolloutMails(int count) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (true) {
-            List<MimeMessage> rollouts = Arrays.stream(smtp.getReceivedMessages())
-                    .filter(mail -> subject(mail).startsWith("[CalCon] Rollout ")).toList();
-            if (rollouts.size() >= count) {
-                return rollouts;
-            }
-            assertThat(Instant.now()).as(count + " rollout mails").isBefore(deadline);
-            sleep(50);
-        }
+        return await(count + " rollout mails").atMost(Duration.ofSeconds(60))
+                .until(() -> Arrays.stream(smtp.getReceivedMessages())
+                        .filter(mail -> subject(mail).startsWith("[CalCon] Rollout ")).toList(),
+                        mails -> mails.size() >= count);
     }
 
     private static String subject(MimeMessage mail) {

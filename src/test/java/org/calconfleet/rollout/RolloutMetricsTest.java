@@ -1,9 +1,10 @@
 package org.calconfleet.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 import org.calconfleet.access.Role;
@@ -21,11 +22,7 @@ class RolloutMetricsTest extends RolloutTestBase {
 
     /** Counters move after commit, on the engine's threads: wait a little for them. */
     private static void awaitValue(DoubleSupplier value, double expected) {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (value.getAsDouble() != expected && Instant.now().isBefore(deadline)) {
-            sleep(20);
-        }
-        assertThat(value.getAsDouble()).isEqualTo(expected);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(value.getAsDouble()).isEqualTo(expected));
     }
 
     @Test

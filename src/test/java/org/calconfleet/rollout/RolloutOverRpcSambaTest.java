@@ -1,6 +1,7 @@
 package org.calconfleet.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -119,18 +120,12 @@ class RolloutOverRpcSambaTest extends RolloutTestBase {
      * the port in its registry. The host run's restart time says when that happened.
      */
     private void playTheConnector(long rolloutId, AtomicBoolean started) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline) && !Thread.currentThread().isInterrupted()) {
-            HostRunView run = run(rolloutId, HOST);
-            if (run.step() == Step.VERIFY) {
-                int port = samba.value(CalConRegistry.PARAMETERS_KEY, CalConRegistry.NOTES_SIDE_PORT_VALUE)
-                        .map(v -> Integer.parseInt(v.data())).orElseThrow();
-                samba.writeEvents(List.of(SambaServer.EventRecord.information(CalConEvents.SOURCE_NOTES_CAL,
-                        CalConEvents.RPC_PORT_CONFIGURED, Instant.now(), CalConEvents.rpcPortText(port))));
-                started.set(true);
-                return;
-            }
-            sleep(50);
-        }
+        await("the host run at VERIFY").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+                .until(() -> run(rolloutId, HOST).step() == Step.VERIFY);
+        int port = samba.value(CalConRegistry.PARAMETERS_KEY, CalConRegistry.NOTES_SIDE_PORT_VALUE)
+                .map(v -> Integer.parseInt(v.data())).orElseThrow();
+        samba.writeEvents(List.of(SambaServer.EventRecord.information(CalConEvents.SOURCE_NOTES_CAL,
+                CalConEvents.RPC_PORT_CONFIGURED, Instant.now(), CalConEvents.rpcPortText(port))));
+        started.set(true);
     }
 }

@@ -1,13 +1,13 @@
 package org.calconfleet.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -96,12 +96,10 @@ class RolloutRestartTest {
             Users.as("olivia", Role.OPERATOR, () -> changes.approve(changeId, "go"));
 
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (count(jdbc, "select count(*) from host_run where state = 'DONE'") < 2
-                    || count(jdbc, "select count(*) from host_run where state = 'RUNNING' and step = 'RESTART'") < 3) {
-                assertThat(Instant.now()).as("hosts mid-restart").isBefore(deadline);
-                Thread.sleep(10);
-            }
+            await("hosts mid-restart").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> count(jdbc, "select count(*) from host_run where state = 'DONE'") >= 2
+                            && count(jdbc, "select count(*) from host_run where state = 'RUNNING'"
+                                    + " and step = 'RESTART'") >= 3);
             inFlight = jdbc.queryForList("select host_name from host_run where state = 'RUNNING'", String.class);
         } finally {
             first.close();
@@ -139,11 +137,8 @@ class RolloutRestartTest {
 
             AuditTrail audit = second.getBean(AuditTrail.class);
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (count(jdbc, "select count(*) from audit_outbox") > 0) {
-                assertThat(Instant.now()).as("audit outbox drained").isBefore(deadline);
-                Thread.sleep(20);
-            }
+            await("audit outbox drained").atMost(Duration.ofSeconds(60))
+                    .until(() -> count(jdbc, "select count(*) from audit_outbox") == 0);
             List<AuditEntry> finished = Users.as("auditor", Role.AUDITOR, () -> audit.search(
                     new AuditFilter(null, null, AuditAction.HOST_RUN_FINISHED, null, null),
                     PageRequest.of(0, 100)));

@@ -1,10 +1,10 @@
 package org.calconfleet.rollout;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditTrail;
@@ -97,13 +97,8 @@ abstract class RolloutTestBase {
 
     /** Waits until the audit outbox is empty: every committed step is then in the chain. */
     void awaitAuditDrained() {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Objects.requireNonNull(jdbc.queryForObject("select count(*) from audit_outbox", Long.class)) > 0) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("audit outbox not drained");
-            }
-            sleep(20);
-        }
+        await("audit outbox drained").atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject("select count(*) from audit_outbox", Long.class), count -> count == 0);
     }
 
     /** The server's audit history, oldest first. */
@@ -129,6 +124,7 @@ abstract class RolloutTestBase {
         return Users.as("auditor", Role.AUDITOR, () -> audit.historyOf("change:" + id, 100));
     }
 
+    /** Lets time pass, for a test that shows nothing happens meanwhile; waits for a condition use Awaitility. */
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import org.awaitility.Awaitility;
 import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.host.simulated.RegistryValue;
 import org.calconfleet.host.simulated.SimulatedHostFiles;
@@ -144,12 +145,10 @@ class SimulatedFleetRestartIT {
         boolean holds() throws SQLException;
     }
 
-    private static void await(String what, Duration timeout, Check check) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!check.holds()) {
-            assertThat(System.nanoTime()).as(what + " within " + timeout).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+    /** Polls on the calling thread: the checks share its database connection. */
+    private static void await(String what, Duration timeout, Check check) {
+        Awaitility.await(what).atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(50))
+                .until(check::holds);
     }
 
     private static long count(Connection db, String where) throws SQLException {

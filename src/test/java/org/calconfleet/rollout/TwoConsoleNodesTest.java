@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.function.ToIntFunction;
+import org.awaitility.Awaitility;
 import org.calconfleet.agent.SharedHostAgents;
 import org.calconfleet.domino.DominoCommand;
 import org.calconfleet.domino.simulated.SimulatedDominoServer;
@@ -124,12 +125,10 @@ class TwoConsoleNodesTest {
         boolean holds() throws SQLException;
     }
 
-    private static void await(Connection db, String what, Duration timeout, Check check) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!check.holds()) {
-            assertThat(System.nanoTime()).as(what + " within " + timeout).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    /** Polls on the calling thread: the checks share its database connection. */
+    private static void await(Connection db, String what, Duration timeout, Check check) {
+        Awaitility.await(what).atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(20))
+                .until(check::holds);
     }
 
     private static long count(Connection db, String sql) throws SQLException {

@@ -2,6 +2,7 @@ package org.calconfleet.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.MessagingException;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -115,7 +117,7 @@ class WaitingNoticesTest extends RolloutTestBase {
         List<Received> calls = receiver.await(3, about(submitted.id()), WAIT);
         assertThat(calls).hasSize(3).allSatisfy(WaitingNoticesTest::assertSigned);
         assertThat(calls).extracting(Received::body).containsOnly(calls.getFirst().body());
-        sleep(500);
+        sleep(500); // time for a fourth call that must not come
         assertThat(receiver.received()).filteredOn(about(submitted.id())).hasSize(3);
         awaitAuditDrained();
         assertThat(changeHistory(submitted.id())).extracting(AuditEntry::getAction)
@@ -154,7 +156,7 @@ class WaitingNoticesTest extends RolloutTestBase {
                 "- WNDR-0001: 目的 45001、観測 45003/45003").doesNotContain("WNDR-0002");
 
         scan.scan();
-        sleep(1_000);
+        sleep(1_000); // time for a second notice that must not come
         assertThat(receiver.received()).filteredOn(drift).as("still the same drift: nothing new").hasSize(1);
         assertThat(smtp.getReceivedMessages()).filteredOn(m -> body(m).contains("WNDR-0001")).hasSize(1);
     }
@@ -196,27 +198,15 @@ class WaitingNoticesTest extends RolloutTestBase {
     }
 
     private AuditEntry awaitAudited(long changeId, AuditAction action) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (true) {
-            var found = changeHistory(changeId).stream().filter(e -> e.getAction() == action).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            assertThat(Instant.now()).as("audited " + action).isBefore(deadline);
-            sleep(50);
-        }
+        return await("audited " + action).atMost(WAIT)
+                .until(() -> changeHistory(changeId).stream().filter(e -> e.getAction() == action).findFirst(),
+                        Optional::isPresent).orElseThrow();
     }
 
     private static MimeMessage mail(Predicate<MimeMessage> matching) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (true) {
-            var found = Arrays.stream(smtp.getReceivedMessages()).filter(matching).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            assertThat(Instant.now()).as("mail arrived").isBefore(deadline);
-            sleep(50);
-        }
+        return await("mail arrived").atMost(WAIT)
+                .until(() -> Arrays.stream(smtp.getReceivedMessages()).filter(matching).findFirst(), Optional::isPresent)
+                .orElseThrow();
     }
 
     private static String subject(MimeMessage mail) {

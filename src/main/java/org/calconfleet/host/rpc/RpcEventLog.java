@@ -84,6 +84,7 @@ final class RpcEventLog {
             case STATUS_INVALID_HANDLE -> ERROR_INVALID_HANDLE;
             default -> RpcErrors.ERROR_GEN_FAILURE;
         };
-        throw new WindowsApiException(code, what + " returned NT status " + RpcErrors.name(Integer.toUnsignedLong(status)));
+        throw new WindowsApiException(code,
+                what + " returned NT status " + RpcErrors.name(Integer.toUnsignedLong(status)));
     }
 }

@@ -43,10 +43,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@link WindowsApi} over SMB2/3 named pipes: MS-RRP for the registry, MS-SCMR for services, MS-EVEN for the
- * event log ({@link RpcEventLog}), through the pooled session of the host for one account. {@code machine} is the host name; the port
- * and the account are this instance's. Every failure is a {@link WindowsApiException} with the Win32 code the
- * same condition has through Advapi32 (RPC calls return them as such; NT statuses and socket errors are mapped by
- * {@link RpcErrors}), and the reason names what the host actually said.
+ * event log ({@link RpcEventLog}), through the pooled session of the host for one account. {@code machine} is the
+ * host name; the port and the account are this instance's. Every failure is a {@link WindowsApiException} with the
+ * Win32 code the same condition has through Advapi32 (RPC calls return them as such; NT statuses and socket errors
+ * are mapped by {@link RpcErrors}), and the reason names what the host actually said.
  */
 public final class RpcWindowsApi implements WindowsApi {
 

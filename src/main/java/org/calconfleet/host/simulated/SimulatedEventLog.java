@@ -38,7 +38,7 @@ final class SimulatedEventLog {
 
     /** Appends an entry, as the host writes them while it runs. */
     void write(String log, String source, int id, EventType type, Instant at, String text) {
-        entries.addLast(new LoggedEvent(log, new HostEvent(source, id, type, at.truncatedTo(ChronoUnit.SECONDS), text)));
+        entries.addLast(entry(log, source, id, type, at, text));
         while (entries.size() > CAPACITY) {
             entries.removeFirst();
         }
@@ -46,7 +46,7 @@ final class SimulatedEventLog {
 
     /** Puts an entry in its place by time, after those of the same second: for arranging events of the past. */
     void insert(String log, String source, int id, EventType type, Instant at, String text) {
-        LoggedEvent entry = new LoggedEvent(log, new HostEvent(source, id, type, at.truncatedTo(ChronoUnit.SECONDS), text));
+        LoggedEvent entry = entry(log, source, id, type, at, text);
         List<LoggedEvent> ordered = new ArrayList<>(entries);
         int index = 0;
         while (index < ordered.size() && !ordered.get(index).event.time().isAfter(entry.event.time())) {
@@ -78,6 +78,10 @@ final class SimulatedEventLog {
     /** The instants the latest readers asked for events since, oldest first. */
     List<Instant> readsSince() {
         return List.copyOf(readsSince);
+    }
+
+    private static LoggedEvent entry(String log, String source, int id, EventType type, Instant at, String text) {
+        return new LoggedEvent(log, new HostEvent(source, id, type, at.truncatedTo(ChronoUnit.SECONDS), text));
     }
 
     private record LoggedEvent(String log, HostEvent event) {

@@ -285,8 +285,8 @@ final class SimulatedServiceControlManager {
     }
 
     private void completeStart(Connector c, Instant at) {
-        int exchangePort = registry.dword(CalConRegistry.PARAMETERS_KEY, CalConRegistry.EXCHANGE_SIDE_PORT_VALUE).orElse(0);
-        int notesPort = registry.dword(CalConRegistry.PARAMETERS_KEY, CalConRegistry.NOTES_SIDE_PORT_VALUE).orElse(0);
+        int exchangePort = parameter(CalConRegistry.EXCHANGE_SIDE_PORT_VALUE);
+        int notesPort = parameter(CalConRegistry.NOTES_SIDE_PORT_VALUE);
         if (c.failThisStartWith != 0) {
             failStart(c, at, WindowsErrors.ERROR_SERVICE_SPECIFIC_ERROR, c.failThisStartWith,
                     "simulated start failure, exit code " + c.failThisStartWith);
@@ -311,7 +311,8 @@ final class SimulatedServiceControlManager {
         }
         if (dominoLinkFailing) {
             eventLog.write(CalConEvents.LOG, CalConEvents.SOURCE_NOTES_CAL, CalConEvents.NOTES_LINK_FAILED,
-                    EventType.ERROR, at, "Cannot connect to the Lotus Notes add-in task ExCalCon (simulated link failure)");
+                    EventType.ERROR, at,
+                    "Cannot connect to the Lotus Notes add-in task ExCalCon (simulated link failure)");
         }
     }
 
@@ -330,8 +331,13 @@ final class SimulatedServiceControlManager {
 
     /** The port the connector listens on: the pinned one, or the first free dynamic port. */
     private int listenerPort() {
-        int pinned = registry.dword(CalConRegistry.PARAMETERS_KEY, CalConRegistry.EXCHANGE_SIDE_PORT_VALUE).orElse(0);
+        int pinned = parameter(CalConRegistry.EXCHANGE_SIDE_PORT_VALUE);
         return pinned != 0 ? pinned : tcp.freeDynamicPort();
+    }
+
+    /** A DWORD under the connector's Parameters key, 0 when absent or of another type. */
+    private int parameter(String valueName) {
+        return registry.dword(CalConRegistry.PARAMETERS_KEY, valueName).orElse(0);
     }
 
     private static final class Connector {

@@ -22,6 +22,7 @@ import org.calconfleet.host.HostOperation;
 import org.calconfleet.host.HostResult;
 import org.calconfleet.host.HostSetup;
 import org.calconfleet.host.HostTime;
+import org.calconfleet.host.ServiceState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,7 +154,8 @@ class AgentHostBackendTest {
         host.setServiceTimings(Duration.ofSeconds(5), Duration.ofSeconds(3));
         try (AgentConnection impatient = agent.connect(settings(Duration.ofMillis(300)))) {
 
-            assertThat(backend(impatient).stopService(Duration.ofSeconds(30)).orElseThrow()).isNotNull();
+            assertThat(backend(impatient).stopService(Duration.ofSeconds(30)).orElseThrow())
+                    .isEqualTo(ServiceState.STOPPED);
         }
         assertThat(host.stopRequests()).isEqualTo(1);
     }

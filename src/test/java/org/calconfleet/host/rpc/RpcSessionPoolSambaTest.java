@@ -1,15 +1,15 @@
 package org.calconfleet.host.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.calconfleet.host.CalConPorts;
 import org.calconfleet.host.HostBackend;
 import org.calconfleet.host.HostFailure;
@@ -38,7 +38,7 @@ class RpcSessionPoolSambaTest {
     }
 
     @Test
-    void calls_to_one_host_share_one_connection_until_it_is_idle() throws InterruptedException {
+    void calls_to_one_host_share_one_connection_until_it_is_idle() {
         try (RpcHostBackends backends = new RpcHostBackends(RpcSettings.defaults().withIdleTimeout(Duration.ofMillis(400)))) {
             HostBackend backend = backends.backend(samba.target(), SambaServer.admin(), SambaServer.SPOOLER);
             backend.readCalConPorts().orElseThrow();
@@ -46,12 +46,8 @@ class RpcSessionPoolSambaTest {
             backends.backend(samba.target(), SambaServer.admin(), SambaServer.SPOOLER).readDiagnosticLevel().orElseThrow();
             assertThat(backends.openConnections()).isEqualTo(1);
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (backends.openConnections() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-
-            assertThat(backends.openConnections()).as("connections after the idle time-out").isZero();
+            await("connections closed after the idle time-out").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> backends.openConnections() == 0);
             assertThat(backend.queryServiceState().orElseThrow()).isEqualTo(ServiceState.RUNNING);
             assertThat(backends.openConnections()).isEqualTo(1);
         }
@@ -72,7 +68,7 @@ class RpcSessionPoolSambaTest {
 
     @Test
     void a_host_that_never_answers_times_out_and_holds_up_no_other_host() throws Exception {
-        List<Socket> accepted = new ArrayList<>();
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
         try (ServerSocket silent = new ServerSocket(0);
                 RpcHostBackends backends = new RpcHostBackends(RpcSettings.defaults()
                         .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)))) {
@@ -91,7 +87,8 @@ class RpcSessionPoolSambaTest {
 
             CompletableFuture<HostResult<CalConPorts>> stuck = CompletableFuture.supplyAsync(hanging::readCalConPorts,
                     runnable -> Thread.ofVirtual().start(runnable));
-            Thread.sleep(300);
+            await("the silent host's connection accepted").atMost(Duration.ofSeconds(30))
+                    .until(() -> !accepted.isEmpty());
             long start = System.nanoTime();
             healthy.readCalConPorts().orElseThrow();
             healthy.queryServiceState().orElseThrow();

@@ -1,5 +1,7 @@
 package org.calconfleet.host.rpc;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -18,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.calconfleet.host.HostArrangement.ArrangedValue;
 import org.calconfleet.host.RegistryValueType;
 
@@ -261,18 +264,20 @@ public final class SambaServer implements AutoCloseable {
     }
 
     private void awaitPort() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (true) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Samba did not accept connections on port " + port + " within "
-                            + START_TIMEOUT + "; logs in " + dir.resolve("log"), e);
-                }
-                sleep(50);
-            }
+        try {
+            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(50)).until(this::acceptsConnections);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("Samba did not accept connections on port " + port + " within "
+                    + START_TIMEOUT + "; logs in " + dir.resolve("log"), e);
+        }
+    }
+
+    private boolean acceptsConnections() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -281,14 +286,13 @@ public final class SambaServer implements AutoCloseable {
      * and a pipe opened too early is answered "object name not found".
      */
     private void awaitPipes() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         Path np = dir.resolve("ncalrpc/np");
-        while (!PIPES.stream().allMatch(pipe -> Files.exists(np.resolve(pipe)))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("samba-dcerpcd did not make the pipes " + PIPES + " within "
-                        + START_TIMEOUT + "; logs in " + dir.resolve("log"));
-            }
-            sleep(50);
+        try {
+            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(50))
+                    .until(() -> PIPES.stream().allMatch(pipe -> Files.exists(np.resolve(pipe))));
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("samba-dcerpcd did not make the pipes " + PIPES + " within "
+                    + START_TIMEOUT + "; logs in " + dir.resolve("log"), e);
         }
     }
 
@@ -340,14 +344,11 @@ public final class SambaServer implements AutoCloseable {
             all.add(daemon);
         }
         all.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        for (ProcessHandle p : all) {
-            while (p.isAlive() && System.nanoTime() < deadline) {
-                sleep(20);
-            }
-            if (p.isAlive()) {
-                p.destroyForcibly();
-            }
+        try {
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
+        } catch (ConditionTimeoutException e) {
+            all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         }
     }
 
@@ -415,15 +416,6 @@ public final class SambaServer implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.calconfleet.rollout.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
@@ -19,7 +20,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.RouterLink;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -121,7 +121,7 @@ class JobsViewTest extends KaribuSpringTest {
     }
 
     @Test
-    void the_host_log_names_the_event_read_as_evidence() throws InterruptedException {
+    void the_host_log_names_the_event_read_as_evidence() {
         List<Long> ids = Fleets.create(fleet, "EVID", 1);
         ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(ChangeDraft.now(ids, 45002,
                 "pin the lab", "CHG-8", new ChangeDraft.Waves(0, 5, 5, 0))));
@@ -139,8 +139,7 @@ class JobsViewTest extends KaribuSpringTest {
     }
 
     @Test
-    void an_operator_sees_the_plan_of_the_failed_hosts_before_retrying_them_and_each_rollout_links_to_the_other()
-            throws InterruptedException {
+    void an_operator_sees_the_plan_of_the_failed_hosts_before_retrying_them_and_each_rollout_links_to_the_other() {
         List<Long> ids = Fleets.create(fleet, "RETRY", 2);
         simulated.host(Users.as("admin", Role.ADMIN, () -> fleet.find(ids.getLast()).orElseThrow()))
                 .failNextStarts(1, WindowsErrors.ERROR_PROCESS_ABORTED);
@@ -191,15 +190,9 @@ class JobsViewTest extends KaribuSpringTest {
                 .isEqualTo("jobs/" + submitted.id());
     }
 
-    private ChangeSummary awaitFinished(long rolloutId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            ChangeSummary rollout = Users.as("auditor", Role.AUDITOR, () -> rollouts.rollout(rolloutId).orElseThrow());
-            if (rollout.state().isFinished()) {
-                return rollout;
-            }
-            assertThat(Instant.now()).as("rollout finished in time").isBefore(deadline);
-            Thread.sleep(100);
-        }
+    private ChangeSummary awaitFinished(long rolloutId) {
+        return await("rollout finished in time").atMost(Duration.ofSeconds(120))
+                .until(() -> Users.as("auditor", Role.AUDITOR, () -> rollouts.rollout(rolloutId).orElseThrow()),
+                        rollout -> rollout.state().isFinished());
     }
 }

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import java.util.List;
 import org.calconfleet.KaribuSpringTest;
 import org.calconfleet.access.Role;
 import org.calconfleet.credential.CredentialKind;
@@ -73,8 +74,9 @@ class ServerDetailViewTest extends KaribuSpringTest {
         signIn("operator", Role.OPERATOR);
         UI.getCurrent().navigate(ServerDetailView.class, idOf("OSA-EXC04"));
 
-        _get(Button.class, spec -> spec.withId("server-edit"));
-        _get(Button.class, spec -> spec.withId("server-delete"));
+        assertThat(List.of(_get(Button.class, spec -> spec.withId("server-edit")),
+                _get(Button.class, spec -> spec.withId("server-delete"))))
+                .allSatisfy(button -> assertThat(button.isEnabled()).as(button.getId().orElseThrow()).isTrue());
     }
 
     @Test
