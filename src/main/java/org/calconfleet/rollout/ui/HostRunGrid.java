@@ -13,10 +13,12 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.calconfleet.i18n.Messages;
 import org.calconfleet.rollout.ChangeRefusedException;
 import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.rollout.HostRunView;
 import org.calconfleet.rollout.RolloutService;
+import org.calconfleet.ui.UserTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 
@@ -28,12 +30,14 @@ class HostRunGrid extends Grid<HostRunView> {
 
     final Select<HostRunState> filter = new Select<>();
     private final RolloutService rollouts;
+    private final Messages messages;
     private final boolean mayAct;
     private final Runnable afterConfirmation;
     private @Nullable Long rolloutId;
 
-    HostRunGrid(RolloutService rollouts, boolean mayAct, Runnable afterConfirmation) {
+    HostRunGrid(RolloutService rollouts, Messages messages, boolean mayAct, Runnable afterConfirmation) {
         this.rollouts = rollouts;
+        this.messages = messages;
         this.mayAct = mayAct;
         this.afterConfirmation = afterConfirmation;
         addColumn(HostRunView::hostName).setHeader(getTranslation("servers.column.host")).setAutoWidth(true);
@@ -42,8 +46,8 @@ class HostRunGrid extends Grid<HostRunView> {
                 .setAutoWidth(true);
         addColumn(new ComponentRenderer<>(this::stateBadge)).setHeader(getTranslation("jobs.state"))
                 .setAutoWidth(true);
-        addColumn(h -> h.lastMessage() == null ? "" : h.lastMessage()).setHeader(getTranslation("jobs.message"))
-                .setFlexGrow(3);
+        addColumn(h -> messages.render(h.lastMessage(), getLocale(), UserTime.zone()))
+                .setHeader(getTranslation("jobs.message")).setFlexGrow(3);
         addColumn(new ComponentRenderer<>(this::hostActions)).setHeader("").setAutoWidth(true);
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         setHeight("24rem");
@@ -67,7 +71,7 @@ class HostRunGrid extends Grid<HostRunView> {
     }
 
     void showLog(HostRunView host) {
-        new HostRunLogDialog(rollouts, host).open();
+        new HostRunLogDialog(rollouts, messages, host).open();
     }
 
     private Span stateBadge(HostRunView host) {

@@ -40,6 +40,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
+import org.calconfleet.i18n.Messages;
 import org.calconfleet.rollout.ChangePlan;
 import org.calconfleet.rollout.ChangeRefusedException;
 import org.calconfleet.rollout.ChangeService;
@@ -84,14 +85,14 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
     private @Nullable ShownRollout shown;
     private @Nullable Runnable unregister;
 
-    JobsView(RolloutService rollouts, ChangeService changes, RolloutBroadcaster broadcaster,
+    JobsView(RolloutService rollouts, ChangeService changes, RolloutBroadcaster broadcaster, Messages messages,
              AuthenticationContext authentication) {
         this.rollouts = rollouts;
         this.changes = changes;
         this.broadcaster = broadcaster;
         this.mayAct = authentication.hasAnyRole(Role.ADMIN_NAME, Role.OPERATOR_NAME);
         setSizeFull();
-        this.hosts = new HostRunGrid(rollouts, mayAct, this::refresh);
+        this.hosts = new HostRunGrid(rollouts, messages, mayAct, this::refresh);
         this.hostFilter = hosts.filter;
         configureList();
         detail.setWidthFull();

@@ -139,6 +139,27 @@ class JobsViewTest extends KaribuSpringTest {
     }
 
     @Test
+    void a_hosts_last_message_is_shown_in_the_readers_language() throws InterruptedException {
+        List<Long> ids = Fleets.create(fleet, "LANG", 1);
+        ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(ChangeDraft.now(ids, 45002,
+                "pin the lab", null, new ChangeDraft.Waves(0, 5, 5, 5))));
+        Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(), "fine"));
+        assertThat(awaitFinished(submitted.id()).state()).isEqualTo(ChangeState.DONE);
+        signIn("helpdesk", Role.HELPDESK);
+
+        UI.getCurrent().navigate(JobsView.class, submitted.id());
+        assertThat(lastMessageShown()).startsWith("done; EXCALCON reloaded on ");
+        UI.getCurrent().setLocale(Locale.JAPANESE);
+        UI.getCurrent().navigate(JobsView.class, submitted.id());
+        assertThat(lastMessageShown()).startsWith("完了。").endsWith(" で EXCALCON を再読み込みしました");
+    }
+
+    private static String lastMessageShown() {
+        JobsView view = _get(JobsView.class);
+        return GridKt._getFormatted(view.hosts.getColumns().get(4), GridKt._get(view.hosts, 0));
+    }
+
+    @Test
     void an_operator_sees_the_plan_of_the_failed_hosts_before_retrying_them_and_each_rollout_links_to_the_other()
             throws InterruptedException {
         List<Long> ids = Fleets.create(fleet, "RETRY", 2);
