@@ -34,6 +34,7 @@ class HostRunLogDialog extends Dialog {
         log.setItems(rollouts.hostLog(host.id()));
         log.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         log.setWidth("min(60rem, 90vw)");
+        log.setId("job-host-log");
         add(evidence(host, format), log);
         rollouts.archivedLog(host.id()).ifPresent(archived -> add(new Paragraph(getTranslation("jobs.logArchived",
                 format.format(archived.archivedAt()), archived.archivedBy(), archived.fileName()))));

@@ -34,6 +34,7 @@ import org.calconfleet.rollout.ChangeState;
 import org.calconfleet.rollout.ChangeSummary;
 import org.calconfleet.rollout.Fleets;
 import org.calconfleet.rollout.HostPlan;
+import org.calconfleet.rollout.HostRunLogEntry;
 import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.rollout.RolloutService;
 import org.calconfleet.rollout.Users;
@@ -152,6 +153,13 @@ class JobsViewTest extends KaribuSpringTest {
         UI.getCurrent().setLocale(Locale.JAPANESE);
         UI.getCurrent().navigate(JobsView.class, submitted.id());
         assertThat(lastMessageShown()).startsWith("完了。").endsWith(" で EXCALCON を再読み込みしました");
+
+        JobsView view = _get(JobsView.class);
+        view.showLog(GridKt._get(view.hosts, 0));
+        @SuppressWarnings("unchecked")
+        Grid<HostRunLogEntry> log = _get(Grid.class, spec -> spec.withId("job-host-log"));
+        assertThat(GridKt._size(log)).isGreaterThan(4);
+        assertThat(GridKt._getFormattedRow(log, 1)).contains("レジストリ値の書き込み", "書き込み済み: 両方の値を書き込みました");
     }
 
     private static String lastMessageShown() {
