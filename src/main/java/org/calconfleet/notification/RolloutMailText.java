@@ -1,5 +1,6 @@
 package org.calconfleet.notification;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,10 @@ import org.calconfleet.rollout.RolloutReports.RolloutReport;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The words of a rollout's e-mail, in each configured language one after the other; the subject in the first. */
+/**
+ * The words of a rollout's e-mail, in each configured language one after the other; the subject in the first. The
+ * hosts' stored messages are rendered in each language, times in the console's zone.
+ */
 @Component
 class RolloutMailText {
 
@@ -80,8 +84,8 @@ class RolloutMailText {
             lines.add("");
             lines.add(messages.get("mail.hosts", language));
             for (HostRunView host : report.troubledHosts()) {
-                String why = host.failureReason() != null ? host.failureReason()
-                        : host.lastMessage() == null ? "" : host.lastMessage();
+                String why = messages.render(host.failureReason() != null ? host.failureReason()
+                        : host.lastMessage(), language, ZoneId.systemDefault());
                 lines.add(messages.get("mail.host", language, host.hostName(),
                         messages.get(host.state().messageKey(), language), why));
             }

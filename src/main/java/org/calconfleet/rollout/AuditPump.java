@@ -1,10 +1,12 @@
 package org.calconfleet.rollout;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditBatch;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.i18n.StoredMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * another. One pump runs at a time across nodes (a row lock); each batch is one transaction, so an entry is in the
  * chain or still in the outbox, never both or neither. Entries of steps that end while the node shuts down are moved
  * by another node or at the next start.
- * The time a step happened leads the entry's reason, since the chain stamps the time of its append.
+ * The time a step happened leads the entry's reason, since the chain stamps the time of its append: the engine
+ * writes it into the stored reason ({@link RolloutStore}).
  */
 @Component
 class AuditPump implements SmartLifecycle {
@@ -73,11 +76,11 @@ class AuditPump implements SmartLifecycle {
                         + " reason from audit_outbox order by id limit " + BATCH)
                 .query((rs, i) -> {
                     String reason = rs.getString("reason");
-                    String when = "at " + rs.getTimestamp("occurred_at").toInstant();
                     return new Pending(rs.getLong("id"), new AuditEvent(rs.getString("actor"),
                             AuditAction.valueOf(rs.getString("action")), rs.getString("subject"),
                             rs.getString("before_value"), rs.getString("after_value"),
-                            reason == null ? when : when + ": " + reason));
+                            StoredMessage.parse(reason).isPresent() ? reason
+                                    : stampedSentence(rs.getTimestamp("occurred_at").toInstant(), reason)));
                 }).list();
         if (batch.isEmpty()) {
             return 0;
@@ -86,6 +89,12 @@ class AuditPump implements SmartLifecycle {
         jdbc.sql("delete from audit_outbox where id in (:ids)").param("ids", batch.stream().map(Pending::id).toList())
                 .update();
         return batch.size();
+    }
+
+    /** An entry written as a sentence before reasons were stored messages (these carry their moment themselves). */
+    private static String stampedSentence(Instant at, @Nullable String reason) {
+        String when = "at " + at;
+        return reason == null ? when : when + ": " + reason;
     }
 
     private void loop() {

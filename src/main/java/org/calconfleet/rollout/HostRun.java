@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.calconfleet.i18n.StoredMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +22,10 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "host_run")
 public class HostRun {
 
-    public static final int MESSAGE_MAX_LENGTH = 1000;
+    /** Stored messages are never cut: their host texts are ({@link RunMessages#hostText}). */
+    public static final int MESSAGE_MAX_LENGTH = 4000;
     public static final int PLAN_MAX_LENGTH = 2000;
+    static final int COMMANDS_MAX_LENGTH = 1000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -110,7 +113,7 @@ public class HostRun {
     @Column(name = "failure_reason", length = MESSAGE_MAX_LENGTH)
     private @Nullable String failureReason;
 
-    @Column(name = "domino_commands", length = MESSAGE_MAX_LENGTH)
+    @Column(name = "domino_commands", length = COMMANDS_MAX_LENGTH)
     private @Nullable String dominoCommands;
 
     @Column(name = "domino_confirmed_by")
@@ -224,9 +227,9 @@ public class HostRun {
         return attempt;
     }
 
-    void retrying(String message) {
+    void retrying(StoredMessage message) {
         this.attempt++;
-        this.lastMessage = clip(message, MESSAGE_MAX_LENGTH);
+        this.lastMessage = message.toJson();
     }
 
     public @Nullable String getPreviousExchange() {
@@ -314,16 +317,16 @@ public class HostRun {
         return lastMessage;
     }
 
-    void setLastMessage(@Nullable String message) {
-        this.lastMessage = clip(message, MESSAGE_MAX_LENGTH);
+    void setLastMessage(StoredMessage message) {
+        this.lastMessage = message.toJson();
     }
 
     public @Nullable String getFailureReason() {
         return failureReason;
     }
 
-    void setFailureReason(String reason) {
-        this.failureReason = clip(reason, MESSAGE_MAX_LENGTH);
+    void setFailureReason(StoredMessage reason) {
+        this.failureReason = reason.toJson();
     }
 
     public @Nullable String getDominoCommands() {
@@ -331,7 +334,7 @@ public class HostRun {
     }
 
     void setDominoCommands(String commands) {
-        this.dominoCommands = clip(commands, MESSAGE_MAX_LENGTH);
+        this.dominoCommands = clip(commands, COMMANDS_MAX_LENGTH);
     }
 
     public @Nullable String getDominoConfirmedBy() {
@@ -368,14 +371,14 @@ public class HostRun {
     }
 
     /** Ends the run and lets go of the host. */
-    void finish(HostRunState state, String message, Instant now) {
+    void finish(HostRunState state, StoredMessage message, Instant now) {
         if (!state.isFinished()) {
             throw new IllegalArgumentException("not a final state: " + state);
         }
         this.state = state;
         this.step = Step.FINISHED;
         this.phase = Phase.NONE;
-        this.lastMessage = clip(message, MESSAGE_MAX_LENGTH);
+        this.lastMessage = message.toJson();
         this.finishedAt = now;
         this.updatedAt = now;
         this.activeServerId = null;

@@ -12,7 +12,10 @@ import java.time.Instant;
 import org.hibernate.annotations.Immutable;
 import org.jspecify.annotations.Nullable;
 
-/** One line of a host run's own log: a step's outcome, a retry, a confirmation. */
+/**
+ * One line of a host run's own log: a step's outcome, a retry, a confirmation. Outcome and message are stored
+ * messages (written in plain SQL by {@link HostRunWrites#log}); lines written before are sentences, shown as they are.
+ */
 @Entity
 @Immutable
 @Table(name = "host_run_log")
@@ -41,16 +44,6 @@ public class HostRunLog {
     private @Nullable String evidence;
 
     protected HostRunLog() {
-    }
-
-    HostRunLog(long hostRunId, Instant at, Step step, String outcome, @Nullable String message,
-            @Nullable String evidence) {
-        this.hostRunId = hostRunId;
-        this.at = at;
-        this.step = step;
-        this.outcome = outcome;
-        this.message = HostRun.clip(message, HostRun.MESSAGE_MAX_LENGTH);
-        this.evidence = HostRun.clip(evidence, 255);
     }
 
     public Instant getAt() {

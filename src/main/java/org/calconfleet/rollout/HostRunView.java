@@ -3,7 +3,10 @@ package org.calconfleet.rollout;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** One host of a rollout as the progress grid shows it: current step and last message. */
+/**
+ * One host of a rollout as the progress grid shows it: current step and last message. The last message, the failure
+ * reason and the previous values are stored messages, rendered by whoever shows them in the reader's language.
+ */
 public record HostRunView(long id, long rolloutId, long serverId, String hostName, int wave, int targetPort,
                           HostRunState state, Step step, Phase phase, int attempt, Verification verification,
                           @Nullable String lastMessage, @Nullable String failureReason,
@@ -13,8 +16,7 @@ public record HostRunView(long id, long rolloutId, long serverId, String hostNam
                           @Nullable Instant finishedAt) {
 
     static HostRunView of(HostRun r) {
-        String previous = r.getPreviousExchange() == null ? null
-                : RegistryReads.describe(r.getPreviousExchange()) + " / " + RegistryReads.describe(r.getPreviousNotes());
+        String previous = r.getPreviousExchange() == null ? null : RunMessages.previousValues(r).toJson();
         return new HostRunView(r.id(), r.getChangeRequestId(), r.getServerId(), r.getHostName(), r.getWave(),
                 r.getTargetPort(), r.getState(), r.getStep(), r.getPhase(), r.getAttempt(), r.getVerification(),
                 r.getLastMessage(), r.getFailureReason(), r.getEvidence(), previous, r.getPlanned(),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.i18n.StoredMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -223,14 +224,15 @@ class HostRunWrites {
                 .orElse(true);
     }
 
-    void log(long runId, Instant at, Step step, String outcome, @Nullable String message, @Nullable String evidence) {
+    void log(long runId, Instant at, Step step, StoredMessage outcome, StoredMessage message,
+            @Nullable String evidence) {
         jdbc.sql("insert into host_run_log (host_run_id, at, step, outcome, message, evidence)"
                         + " values (:run, :at, :step, :outcome, :message, :evidence)")
                 .param("run", runId)
                 .param("at", time(at))
                 .param("step", step.name())
-                .param("outcome", HostRun.clip(outcome, 32))
-                .param("message", HostRun.clip(message, HostRun.MESSAGE_MAX_LENGTH))
+                .param("outcome", outcome.toJson())
+                .param("message", message.toJson())
                 .param("evidence", HostRun.clip(evidence, 255))
                 .update();
     }

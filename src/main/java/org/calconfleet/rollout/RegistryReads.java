@@ -43,10 +43,6 @@ final class RegistryReads {
         throw new IllegalArgumentException("not an encoded registry read: " + text);
     }
 
-    static String describe(@Nullable String encoded) {
-        return encoded == null ? "?" : decode(encoded).toString();
-    }
-
     static @Nullable Integer dword(RegistryRead read) {
         return read instanceof RegistryRead.Present p ? p.value() : null;
     }

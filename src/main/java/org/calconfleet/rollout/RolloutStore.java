@@ -1,5 +1,9 @@
 package org.calconfleet.rollout;
 
+import static org.calconfleet.i18n.StoredMessage.inner;
+import static org.calconfleet.i18n.StoredMessage.port;
+import static org.calconfleet.i18n.StoredMessage.verbatim;
+
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,11 +15,14 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.calconfleet.audit.AuditAction;
+import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.fleet.Observation;
+import org.calconfleet.i18n.StoredMessage;
+import org.calconfleet.i18n.StoredMessage.Argument;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -101,9 +108,9 @@ class RolloutStore {
     public HostRun stepUnlessCancelled(HostRun snapshot, Consumer<HostRun> change, StepOutcome outcome) {
         return inJdbcTransaction(() -> {
             if (writes.cancelRequested(snapshot.getChangeRequestId())) {
-                return end(snapshot, HostRunState.CANCELLED, "cancelled before anything was changed", r -> { },
-                        StepOutcome.of(Step.PRECHECK, "cancelled", "the rollout was cancelled"), null,
-                        actor(snapshot.getChangeRequestId()));
+                return end(snapshot, HostRunState.CANCELLED, RunMessages.run("cancelled"), r -> { },
+                        StepOutcome.of(Step.PRECHECK, RunMessages.outcome("cancelled"),
+                                RunMessages.run("rollout-cancelled")), null, actor(snapshot.getChangeRequestId()));
             }
             return doStep(snapshot, change, outcome);
         });
@@ -127,13 +134,13 @@ class RolloutStore {
     }
 
     /** Counts a retry of the current step: the attempt and why, in the run and its log. */
-    public HostRun retrying(HostRun snapshot, String message) {
+    public HostRun retrying(HostRun snapshot, StoredMessage message) {
         return inJdbcTransaction(() -> {
             HostRun run = snapshot;
             run.retrying(message);
             Instant now = now();
             run.touch(now);
-            writes.log(run.id(), now, run.getStep(), "retry", message, null);
+            writes.log(run.id(), now, run.getStep(), RunMessages.outcome("retry"), message, null);
             writes.update(run);
             progress(run);
             return run;
@@ -162,7 +169,7 @@ class RolloutStore {
      * Ends a run: its last outcome, what the host now shows, HOST_RUN_FINISHED; then the next hosts may run. Plain
      * JDBC like {@link #step}: every run ends here.
      */
-    public HostRun finish(HostRun snapshot, HostRunState state, String message, Consumer<HostRun> change,
+    public HostRun finish(HostRun snapshot, HostRunState state, StoredMessage message, Consumer<HostRun> change,
             @Nullable StepOutcome outcome, @Nullable Observation observation) {
         return inJdbcTransaction(() -> end(snapshot, state, message, change, outcome, observation,
                 actor(snapshot.getChangeRequestId())));
@@ -179,10 +186,12 @@ class RolloutStore {
         run.dominoConfirmed(who, now);
         audit.record(AuditEvent.of(who, AuditAction.DOMINO_CONFIRMED, subject(run))
                 .change(null, run.getDominoCommands())
-                .because(reason(run, "Domino commands confirmed"
-                        + (comment == null || comment.isBlank() ? "" : ": " + comment.strip()))));
-        writes.log(run.id(), now, Step.DOMINO, "confirmed", "confirmed by " + who, null);
-        return end(run, HostRunState.DONE, "done; Domino commands confirmed by " + who, r -> { }, null,
+                .because(reason(run, null, comment == null || comment.isBlank()
+                        ? RunMessages.run("domino-confirmed")
+                        : RunMessages.run("domino-confirmed-saying", verbatim(comment.strip())))));
+        writes.log(run.id(), now, Step.DOMINO, RunMessages.outcome("confirmed"),
+                RunMessages.run("confirmed-by", verbatim(who)), null);
+        return end(run, HostRunState.DONE, RunMessages.run("done-confirmed", verbatim(who)), r -> { }, null,
                 Observation.by(actor(run.getChangeRequestId())).desired(run.getTargetPort()), who);
     }
 
@@ -190,11 +199,13 @@ class RolloutStore {
     @Transactional
     public void engineFailure(long runId, String message) {
         detached(runId).filter(run -> !run.getState().isFinished()).ifPresent(run ->
-                end(run, HostRunState.NEEDS_ATTENTION, "the engine failed on this host: " + message, r -> { },
-                        StepOutcome.of(run.getStep(), "engine error", message), null, actor(run.getChangeRequestId())));
+                end(run, HostRunState.NEEDS_ATTENTION, RunMessages.run("engine-failed", RunMessages.hostText(message)),
+                        r -> { }, StepOutcome.of(run.getStep(), RunMessages.outcome("engine-error"),
+                                RunMessages.run("engine-error", RunMessages.hostText(message))), null,
+                        actor(run.getChangeRequestId())));
     }
 
-    private HostRun end(HostRun run, HostRunState state, String message, Consumer<HostRun> change,
+    private HostRun end(HostRun run, HostRunState state, StoredMessage message, Consumer<HostRun> change,
             @Nullable StepOutcome outcome, @Nullable Observation observation, String actor) {
         Instant now = now();
         change.accept(run);
@@ -207,13 +218,15 @@ class RolloutStore {
         if (observation != null) {
             fleet.record(run.getServerId(), observation);
         }
-        writes.log(run.id(), now, lastStep, state.name(), message, run.getEvidenceText());
+        writes.log(run.id(), now, lastStep, RunMessages.outcome(state), message, run.getEvidenceText());
+        StoredMessage ended = run.getVerification() == Verification.NONE
+                ? StoredMessage.of("rollout.audit.finished", RunMessages.label(state.messageKey()))
+                : StoredMessage.of("rollout.audit.finished-verification", RunMessages.label(state.messageKey()),
+                        RunMessages.label(run.getVerification().messageKey()));
         audit(now, AuditEvent.of(actor, AuditAction.HOST_RUN_FINISHED, subject(run))
-                .change(run.getPreviousExchange() == null ? null
-                                : RegistryReads.describe(run.getPreviousExchange()) + " / "
-                                        + RegistryReads.describe(run.getPreviousNotes()),
-                        state + (run.getVerification() == Verification.NONE ? "" : " (" + run.getVerification() + ")"))
-                .because(reason(run, message)));
+                .change(run.getPreviousExchange() == null ? null : RunMessages.previousValues(run).toJson(),
+                        ended.toJson())
+                .because(reason(run, now, message)));
         admissions.afterCommit(run.getChangeRequestId());
         progress(run);
         return run;
@@ -228,13 +241,17 @@ class RolloutStore {
 
     private void record(HostRun run, StepOutcome outcome, Instant now) {
         writes.log(run.id(), now, outcome.step(), outcome.outcome(), outcome.message(), outcome.evidence());
-        String after = outcome.after();
+        StoredMessage after = outcome.after();
         if (outcome.evidence() != null) {
-            after = (after == null ? "" : after + "; ") + "evidence: " + outcome.evidence();
+            Argument evidence = RunMessages.hostText(outcome.evidence());
+            after = after == null ? StoredMessage.of("rollout.audit.evidence", evidence)
+                    : StoredMessage.of("rollout.audit.after-evidence", inner(after), evidence);
         }
         audit(now, AuditEvent.of(actor(run.getChangeRequestId()), AuditAction.HOST_STEP, subject(run))
-                .change(outcome.before(), after)
-                .because(reason(run, outcome.step() + " " + outcome.outcome() + ": " + outcome.message())));
+                .change(json(outcome.before()), json(after))
+                .because(reason(run, now, StoredMessage.of("rollout.audit.step",
+                        RunMessages.label(outcome.step().messageKey()), inner(outcome.outcome()),
+                        inner(outcome.message())))));
     }
 
     /** Into the outbox, in this transaction; the pump moves it into the chain after commit. */
@@ -247,8 +264,27 @@ class RolloutStore {
         return "server:" + run.getHostName();
     }
 
-    private static String reason(HostRun run, String text) {
-        return "change #" + run.getChangeRequestId() + ", port " + run.getTargetPort() + ": " + text;
+    /**
+     * Why an entry was written: the change, its port and what happened; for an entry that goes through the outbox,
+     * first the moment it happened ({@code at}), since the chain stamps the later moment of its append. The audit
+     * keeps reasons up to {@link AuditEntry#REASON_MAX_LENGTH}: one that would not fit names the change and its port
+     * only, as a cut one could not be read back.
+     */
+    private static String reason(HostRun run, @Nullable Instant at, StoredMessage text) {
+        Argument change = port(run.getChangeRequestId());
+        Argument target = port(run.getTargetPort());
+        String reason = stamped(at, StoredMessage.of("rollout.audit.reason", change, target, inner(text)));
+        return reason.length() <= AuditEntry.REASON_MAX_LENGTH ? reason
+                : stamped(at, StoredMessage.of("rollout.audit.reason-short", change, target));
+    }
+
+    private static String stamped(@Nullable Instant at, StoredMessage reason) {
+        return (at == null ? reason : StoredMessage.of("rollout.audit.at", StoredMessage.at(at), inner(reason)))
+                .toJson();
+    }
+
+    private static @Nullable String json(@Nullable StoredMessage message) {
+        return message == null ? null : message.toJson();
     }
 
     private void progress(HostRun run) {

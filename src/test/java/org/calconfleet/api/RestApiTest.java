@@ -37,6 +37,7 @@ import org.calconfleet.fleet.ServerCsv;
 import org.calconfleet.fleet.ServerFilter;
 import org.calconfleet.fleet.ServerValues;
 import org.calconfleet.host.WindowsErrors;
+import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.port.ConnectorKind;
 import org.calconfleet.rollout.ChangeDraft;
 import org.calconfleet.rollout.ChangeService;
@@ -1053,6 +1054,22 @@ class RestApiTest {
         assertThat(hosts.get("total").asLong()).isEqualTo(1);
         assertThat(hosts.get("items").get(0).get("serverId").asLong()).isEqualTo(server);
         assertThat(hosts.get("items").get(0).get("state").asString()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void a_host_runs_stored_message_is_rendered_in_the_callers_language() throws Exception {
+        long id = json.readTree(send("POST", "/api/v1/rollouts", changeBody(server(), freePort()),
+                tokenOf.get(Role.OPERATOR)).body()).get("id").asLong();
+        jdbc.update("update host_run set last_message = ? where change_request_id = ?", StoredMessage.of(
+                "rollout.run.done-domino", StoredMessage.verbatim("DOMINO-7/Acme")).toJson(), id);
+
+        JsonNode english = json.readTree(send("GET", "/api/v1/rollouts/" + id + "/hosts", null,
+                tokenOf.get(Role.HELPDESK)).body()).get("items").get(0);
+        JsonNode japanese = json.readTree(send("GET", "/api/v1/rollouts/" + id + "/hosts", null,
+                tokenOf.get(Role.HELPDESK), "ja").body()).get("items").get(0);
+
+        assertThat(english.get("lastMessage").asString()).isEqualTo("done; EXCALCON reloaded on DOMINO-7/Acme");
+        assertThat(japanese.get("lastMessage").asString()).isEqualTo("完了。DOMINO-7/Acme で EXCALCON を再読み込みしました");
     }
 
     @Test

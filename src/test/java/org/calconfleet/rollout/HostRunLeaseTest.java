@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.calconfleet.host.HostOperation;
 import org.calconfleet.host.simulated.HostFault;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
+import org.calconfleet.i18n.StoredMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -89,10 +90,12 @@ class HostRunLeaseTest extends RolloutTestBase {
             HostRun takeover = store.begin(run).orElseThrow().run();
             assertThat(store.claim(takeover, "takeover")).as("a silent runner's lease ran out").isEmpty();
 
-            assertThatThrownBy(() -> store.step(first, r -> r.setLastMessage("the first runner again"), null))
+            StoredMessage firstAgain = StoredMessage.of("rollout.run.stopped");
+            StoredMessage takenOver = StoredMessage.of("rollout.run.restarted");
+            assertThatThrownBy(() -> store.step(first, r -> r.setLastMessage(firstAgain), null))
                     .isInstanceOf(StaleHostRunException.class);
-            assertThat(store.step(takeover, r -> r.setLastMessage("the runner that took over"), null)
-                    .getLastMessage()).isEqualTo("the runner that took over");
+            assertThat(store.step(takeover, r -> r.setLastMessage(takenOver), null)
+                    .getLastMessage()).isEqualTo(takenOver.toJson());
         } finally {
             jdbc.update("update host_run set state = 'DONE' where id = ?", run);
         }

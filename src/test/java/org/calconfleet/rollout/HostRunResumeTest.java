@@ -34,7 +34,8 @@ class HostRunResumeTest extends RolloutTestBase {
         executor.run(run);
 
         assertThat(state(run)).isEqualTo("ROLLED_BACK");
-        assertThat(lastMessage(run)).contains("no longer holds the written values: REG_DWORD 45001 / REG_DWORD 45001");
+        assertThat(english(failureReason(run)))
+                .contains("no longer holds the written values: REG_DWORD 45001 / REG_DWORD 45001 instead of 45061");
         assertThat(host.calConWrites()).as("not written again").isEqualTo(1);
     }
 
@@ -49,7 +50,7 @@ class HostRunResumeTest extends RolloutTestBase {
         executor.run(run);
 
         assertThat(state(run)).isEqualTo("ROLLED_BACK");
-        assertThat(lastMessage(run)).contains("no longer holds the written values");
+        assertThat(english(failureReason(run))).contains("no longer holds the written values");
         assertThat(host.stopRequests()).as("only the rollback's restart").isEqualTo(stops + 1);
         assertThat(host.calConWrites()).isEqualTo(1);
     }
@@ -92,7 +93,7 @@ class HostRunResumeTest extends RolloutTestBase {
         return jdbc.queryForObject("select state from host_run where id = ?", String.class, run);
     }
 
-    private String lastMessage(long run) {
+    private String failureReason(long run) {
         return jdbc.queryForObject("select failure_reason from host_run where id = ?", String.class, run);
     }
 }

@@ -113,13 +113,16 @@ class RolloutEndToEndTest extends RolloutTestBase {
                 assertThat(host.startAttempts()).as(hostName + " start and the rollback's start").isEqualTo(2);
                 assertThat(server.getObservedExchangePort()).isEqualTo(FROM);
                 assertThat(server.getDesiredPort()).isEqualTo(45001);
-                assertThat(run.failureReason()).contains(n == LINK_FAILS ? "5010" : "did not come back");
+                assertThat(code(run.failureReason())).isEqualTo("rollout.run.step-failed");
+                assertThat(english(run.failureReason())).contains(n == LINK_FAILS ? "event 5010 after the restart"
+                        : "the service did not come back");
                 assertThat(history).extracting(AuditEntry::getAction).endsWith(AuditAction.HOST_STEP,
                         AuditAction.HOST_STEP, AuditAction.HOST_RUN_FINISHED);
-                assertThat(history.getLast().getAfter()).startsWith("ROLLED_BACK");
+                assertThat(english(history.getLast().getAfter())).isEqualTo("Rolled back");
             } else if (n == NEVER_STARTS) {
                 assertThat(run.state()).isEqualTo(HostRunState.NEEDS_ATTENTION);
-                assertThat(run.lastMessage()).contains("the rollback failed");
+                assertThat(code(run.lastMessage())).isEqualTo("rollout.run.needs-attention");
+                assertThat(english(run.lastMessage())).startsWith("the rollback failed: ");
                 assertThat(host.calConWrites()).isEqualTo(2);
                 assertThat(host.startAttempts()).isEqualTo(2);
             } else if (n == PORT_TAKEN || n == UNREACHABLE) {
@@ -130,7 +133,9 @@ class RolloutEndToEndTest extends RolloutTestBase {
                 assertThat(ports(host)).containsExactly(FROM, FROM);
             } else if (n == UNREACHABLE_LATER) {
                 assertThat(run.state()).isEqualTo(HostRunState.FAILED);
-                assertThat(run.lastMessage()).contains("precheck failed").contains("UNREACHABLE");
+                assertThat(code(run.lastMessage())).isEqualTo("rollout.run.precheck-failed");
+                assertThat(english(run.lastMessage()))
+                        .startsWith("precheck failed, nothing was changed: Host reachable: ").contains("UNREACHABLE");
                 assertThat(run.attempt()).isEqualTo(2);
                 assertThat(host.calConWrites()).isZero();
                 assertThat(history).extracting(AuditEntry::getAction).endsWith(AuditAction.HOST_STEP,
@@ -157,11 +162,12 @@ class RolloutEndToEndTest extends RolloutTestBase {
                         AuditAction.HOST_STEP, AuditAction.HOST_STEP, AuditAction.HOST_STEP, AuditAction.HOST_STEP,
                         AuditAction.HOST_RUN_FINISHED);
                 AuditEntry verify = history.get(history.size() - 3);
-                assertThat(verify.getReason()).contains("VERIFY");
+                assertThat(english(verify.getReason())).contains("Verify (event 6001)");
                 if (n == LOGGING_LOW) {
-                    assertThat(verify.getReason()).contains("unverifiable");
+                    assertThat(english(verify.getReason())).contains("unverifiable");
                 } else {
-                    assertThat(verify.getAfter()).contains("CONFIG_NOTES_NOTES_EXCALCON_RPC_PORT : 45002");
+                    assertThat(english(verify.getAfter()))
+                            .isEqualTo("evidence: CONFIG_NOTES_NOTES_EXCALCON_RPC_PORT : 45002");
                     assertThat(server.getLastEvidenceText()).isEqualTo("CONFIG_NOTES_NOTES_EXCALCON_RPC_PORT : 45002");
                 }
                 assertThat(history).allSatisfy(e -> assertThat(e.getSubject()).isEqualTo("server:" + hostName));

@@ -79,7 +79,9 @@ class RolloutMailTest extends RolloutTestBase {
         MimeMessage mail = onlyMail();
         assertThat(mail.getSubject()).isEqualTo("[CalCon] Rollout #" + failed.id() + " failed: port 45032");
         assertThat((String) mail.getContent()).contains("Hosts that failed or need attention:",
-                "- MLFL-0001: Rolled back.", "Why it ended: ", "skipped 2");
+                "- MLFL-0001: Rolled back. Restart service: the service did not come back: ", "Why it ended: ",
+                "skipped 2", "- MLFL-0001: ロールバック済み。サービスの再起動: サービスが再開しませんでした: ")
+                .as("the stored message is rendered, in each language").doesNotContain("{\"code\"");
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.calconfleet.rollout;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.calconfleet.access.Role;
@@ -15,6 +17,8 @@ import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.Observation;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
+import org.calconfleet.i18n.Messages;
+import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.policy.FleetPolicy;
 import org.calconfleet.policy.PolicyService;
 import org.calconfleet.testdb.DatabaseTest;
@@ -52,6 +56,19 @@ abstract class RolloutTestBase {
     JdbcTemplate jdbc;
     @Autowired
     PolicyService policy;
+    @Autowired
+    Messages messages;
+
+    /** A stored message as an English reader reads it, times in UTC. */
+    String english(String stored) {
+        return messages.render(stored, Messages.ENGLISH, ZoneOffset.UTC);
+    }
+
+    /** The code of a stored message; fails on a text stored as a sentence. */
+    static String code(String stored) {
+        return StoredMessage.parse(stored).orElseThrow(() -> new AssertionError("not a stored message: " + stored))
+                .code();
+    }
 
     /** {@code count} Domino servers whose registry holds {@code port} on both sides, connector running, logging High. */
     List<Long> servers(String prefix, int count, int port) {

@@ -54,7 +54,7 @@ class RolloutVerificationTest extends RolloutTestBase {
         HostRunView run = rollOut(id);
 
         assertThat(run.state()).isEqualTo(HostRunState.ROLLED_BACK);
-        assertThat(run.failureReason()).contains("event 6001 reports port " + FROM + ", expected " + TO);
+        assertThat(english(run.failureReason())).contains("event 6001 reports port " + FROM + ", expected " + TO);
         assertThat(RolloutEndToEndTest.ports(host)).containsExactly(FROM, FROM);
         assertThat(host.calConWrites()).as("write and restore").isEqualTo(2);
     }
@@ -97,7 +97,8 @@ class RolloutVerificationTest extends RolloutTestBase {
 
         assertThat(run.state()).isEqualTo(HostRunState.NEEDS_ATTENTION);
         assertThat(run.verification()).isNotEqualTo(Verification.UNVERIFIABLE).isNotEqualTo(Verification.VERIFIED);
-        assertThat(run.lastMessage()).contains("no event 6001 since the restart although logging is High")
+        assertThat(code(run.lastMessage())).isEqualTo("rollout.run.no-evidence");
+        assertThat(english(run.lastMessage())).contains("no event 6001 since the restart although logging is High")
                 .doesNotContain("unverifiable");
         assertThat(RolloutEndToEndTest.ports(host)).as("the values stay written").containsExactly(TO, TO);
     }

@@ -6,10 +6,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.Locale;
 import org.calconfleet.api.NotFoundException;
+import org.calconfleet.i18n.Messages;
 import org.calconfleet.rollout.ChangeService;
 import org.calconfleet.rollout.ChangeSummary;
-import org.calconfleet.rollout.HostRunView;
 import org.calconfleet.rollout.RolloutService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
@@ -33,10 +34,12 @@ class RolloutsController {
 
     private final ChangeService changes;
     private final RolloutService rollouts;
+    private final Messages messages;
 
-    RolloutsController(ChangeService changes, RolloutService rollouts) {
+    RolloutsController(ChangeService changes, RolloutService rollouts, Messages messages) {
         this.changes = changes;
         this.rollouts = rollouts;
+        this.messages = messages;
     }
 
     @PostMapping("/plan")
@@ -78,11 +81,13 @@ class RolloutsController {
 
     @GetMapping("/{id}/hosts")
     @Operation(summary = "The rollout's host runs in order, each with its step, state and last message",
-            description = "Every role.")
-    PageResponse<HostRunView> hosts(@PathVariable long id, @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+            description = "Every role. The last message, failure reason and previous values are in the language of"
+                    + " Accept-Language (English or Japanese), times within them in UTC.")
+    PageResponse<HostRunResponse> hosts(@PathVariable long id, @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE_SIZE) int size, Locale locale) {
         read(id);
-        return PageResponse.of(rollouts.hostRuns(id, PageRequest.of(page, size)));
+        return PageResponse.of(rollouts.hostRuns(id, PageRequest.of(page, size))
+                .map(run -> HostRunResponse.of(run, messages, locale)));
     }
 
     @PostMapping("/{id}/approve")
@@ -131,12 +136,13 @@ class RolloutsController {
                     + "AWAITING_CONFIRMATION, its dominoCommands show what to type): recorded with who and when, with"
                     + " the comment, and the host run is done. 404 for a host run not of this rollout; 409 when it is"
                     + " not waiting.")
-    HostRunView confirmDomino(@PathVariable long id, @PathVariable long hostRunId,
-            @RequestBody(required = false) @Nullable DecisionBody body) {
+    HostRunResponse confirmDomino(@PathVariable long id, @PathVariable long hostRunId,
+            @RequestBody(required = false) @Nullable DecisionBody body, Locale locale) {
         rollouts.hostRun(hostRunId).filter(run -> run.rolloutId() == id)
                 .orElseThrow(() -> new NotFoundException("rollout.run.unknown", hostRunId));
         String comment = text(body);
-        return rollouts.confirmDomino(hostRunId, comment.isBlank() ? null : comment);
+        return HostRunResponse.of(rollouts.confirmDomino(hostRunId, comment.isBlank() ? null : comment), messages,
+                locale);
     }
 
     @PostMapping("/{id}/cancel")

@@ -1,7 +1,6 @@
 package org.calconfleet.rollout.ui;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -9,7 +8,6 @@ import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -40,16 +38,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
+import org.calconfleet.i18n.Messages;
 import org.calconfleet.rollout.ChangePlan;
 import org.calconfleet.rollout.ChangeRefusedException;
 import org.calconfleet.rollout.ChangeService;
 import org.calconfleet.rollout.ChangeState;
 import org.calconfleet.rollout.ChangeSummary;
-import org.calconfleet.rollout.Evidence;
-import org.calconfleet.rollout.HostRunLogEntry;
 import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.rollout.HostRunView;
 import org.calconfleet.rollout.RolloutCounts;
@@ -81,23 +77,24 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
     private final boolean mayAct;
     final Grid<ChangeSummary> list = new Grid<>();
     private final Div detail = new Div();
-    final Grid<HostRunView> hosts = new Grid<>();
-    final Select<HostRunState> hostFilter = new Select<>();
+    final HostRunGrid hosts;
+    final Select<HostRunState> hostFilter;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private volatile long lastLiveRefresh;
     private @Nullable Long selected;
     private @Nullable ShownRollout shown;
     private @Nullable Runnable unregister;
 
-    JobsView(RolloutService rollouts, ChangeService changes, RolloutBroadcaster broadcaster,
+    JobsView(RolloutService rollouts, ChangeService changes, RolloutBroadcaster broadcaster, Messages messages,
              AuthenticationContext authentication) {
         this.rollouts = rollouts;
         this.changes = changes;
         this.broadcaster = broadcaster;
         this.mayAct = authentication.hasAnyRole(Role.ADMIN_NAME, Role.OPERATOR_NAME);
         setSizeFull();
+        this.hosts = new HostRunGrid(rollouts, messages, mayAct, this::refresh);
+        this.hostFilter = hosts.filter;
         configureList();
-        configureHosts();
         detail.setWidthFull();
         detail.setId("job-detail");
         add(list, detail);
@@ -146,54 +143,9 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         list.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(JobsView.class, click.getItem().id())));
     }
 
-    private void configureHosts() {
-        hosts.addColumn(HostRunView::hostName).setHeader(getTranslation("servers.column.host")).setAutoWidth(true);
-        hosts.addColumn(HostRunView::wave).setHeader(getTranslation("wizard.wave")).setAutoWidth(true);
-        hosts.addColumn(h -> getTranslation(h.step().messageKey())).setHeader(getTranslation("jobs.step"))
-                .setAutoWidth(true);
-        hosts.addColumn(new ComponentRenderer<>(this::stateBadge)).setHeader(getTranslation("jobs.state"))
-                .setAutoWidth(true);
-        hosts.addColumn(h -> h.lastMessage() == null ? "" : h.lastMessage()).setHeader(getTranslation("jobs.message"))
-                .setFlexGrow(3);
-        hosts.addColumn(new ComponentRenderer<>(this::hostActions)).setHeader("").setAutoWidth(true);
-        hosts.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        hosts.setHeight("24rem");
-        hosts.setId("job-hosts");
-        hosts.setItems(query -> selected == null ? Stream.empty() : rollouts.hostRuns(selected, hostFilter.getValue(),
-                        PageRequest.of(query.getPage(), query.getPageSize())).stream(),
-                query -> selected == null ? 0 : Math.toIntExact(rollouts.countHostRuns(selected, hostFilter.getValue())));
-        hostFilter.setLabel(getTranslation("jobs.filter"));
-        hostFilter.setItems(HostRunState.values());
-        hostFilter.setEmptySelectionAllowed(true);
-        hostFilter.setEmptySelectionCaption(getTranslation("jobs.filter.all"));
-        hostFilter.setItemLabelGenerator(state -> state == null ? getTranslation("jobs.filter.all")
-                : getTranslation(state.messageKey()));
-        hostFilter.setId("job-host-filter");
-        hostFilter.addValueChangeListener(change -> hosts.getDataProvider().refreshAll());
-    }
-
     private String waitingText(RolloutWait waiting) {
         return getTranslation(waiting.reason() == WaitReason.FREEZE ? "jobs.waiting.freeze" : "jobs.waiting.window",
                 waiting.site(), formatter().format(waiting.until()));
-    }
-
-    private Span stateBadge(HostRunView host) {
-        Span badge = new Span(getTranslation(host.state().messageKey()));
-        badge.addClassNames("status-badge", "run-" + host.state().name().toLowerCase(java.util.Locale.ROOT));
-        return badge;
-    }
-
-    private Component hostActions(HostRunView host) {
-        HorizontalLayout actions = new HorizontalLayout();
-        Button log = new Button(getTranslation("jobs.log"), click -> showLog(host));
-        log.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        actions.add(log);
-        if (mayAct && host.state() == HostRunState.AWAITING_CONFIRMATION) {
-            Button confirm = new Button(getTranslation("jobs.confirmDomino"), click -> confirmDomino(host));
-            confirm.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-            actions.add(confirm);
-        }
-        return actions;
     }
 
     private String counts(RolloutCounts c) {
@@ -230,7 +182,7 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
                 change.decisionComment() == null || change.decisionComment().isBlank() ? ""
                         : getTranslation("jobs.facts.comment", change.decisionComment())));
         facts.setId("job-facts");
-        hosts.getDataProvider().refreshAll();
+        hosts.show(change.id());
         var firewall = new FirewallDownloads("job-firewall", "firewall-rollout-" + change.id(),
                 () -> rollouts.firewall(change.id()).orElseThrow());
         detail.add(title, bar, counts, facts);
@@ -368,40 +320,8 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         note.setDuration(8_000);
     }
 
-    private void confirmDomino(HostRunView host) {
-        try {
-            rollouts.confirmDomino(host.id(), null);
-            Notification.show(getTranslation("jobs.dominoConfirmed", host.hostName()));
-        } catch (ChangeRefusedException e) {
-            Notification.show(getTranslation(e.messageKey(), e.arguments().toArray()))
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
-        refresh();
-    }
-
     void showLog(HostRunView host) {
-        Dialog dialog = new Dialog(getTranslation("jobs.logTitle", host.hostName()));
-        Grid<HostRunLogEntry> log = new Grid<>();
-        DateTimeFormatter format = formatter();
-        log.addColumn(e -> format.format(e.at())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
-        log.addColumn(e -> getTranslation(e.step().messageKey())).setHeader(getTranslation("jobs.step"))
-                .setAutoWidth(true);
-        log.addColumn(e -> e.message() == null ? e.outcome() : e.outcome() + ": " + e.message()).setHeader(getTranslation("jobs.message")).setFlexGrow(3);
-        log.setItems(rollouts.hostLog(host.id()));
-        log.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        log.setWidth("min(60rem, 90vw)");
-        dialog.add(evidence(host, format), log);
-        rollouts.archivedLog(host.id()).ifPresent(archived -> dialog.add(new Paragraph(getTranslation("jobs.logArchived",
-                format.format(archived.archivedAt()), archived.archivedBy(), archived.fileName()))));
-        dialog.getFooter().add(new Button(getTranslation("jobs.close"), click -> dialog.close()));
-        dialog.open();
-    }
-
-    private Paragraph evidence(HostRunView host, DateTimeFormatter format) {
-        Evidence read = host.evidence();
-        return new Paragraph(read == null ? getTranslation("jobs.evidence.none")
-                : getTranslation("jobs.evidence", read.source(), String.valueOf(read.eventId()),
-                        format.format(read.writtenAt()), read.text()));
+        hosts.showLog(host);
     }
 
     private DateTimeFormatter formatter() {

@@ -34,6 +34,7 @@ import org.calconfleet.rollout.ChangeState;
 import org.calconfleet.rollout.ChangeSummary;
 import org.calconfleet.rollout.Fleets;
 import org.calconfleet.rollout.HostPlan;
+import org.calconfleet.rollout.HostRunLogEntry;
 import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.rollout.RolloutService;
 import org.calconfleet.rollout.Users;
@@ -139,7 +140,36 @@ class JobsViewTest extends KaribuSpringTest {
     }
 
     @Test
-    void an_operator_sees_the_plan_of_the_failed_hosts_before_retrying_them_and_each_rollout_links_to_the_other() {
+    void a_hosts_last_message_is_shown_in_the_readers_language() throws InterruptedException {
+        List<Long> ids = Fleets.create(fleet, "LANG", 1);
+        ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(ChangeDraft.now(ids, 45002,
+                "pin the lab", null, new ChangeDraft.Waves(0, 5, 5, 5))));
+        Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(), "fine"));
+        assertThat(awaitFinished(submitted.id()).state()).isEqualTo(ChangeState.DONE);
+        signIn("helpdesk", Role.HELPDESK);
+
+        UI.getCurrent().navigate(JobsView.class, submitted.id());
+        assertThat(lastMessageShown()).startsWith("done; EXCALCON reloaded on ");
+        UI.getCurrent().setLocale(Locale.JAPANESE);
+        UI.getCurrent().navigate(JobsView.class, submitted.id());
+        assertThat(lastMessageShown()).startsWith("完了。").endsWith(" で EXCALCON を再読み込みしました");
+
+        JobsView view = _get(JobsView.class);
+        view.showLog(GridKt._get(view.hosts, 0));
+        @SuppressWarnings("unchecked")
+        Grid<HostRunLogEntry> log = _get(Grid.class, spec -> spec.withId("job-host-log"));
+        assertThat(GridKt._size(log)).isGreaterThan(4);
+        assertThat(GridKt._getFormattedRow(log, 1)).contains("レジストリ値の書き込み", "書き込み済み: 両方の値を書き込みました");
+    }
+
+    private static String lastMessageShown() {
+        JobsView view = _get(JobsView.class);
+        return GridKt._getFormatted(view.hosts.getColumns().get(4), GridKt._get(view.hosts, 0));
+    }
+
+    @Test
+    void an_operator_sees_the_plan_of_the_failed_hosts_before_retrying_them_and_each_rollout_links_to_the_other()
+            throws InterruptedException {
         List<Long> ids = Fleets.create(fleet, "RETRY", 2);
         simulated.host(Users.as("admin", Role.ADMIN, () -> fleet.find(ids.getLast()).orElseThrow()))
                 .failNextStarts(1, WindowsErrors.ERROR_PROCESS_ABORTED);
