@@ -2,6 +2,7 @@ package org.calconfleet.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.calconfleet.rollout.Rendered.english;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -158,7 +159,7 @@ class RolloutLifecycleTest extends RolloutTestBase {
         assertThat(plan.hosts().getFirst().prechecks()).filteredOn(p -> p.check() == Precheck.Check.VALUE_TYPE)
                 .singleElement().satisfies(p -> {
                     assertThat(p.status()).isEqualTo(Precheck.Status.WARN);
-                    assertThat(p.detail()).contains("REG_SZ \"45001\"");
+                    assertThat(english(p.detail())).contains("REG_SZ \"45001\"");
                 });
 
         host(ids.getFirst()).failNextStarts(1, WindowsErrors.ERROR_PROCESS_ABORTED);

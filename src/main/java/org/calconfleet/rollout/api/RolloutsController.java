@@ -6,7 +6,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.Locale;
 import org.calconfleet.api.NotFoundException;
+import org.calconfleet.i18n.Messages;
 import org.calconfleet.rollout.ChangeService;
 import org.calconfleet.rollout.ChangeSummary;
 import org.calconfleet.rollout.HostRunView;
@@ -33,17 +35,20 @@ class RolloutsController {
 
     private final ChangeService changes;
     private final RolloutService rollouts;
+    private final Messages messages;
 
-    RolloutsController(ChangeService changes, RolloutService rollouts) {
+    RolloutsController(ChangeService changes, RolloutService rollouts, Messages messages) {
         this.changes = changes;
         this.rollouts = rollouts;
+        this.messages = messages;
     }
 
     @PostMapping("/plan")
     @Operation(summary = "What a change would do on each host, read from the hosts now; nothing is stored",
-            description = "ADMIN and OPERATOR.")
-    PlanResponse plan(@Valid @RequestBody ChangeRequestBody body) {
-        return PlanResponse.of(changes.plan(body.toDraft()));
+            description = "ADMIN and OPERATOR. Values and precheck findings are in the Accept-Language (English or"
+                    + " Japanese); each finding's code names it for scripts.")
+    PlanResponse plan(@Valid @RequestBody ChangeRequestBody body, Locale locale) {
+        return PlanResponse.of(changes.plan(body.toDraft()), messages, locale);
     }
 
     @PostMapping
