@@ -182,6 +182,27 @@ class ChangeApprovalTest extends RolloutTestBase {
     }
 
     @Test
+    void a_cancel_is_audited_with_the_states_by_their_labels_and_the_runs_say_who_cancelled_as_a_message() {
+        List<Long> ids = servers("CNL", 1, 45001);
+        ChangeSummary submitted = submit(draft(ids, 45014));
+
+        Users.as("olivia", Role.OPERATOR, () -> rollouts.cancel(submitted.id(), "window moved"));
+
+        AuditEntry cancelled = Users.as("auditor", Role.AUDITOR, () -> audit.historyOf("change:" + submitted.id(),
+                10)).getFirst();
+        assertThat(cancelled.getAction()).isEqualTo(AuditAction.PORT_CHANGE_REJECTED);
+        assertThat(stored(cancelled.getBefore()).code()).isEqualTo(ChangeState.PENDING_APPROVAL.messageKey());
+        assertThat(stored(cancelled.getAfter()).code()).isEqualTo(ChangeState.CANCELLED.messageKey());
+        assertThat(japanese(cancelled.getBefore()) + " → " + japanese(cancelled.getAfter()))
+                .isEqualTo("承認待ち → 取り消し");
+        assertThat(cancelled.getReason()).isEqualTo("window moved");
+        String message = run(submitted.id(), "CNL-0001").lastMessage();
+        assertThat(stored(message)).isEqualTo(StoredMessage.of("rollout.run.cancelled-by-because",
+                StoredMessage.verbatim("olivia"), StoredMessage.verbatim("window moved")));
+        assertThat(japanese(message)).isEqualTo("olivia が取り消しました: window moved");
+    }
+
+    @Test
     void a_host_is_never_in_two_active_changes() {
         List<Long> ids = servers("ONE", 1, 45001);
         ChangeSummary first = submit(inAWindow(ids, 45009));

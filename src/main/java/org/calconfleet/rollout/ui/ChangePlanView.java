@@ -33,6 +33,7 @@ class ChangePlanView extends VerticalLayout {
 
     static final int ALL_ROWS_VISIBLE_UP_TO = 25;
 
+    // its callers make it with the plan alone, so it takes the bundles from the running service, not a constructor
     private final Messages messages = VaadinService.getCurrent().getInstantiator().getOrCreate(Messages.class);
 
     ChangePlanView(ChangePlan plan, String idPrefix) {
