@@ -250,8 +250,7 @@ public class ChangeService {
                 StoredMessage message = switch (host.verdict()) {
                     case CHANGE -> StoredMessage.of("rollout.run.waiting-wave", StoredMessage.count(host.wave()));
                     case NO_CHANGE -> StoredMessage.of("rollout.run.already-at", StoredMessage.port(host.targetPort()));
-                    case BLOCKED -> StoredMessage.of("rollout.run.blocked-at-plan",
-                            StoredMessage.inner(HostInspector.failedChecks(host.prechecks())));
+                    case BLOCKED -> host.blockedBy(HostRun.MESSAGE_MAX_LENGTH);
                 };
                 toSave.add(new HostRun(change.id(), host.serverId(), host.hostName(), Math.max(host.wave(), 0), seq++,
                         Math.max(host.targetPort(), 0), runState, host.summary(HostRun.PLAN_MAX_LENGTH).toJson(),

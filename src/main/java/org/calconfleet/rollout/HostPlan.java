@@ -65,6 +65,20 @@ public record HostPlan(long serverId, String hostName, String site, int targetPo
                 .map(p -> StoredMessage.of(p.check().messageKey())).toList());
     }
 
+    /**
+     * Why the host will not run, as kept with its host run: the failed checks with what they found, or where that
+     * would not fit in {@code maxLength} characters stored, the failed checks' names.
+     */
+    public StoredMessage blockedBy(int maxLength) {
+        StoredMessage full = blockedBy(StoredMessage.inner(HostInspector.failedChecks(prechecks)));
+        return full.toJson().length() <= maxLength ? full : blockedBy(StoredMessage.listed(failures().stream()
+                .map(p -> new StoredMessage.Choice(p.check().messageKey())).toList()));
+    }
+
+    private static StoredMessage blockedBy(StoredMessage.Argument checks) {
+        return StoredMessage.of("rollout.run.blocked-at-plan", checks);
+    }
+
     private Stream<Precheck> notPassed() {
         return prechecks.stream().filter(p -> p.status() != Precheck.Status.PASS);
     }
