@@ -136,7 +136,7 @@ public class RolloutLogArchive {
         record(archive, rollouts);
         audit.record(AuditEvent.of(user, AuditAction.ROLLOUT_LOGS_ARCHIVED, "archive:" + fileName)
                 .change(null, describe(archive).toJson())
-                .because(StoredMessage.of("rollout.audit.archive.reason", StoredMessage.at(cutoff),
+                .because(StoredMessage.of("retention.audit.reason", StoredMessage.at(cutoff),
                         StoredMessage.count(olderThanDays)).toJson()));
         return Optional.of(archive);
     }
@@ -181,13 +181,13 @@ public class RolloutLogArchive {
 
     /** What the archive holds, as its audit entry keeps it: the file, its digest, the lines and their times. */
     static StoredMessage describe(Archive archive) {
-        return StoredMessage.of("rollout.audit.archived", StoredMessage.verbatim(archive.fileName()),
+        return StoredMessage.of("retention.audit.archived", StoredMessage.verbatim(archive.fileName()),
                 StoredMessage.verbatim(archive.sha256()), StoredMessage.count(archive.entries()),
                 StoredMessage.count(archive.rollouts()), time(archive.firstEntryAt()), time(archive.lastEntryAt()));
     }
 
     private static StoredMessage.Argument time(@Nullable Instant at) {
-        return at == null ? StoredMessage.inner(StoredMessage.of("rollout.audit.no-time")) : StoredMessage.at(at);
+        return at == null ? StoredMessage.inner(StoredMessage.of("retention.audit.no-time")) : StoredMessage.at(at);
     }
 
     private record Written(String sha256, long entries, @Nullable Instant first, @Nullable Instant last) {

@@ -88,13 +88,13 @@ class RolloutLogArchiveTest extends RolloutTestBase {
         assertThat(recorded).singleElement().satisfies(entry -> {
             assertThat(entry.getAction()).isEqualTo(AuditAction.ROLLOUT_LOGS_ARCHIVED);
             assertThat(entry.getActor()).isEqualTo("admin");
-            assertThat(Rendered.stored(entry.getAfter())).isEqualTo(StoredMessage.of("rollout.audit.archived",
+            assertThat(Rendered.stored(entry.getAfter())).isEqualTo(StoredMessage.of("retention.audit.archived",
                     StoredMessage.verbatim(done.fileName()), StoredMessage.verbatim(sha256(file)),
                     StoredMessage.count(oldLines.size()), StoredMessage.count(1), StoredMessage.at(earliest),
                     StoredMessage.at(done.lastEntryAt())));
             assertThat(Rendered.english(entry.getAfter())).contains("SHA-256 " + sha256(file),
                     oldLines.size() + " entries of 1 rollouts");
-            assertThat(Rendered.stored(entry.getReason()).code()).isEqualTo("rollout.audit.archive.reason");
+            assertThat(Rendered.stored(entry.getReason()).code()).isEqualTo("retention.audit.reason");
         });
         awaitAuditDrained();
         assertThat(Users.as("auditor", Role.AUDITOR, () -> audit.verify()).isIntact()).isTrue();
