@@ -32,6 +32,7 @@ import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.i18n.StoredMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -134,8 +135,9 @@ public class RolloutLogArchive {
                 written.first(), written.last(), user, now);
         record(archive, rollouts);
         audit.record(AuditEvent.of(user, AuditAction.ROLLOUT_LOGS_ARCHIVED, "archive:" + fileName)
-                .change(null, describe(archive))
-                .because("logs of rollouts finished before " + cutoff + " (older than " + olderThanDays + " days)"));
+                .change(null, describe(archive).toJson())
+                .because(StoredMessage.of("retention.audit.reason", StoredMessage.at(cutoff),
+                        StoredMessage.count(olderThanDays)).toJson()));
         return Optional.of(archive);
     }
 
@@ -177,9 +179,15 @@ public class RolloutLogArchive {
                 .optional();
     }
 
-    static String describe(Archive archive) {
-        return "file=" + archive.fileName() + " sha256=" + archive.sha256() + " entries=" + archive.entries()
-                + " rollouts=" + archive.rollouts() + " from=" + archive.firstEntryAt() + " to=" + archive.lastEntryAt();
+    /** What the archive holds, as its audit entry keeps it: the file, its digest, the lines and their times. */
+    static StoredMessage describe(Archive archive) {
+        return StoredMessage.of("retention.audit.archived", StoredMessage.verbatim(archive.fileName()),
+                StoredMessage.verbatim(archive.sha256()), StoredMessage.count(archive.entries()),
+                StoredMessage.count(archive.rollouts()), time(archive.firstEntryAt()), time(archive.lastEntryAt()));
+    }
+
+    private static StoredMessage.Argument time(@Nullable Instant at) {
+        return at == null ? StoredMessage.inner(StoredMessage.of("retention.audit.no-time")) : StoredMessage.at(at);
     }
 
     private record Written(String sha256, long entries, @Nullable Instant first, @Nullable Instant last) {

@@ -1,5 +1,7 @@
 package org.calconfleet.rollout;
 
+import java.util.Optional;
+import org.calconfleet.i18n.StoredMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,10 +21,11 @@ record ChangeOrigin(@Nullable Long rollbackOf, @Nullable Long retryOf) {
     }
 
     /** How the request's audit entry names its origin; empty for a change of its own. */
-    String auditNote() {
+    Optional<StoredMessage> auditNote() {
         if (rollbackOf != null) {
-            return "; rollback of change #" + rollbackOf;
+            return Optional.of(StoredMessage.of("rollout.audit.rollback-of", StoredMessage.port(rollbackOf)));
         }
-        return retryOf == null ? "" : "; retry of the failed hosts of change #" + retryOf;
+        return retryOf == null ? Optional.empty()
+                : Optional.of(StoredMessage.of("rollout.audit.retry-of", StoredMessage.port(retryOf)));
     }
 }

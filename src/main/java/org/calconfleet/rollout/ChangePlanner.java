@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -21,7 +20,9 @@ import org.calconfleet.fleet.FirewallPlans;
 import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.host.CalConPorts;
 import org.calconfleet.host.HostResult;
-import org.calconfleet.i18n.Messages;
+import org.calconfleet.host.CalConRegistry;
+import org.calconfleet.host.ServiceState;
+import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.port.ConnectorKind;
 import org.calconfleet.port.DominoConsole;
 import org.calconfleet.port.FirewallPlan;
@@ -53,18 +54,16 @@ class ChangePlanner {
     private final RolloutPolicy policy;
     private final RolloutSettings settings;
     private final HostRunRepository runs;
-    private final Messages messages;
     private final FirewallPlans firewallPlans;
 
     ChangePlanner(FleetObservations fleet, HostBackends backends, RolloutPolicy policy, RolloutSettings settings,
-            HostRunRepository runs, Messages messages, FirewallPlans firewallPlans) {
+            HostRunRepository runs, FirewallPlans firewallPlans) {
         this.fleet = fleet;
         this.backends = backends;
         this.firewallPlans = firewallPlans;
         this.policy = policy;
         this.settings = settings;
         this.runs = runs;
-        this.messages = messages;
     }
 
     ChangePlan plan(List<Target> targets, ChangeDraft.Waves waves, @Nullable Integer commonPort,
@@ -128,19 +127,19 @@ class ChangePlanner {
         PortCheck portCheck = PortRules.check(port);
         RpcPort rpcPort = portCheck.validPort().orElse(null);
         if (rpcPort == null) {
-            checks.add(Precheck.fail(Precheck.Check.POLICY, text(portCheck.refusals())));
+            checks.add(Precheck.fail(Precheck.Check.POLICY, refused(portCheck.refusals())));
         } else {
             List<? extends Refusal> refusals = portPolicy.refusalsFor(rpcPort, peers);
             checks.add(refusals.isEmpty()
-                    ? Precheck.pass(Precheck.Check.POLICY, "port " + port + " is allowed")
-                    : Precheck.fail(Precheck.Check.POLICY, text(refusals)));
+                    ? Precheck.pass(Precheck.Check.POLICY, "rollout.precheck.policy.allowed", StoredMessage.port(port))
+                    : Precheck.fail(Precheck.Check.POLICY, refused(refusals)));
         }
         if (!server.getConnectorKind().canPinPort() && port != 0) {
-            checks.add(Precheck.fail(Precheck.Check.CONNECTOR_CAN_PIN,
-                    "a GroupWise connector cannot be pinned: it keeps using dynamic RPC ports"));
+            checks.add(Precheck.fail(Precheck.Check.CONNECTOR_CAN_PIN, "rollout.precheck.connector.cannot-pin"));
         }
         if (busyIn != null) {
-            checks.add(Precheck.fail(Precheck.Check.NOT_IN_ACTIVE_CHANGE, "the host is in active change #" + busyIn));
+            checks.add(Precheck.fail(Precheck.Check.NOT_IN_ACTIVE_CHANGE, "rollout.precheck.busy",
+                    StoredMessage.port(busyIn)));
         }
         HostInspector.Inspection inspection = HostInspector.inspect(backends.backend(server), port,
                 settings.getProbeTimeout(), new HostInspector.Caller() {
@@ -156,33 +155,36 @@ class ChangePlanner {
         String dominoServer = server.getDominoServer();
         if (server.getConnectorKind() == ConnectorKind.LOTUS_DOMINO) {
             if (dominoServer == null || server.getCalendarSystem() == null) {
-                checks.add(Precheck.warn(Precheck.Check.DOMINO_COMMANDS,
-                        "no Domino partner or calendar system recorded: EXCALCON will not be reloaded"));
+                checks.add(Precheck.warn(Precheck.Check.DOMINO_COMMANDS, "rollout.precheck.domino.no-partner"));
             } else if (rpcPort != null) {
                 var refusals = LoadExcalconCommand.refusalsFor(server.getHostName(), server.getCalendarSystem(),
                         server.getDominoDebugFlag());
                 var agentProblem = backends.dominoPathProblem(server);
                 if (!refusals.isEmpty()) {
-                    checks.add(Precheck.fail(Precheck.Check.DOMINO_COMMANDS, text(refusals)));
+                    checks.add(Precheck.fail(Precheck.Check.DOMINO_COMMANDS, refused(refusals)));
                 } else if (agentProblem.isPresent()) {
-                    checks.add(Precheck.fail(Precheck.Check.DOMINO_COMMANDS, agentProblem.get().detail()));
+                    checks.add(Precheck.fail(Precheck.Check.DOMINO_COMMANDS,
+                            coded(agentProblem.get().messageKey(), agentProblem.get().arguments())));
                 } else {
                     dominoCommands = DominoConsole.restartExcalcon(server.getHostName(), server.getCalendarSystem(),
                             rpcPort, server.getDominoDebugFlag());
                     dominoReload = backends.dominoReload(server);
-                    checks.add(Precheck.pass(Precheck.Check.DOMINO_COMMANDS, "on " + dominoServer + ": " + messages.get(
-                            dominoReload.messageKey(), Locale.ENGLISH, dominoReload.arguments().toArray())));
+                    checks.add(Precheck.pass(Precheck.Check.DOMINO_COMMANDS, "rollout.precheck.domino.on",
+                            StoredMessage.verbatim(dominoServer), StoredMessage.inner(
+                                    coded(dominoReload.messageKey(), dominoReload.arguments()))));
                 }
             }
         }
         FirewallPlan firewall = null;
         try {
             firewall = rpcPort == null ? null : firewallPlans.at(server, rpcPort).orElse(null);
-            checks.add(firewall != null ? Precheck.pass(Precheck.Check.FIREWALL, firewall.rules().size() + " rules")
-                    : Precheck.warn(Precheck.Check.FIREWALL, "no firewall plan: addresses of the server or its partner"
-                            + " are not recorded"));
+            checks.add(firewall != null
+                    ? Precheck.pass(Precheck.Check.FIREWALL, "rollout.precheck.firewall.rules",
+                            StoredMessage.count(firewall.rules().size()))
+                    : Precheck.warn(Precheck.Check.FIREWALL, "rollout.precheck.firewall.no-addresses"));
         } catch (IllegalArgumentException e) {
-            checks.add(Precheck.warn(Precheck.Check.FIREWALL, "no firewall plan: " + e.getMessage()));
+            checks.add(Precheck.warn(Precheck.Check.FIREWALL, "rollout.precheck.firewall.none",
+                    StoredMessage.verbatim(e.getMessage())));
         }
 
         List<ValueDiff> diffs = diffs(server, inspection, port, dominoServer != null && !dominoCommands.isEmpty());
@@ -196,26 +198,37 @@ class ChangePlanner {
     private static List<ValueDiff> diffs(ExchangeServer server, HostInspector.Inspection inspection, int port,
             boolean domino) {
         CalConPorts ports = inspection.ports();
-        String after = "REG_DWORD " + port;
         List<ValueDiff> diffs = new ArrayList<>();
-        diffs.add(ValueDiff.of(org.calconfleet.host.CalConRegistry.EXCHANGE_SIDE_PORT_VALUE,
-                ports == null ? "unknown" : ports.exchangeSide().toString(), after));
-        diffs.add(ValueDiff.of(org.calconfleet.host.CalConRegistry.NOTES_SIDE_PORT_VALUE,
-                ports == null ? "unknown" : ports.notesSide().toString(), after));
-        String service = inspection.service() == null ? "unknown" : inspection.service().name();
+        diffs.add(ValueDiff.registry(CalConRegistry.EXCHANGE_SIDE_PORT_VALUE,
+                ports == null ? null : ports.exchangeSide(), port));
+        diffs.add(ValueDiff.registry(CalConRegistry.NOTES_SIDE_PORT_VALUE,
+                ports == null ? null : ports.notesSide(), port));
+        ServiceState service = inspection.service();
+        StoredMessage serviceNow = service == null ? ValueDiff.unknown() : StoredMessage.of(service.messageKey());
         boolean changes = !inspection.atTarget(port);
-        diffs.add(new ValueDiff("service " + server.getServiceName(), service,
-                changes ? "restarted, RUNNING" : service, changes));
+        StoredMessage serviceName = StoredMessage.of("rollout.diff.service",
+                StoredMessage.verbatim(server.getServiceName()));
+        StoredMessage serviceAfter = changes ? StoredMessage.of("rollout.diff.service.restarted",
+                new StoredMessage.Choice(ServiceState.RUNNING.messageKey())) : serviceNow;
+        diffs.add(new ValueDiff(serviceName, serviceNow, serviceAfter, changes));
         if (domino) {
-            diffs.add(new ValueDiff("EXCALCON on " + server.getDominoServer(), "as loaded now",
-                    "reloaded with " + port + " " + port, changes));
+            diffs.add(new ValueDiff(StoredMessage.of("rollout.diff.excalcon",
+                    StoredMessage.verbatim(server.getDominoServer())), StoredMessage.of("rollout.diff.excalcon.now"),
+                    StoredMessage.of("rollout.diff.excalcon.reloaded", StoredMessage.port(port)), changes));
         }
         return diffs;
     }
 
-    private String text(List<? extends Refusal> refusals) {
-        return refusals.stream()
-                .map(r -> messages.get(r.messageKey(), Locale.ENGLISH, r.arguments().toArray()))
-                .collect(Collectors.joining("; "));
+    /** One refusal as it is said anywhere else; several as one list. */
+    private static StoredMessage refused(List<? extends Refusal> refusals) {
+        List<StoredMessage> each = refusals.stream().map(r -> coded(r.messageKey(), r.arguments())).toList();
+        return each.size() == 1 ? each.getFirst()
+                : StoredMessage.of("rollout.precheck.refusals", StoredMessage.listed(each.stream()
+                        .map(StoredMessage::inner).toList()));
+    }
+
+    /** A message key with arguments that are already text, as refusals and path problems give them. */
+    private static StoredMessage coded(String messageKey, List<String> arguments) {
+        return new StoredMessage(messageKey, arguments.stream().map(StoredMessage::verbatim).toList());
     }
 }

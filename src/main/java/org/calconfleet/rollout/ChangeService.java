@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.calconfleet.access.CurrentUser;
@@ -17,10 +16,9 @@ import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetObservations;
-import org.calconfleet.host.RegistryRead;
+import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.port.PortPolicy;
 import org.calconfleet.port.PortRules;
-import org.calconfleet.port.RpcPort;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -29,13 +27,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Change requests: plan (per host, before anything runs), submit, approve or reject by a second person, and the
- * follow-ups of a finished change as new requests: its rollback, and the retry of its failed hosts. Host reads for a plan happen outside any transaction; what is
- * stored is stored in one. Every decision is audited.
+ * follow-ups of a finished change as new requests: its rollback, and the retry of its failed hosts (planned by
+ * {@link FollowUpPlanner}). Host reads for a plan happen outside any transaction; what is stored is stored in one.
+ * Every decision is audited, as messages rendered when read.
  */
 @Service
 public class ChangeService {
 
     private final ChangePlanner planner;
+    private final FollowUpPlanner followUps;
     private final ChangeRequestRepository changes;
     private final HostRunRepository runs;
     private final HostRunWrites writes;
@@ -48,10 +48,12 @@ public class ChangeService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    ChangeService(ChangePlanner planner, ChangeRequestRepository changes, HostRunRepository runs, HostRunWrites writes,
-            Admissions admissions, RolloutQueries queries, AuditTrail audit, RolloutPolicy policy, FleetObservations fleet,
-            PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events) {
+    ChangeService(ChangePlanner planner, FollowUpPlanner followUps, ChangeRequestRepository changes,
+            HostRunRepository runs, HostRunWrites writes, Admissions admissions, RolloutQueries queries,
+            AuditTrail audit, RolloutPolicy policy, FleetObservations fleet, PlatformTransactionManager transactions,
+            Clock clock, ApplicationEventPublisher events) {
         this.planner = planner;
+        this.followUps = followUps;
         this.changes = changes;
         this.runs = runs;
         this.writes = writes;
@@ -144,7 +146,7 @@ public class ChangeService {
             change.decide(user, now, comment.strip());
             change.setState(ChangeState.APPROVED);
             audit.record(AuditEvent.of(user, AuditAction.PORT_CHANGE_APPROVED, subject(id))
-                    .change(ChangeState.PENDING_APPROVAL.name(), ChangeState.APPROVED.name())
+                    .change(label(ChangeState.PENDING_APPROVAL), label(ChangeState.APPROVED))
                     .because(comment.isBlank() ? null : comment.strip()));
             schedule(change);
             return queries.summary(change);
@@ -165,48 +167,20 @@ public class ChangeService {
             change.decide(user, now, comment.strip());
             change.setState(ChangeState.REJECTED);
             change.setFinishedAt(now);
-            runs.endPending(id, HostRunState.CANCELLED, "the change was rejected", now);
+            runs.endPending(id, HostRunState.CANCELLED, StoredMessage.of("rollout.run.rejected").toJson(), now);
             audit.record(AuditEvent.of(user, AuditAction.PORT_CHANGE_REJECTED, subject(id))
-                    .change(ChangeState.PENDING_APPROVAL.name(), ChangeState.REJECTED.name()).because(comment.strip()));
+                    .change(label(ChangeState.PENDING_APPROVAL), label(ChangeState.REJECTED)).because(comment.strip()));
             return queries.summary(change);
         });
     }
 
     /**
      * The rollback of a finished change, planned like any change: each host that took the change goes back to the
-     * port it had before (an absent pair goes to 0, dynamic). Hosts whose previous values were not one port are
-     * blocked.
+     * port it had before. Hosts whose previous values were not one port are blocked.
      */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     public ChangePlan planRollback(long id) {
-        ChangeRequest original = changeOrRefuse(id);
-        if (!original.getState().isFinished() && original.getState() != ChangeState.RUNNING) {
-            throw new ChangeRefusedException("rollout.rollback.not-run", id, original.getState());
-        }
-        List<ChangePlanner.Target> targets = new ArrayList<>();
-        List<HostPlan> blocked = new ArrayList<>();
-        for (HostRun run : runs.findByChangeRequestIdOrderBySeq(id)) {
-            if (run.getState() != HostRunState.DONE && run.getState() != HostRunState.AWAITING_CONFIRMATION) {
-                continue;
-            }
-            RegistryRead exchange = RegistryReads.decode(run.getPreviousExchange());
-            RegistryRead notes = RegistryReads.decode(run.getPreviousNotes());
-            OptionalInt agreed = new org.calconfleet.host.CalConPorts(exchange, notes).agreedPort();
-            if (agreed.isPresent() && PortRules.check(agreed.getAsInt()).isValid()) {
-                targets.add(new ChangePlanner.Target(run.getServerId(), agreed.getAsInt()));
-            } else if (exchange instanceof RegistryRead.Absent && notes instanceof RegistryRead.Absent) {
-                targets.add(new ChangePlanner.Target(run.getServerId(), RpcPort.DYNAMIC_VALUE));
-            } else {
-                blocked.add(new HostPlan(run.getServerId(), run.getHostName(), "", -1, HostPlan.Verdict.BLOCKED, -1,
-                        List.of(), List.of(Precheck.fail(Precheck.Check.POLICY, "the previous values " + exchange
-                        + " / " + notes + " are not one port; choose a port in a new change")), false, null, null,
-                        List.of(), null));
-            }
-        }
-        if (targets.isEmpty() && blocked.isEmpty()) {
-            throw new ChangeRefusedException("rollout.rollback.nothing", id);
-        }
-        return planFollowUp(original, targets, blocked);
+        return followUps.rollback(changeOrRefuse(id));
     }
 
     /**
@@ -232,24 +206,11 @@ public class ChangeService {
 
     /**
      * The retry of a finished rollout's hosts that failed, were rolled back or need attention (AWX's "relaunch on
-     * failed hosts"): each goes to the port its run aimed at, planned from the hosts as they are now, so a host
-     * fixed in the meantime plans as no change. Refused while the rollout has not finished, and when it has no such
-     * host.
+     * failed hosts"), planned from the hosts as they are now.
      */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     public ChangePlan planRetry(long id) {
-        ChangeRequest original = changeOrRefuse(id);
-        if (!original.getState().isFinished()) {
-            throw new ChangeRefusedException("rollout.retry.not-finished", id, original.getState());
-        }
-        List<ChangePlanner.Target> targets = runs.findByChangeRequestIdOrderBySeq(id).stream()
-                .filter(run -> run.getState().isFailure())
-                .map(run -> new ChangePlanner.Target(run.getServerId(), run.getTargetPort()))
-                .toList();
-        if (targets.isEmpty()) {
-            throw new ChangeRefusedException("rollout.retry.nothing", id);
-        }
-        return planFollowUp(original, targets, List.of());
+        return followUps.retry(changeOrRefuse(id));
     }
 
     /**
@@ -265,13 +226,6 @@ public class ChangeService {
     }
 
     // ----------------------------------------------------------------
-
-    /** A change that follows from a finished one: the same waves, and one port where every host goes to the same. */
-    private ChangePlan planFollowUp(ChangeRequest original, List<ChangePlanner.Target> targets,
-            List<HostPlan> blocked) {
-        Set<Integer> ports = targets.stream().map(ChangePlanner.Target::port).collect(Collectors.toSet());
-        return planner.plan(targets, original.waves(), ports.size() == 1 ? ports.iterator().next() : null, blocked);
-    }
 
     private ChangeSummary store(ChangePlan plan, String reason, @Nullable String ticket, @Nullable Integer port,
             ChangeOrigin origin, ChangeDraft.Schedule schedule, ChangeState state) {
@@ -293,31 +247,25 @@ public class ChangeService {
                     case NO_CHANGE -> HostRunState.NO_CHANGE;
                     case BLOCKED -> HostRunState.SKIPPED;
                 };
-                String message = switch (host.verdict()) {
-                    case CHANGE -> "waiting for wave " + host.wave();
-                    case NO_CHANGE -> "already at port " + host.targetPort() + ": nothing to do";
-                    case BLOCKED -> "blocked at plan time: " + host.failures().stream().map(Precheck::toString)
-                            .collect(Collectors.joining("; "));
+                StoredMessage message = switch (host.verdict()) {
+                    case CHANGE -> StoredMessage.of("rollout.run.waiting-wave", StoredMessage.count(host.wave()));
+                    case NO_CHANGE -> StoredMessage.of("rollout.run.already-at", StoredMessage.port(host.targetPort()));
+                    case BLOCKED -> host.blockedBy(HostRun.MESSAGE_MAX_LENGTH);
                 };
                 toSave.add(new HostRun(change.id(), host.serverId(), host.hostName(), Math.max(host.wave(), 0), seq++,
-                        Math.max(host.targetPort(), 0), runState, host.summary(), message, now));
+                        Math.max(host.targetPort(), 0), runState, host.summary(HostRun.PLAN_MAX_LENGTH).toJson(),
+                        message.toJson(), now));
             }
             writes.insert(toSave);
             if (state != ChangeState.DRAFT) {
                 audit.record(AuditEvent.of(user, AuditAction.PORT_CHANGE_REQUESTED, subject(change.id()))
-                        .change(null, (port == null ? "previous ports" : "port " + port) + " on "
-                                + plan.hosts().size() + " servers: " + plan.changes() + " to change, " + plan.noChange()
-                                + " no change, " + plan.blocked() + " blocked, " + plan.unverifiable()
-                                + " unverifiable; " + plan.waveCount() + " waves"
-                                + origin.auditNote()
-                                + (ticket == null ? "" : "; ticket " + ticket))
-                        .because(reason));
+                        .change(null, requested(plan, port, origin, ticket).toJson()).because(reason));
                 if (!policy.approvalRequired()) {
                     change.decide("policy", now, "the policy requires no approval");
                     change.setState(ChangeState.APPROVED);
                     audit.record(AuditEvent.of("system", AuditAction.PORT_CHANGE_APPROVED, subject(change.id()))
-                            .change(ChangeState.PENDING_APPROVAL.name(), ChangeState.APPROVED.name())
-                            .because("the policy requires no approval"));
+                            .change(label(ChangeState.PENDING_APPROVAL), label(ChangeState.APPROVED))
+                            .because(StoredMessage.of("rollout.audit.no-approval-required").toJson()));
                     List<String> busy = busy(pending(change.id()));
                     if (!busy.isEmpty()) {
                         throw new ChangeRefusedException("rollout.approve.busy", String.join(", ", busy));
@@ -332,6 +280,29 @@ public class ChangeService {
             }
             return queries.summary(change);
         });
+    }
+
+    /** What the request's audit entry says was asked: the port, the plan's totals, its origin and its ticket. */
+    private static StoredMessage requested(ChangePlan plan, @Nullable Integer port, ChangeOrigin origin,
+            @Nullable String ticket) {
+        StoredMessage totals = StoredMessage.of("rollout.audit.requested", StoredMessage.inner(port == null
+                        ? StoredMessage.of("rollout.audit.previous-ports")
+                        : StoredMessage.of("rollout.audit.port", StoredMessage.port(port))),
+                StoredMessage.count(plan.hosts().size()), StoredMessage.count(plan.changes()),
+                StoredMessage.count(plan.noChange()), StoredMessage.count(plan.blocked()),
+                StoredMessage.count(plan.unverifiable()), StoredMessage.count(plan.waveCount()));
+        List<StoredMessage.Argument> notes = new ArrayList<>();
+        origin.auditNote().ifPresent(note -> notes.add(StoredMessage.inner(note)));
+        if (ticket != null) {
+            notes.add(StoredMessage.inner(StoredMessage.of("rollout.audit.ticket", StoredMessage.verbatim(ticket))));
+        }
+        return notes.isEmpty() ? totals : StoredMessage.of("rollout.audit.requested-with",
+                StoredMessage.inner(totals), StoredMessage.listed(notes));
+    }
+
+    /** A change's state as the audit trail keeps it: the label its screens show, rendered when read. */
+    static String label(ChangeState state) {
+        return StoredMessage.of(state.messageKey()).toJson();
     }
 
     private void schedule(ChangeRequest change) {

@@ -29,6 +29,8 @@ import org.calconfleet.host.HostBackend;
 import org.calconfleet.host.HostEvent;
 import org.calconfleet.host.HostResult;
 import org.calconfleet.host.ServiceState;
+import org.calconfleet.i18n.StoredMessage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -155,11 +157,9 @@ class DriftScan {
                 .filter(FleetObservations.Recorded::driftChanged)
                 .map(recorded -> {
                     audit.record(AuditEvent.of(ACTOR, AuditAction.DRIFT_DETECTED, "server:" + server.getHostName())
-                            .change("desired " + recorded.desiredPort() + ", observed " + recorded.observedBefore()
-                                            + " (" + recorded.driftBefore() + ")",
-                                    "desired " + recorded.desiredPort() + ", observed " + recorded.observedAfter()
-                                            + " (" + recorded.driftAfter() + ")")
-                            .because("the registry values differ from the desired port"));
+                            .change(drift(recorded.desiredPort(), recorded.observedBefore(), recorded.driftBefore()),
+                                    drift(recorded.desiredPort(), recorded.observedAfter(), recorded.driftAfter()))
+                            .because(StoredMessage.of("rollout.audit.drift.reason").toJson()));
                     if (recorded.driftBefore() != Drift.DRIFTED) {
                         found.add(new DriftFound.Server(serverId, server.getHostName(), recorded.desiredPort(),
                                 recorded.observedAfter()));
@@ -167,5 +167,13 @@ class DriftScan {
                     return true;
                 }).orElse(false));
         return Boolean.TRUE.equals(drift) ? Seen.DRIFTED : Seen.SEEN;
+    }
+
+    /** A server's drift as its audit entry keeps it: the desired port, the values observed and the drift's label. */
+    static String drift(@Nullable Integer desired, String observed, Drift drift) {
+        return StoredMessage.of("rollout.audit.drift", desired == null
+                        ? StoredMessage.inner(StoredMessage.of("rollout.audit.no-desired-port"))
+                        : StoredMessage.port(desired),
+                StoredMessage.verbatim(observed), new StoredMessage.Choice(drift.messageKey())).toJson();
     }
 }

@@ -3,9 +3,9 @@ package org.calconfleet.rollout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.calconfleet.host.CalConPorts;
 import org.calconfleet.host.DiagnosticLevel;
 import org.calconfleet.host.HostBackend;
@@ -15,13 +15,15 @@ import org.calconfleet.host.RegistryRead;
 import org.calconfleet.host.ServiceState;
 import org.calconfleet.host.TcpListener;
 import org.calconfleet.host.TcpProbe;
+import org.calconfleet.i18n.StoredMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The read-only look at a host that both the plan and the run's precheck take: the port values, the service, the
  * diagnostic level, and whether the target port is free (the host's listener table, or a TCP probe where the
  * backend cannot list listeners). The connector's own listener is left out: while the connector runs with the
- * Exchange-side value at the target port, one listener there is the connector itself.
+ * Exchange-side value at the target port, one listener there is the connector itself. What each check found is a
+ * message with typed arguments, rendered when read.
  */
 final class HostInspector {
 
@@ -29,6 +31,29 @@ final class HostInspector {
     interface Caller {
         <T> HostResult<T> call(String what, Supplier<HostResult<T>> read);
     }
+
+    /** What the inspection reads, by the words the engine's log uses and by its label for the reader. */
+    enum HostRead {
+        PORT_VALUES("read the port values"), SERVICE("query the service"),
+        DIAGNOSTICS("read the diagnostic level"), LISTENERS("list the TCP listeners");
+
+        private final String what;
+
+        HostRead(String what) {
+            this.what = what;
+        }
+
+        String what() {
+            return what;
+        }
+
+        String messageKey() {
+            return "rollout.read." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** The host's technical detail of a failure is kept, cut where it runs long: it is English from the host. */
+    static final int FAILURE_DETAIL_MAX = 300;
 
     record Inspection(@Nullable CalConPorts ports, @Nullable ServiceState service,
                       @Nullable DiagnosticLevel diagnostics, List<Precheck> checks,
@@ -51,20 +76,27 @@ final class HostInspector {
             return ports == null || !hasPort(ports, target);
         }
 
-        String problems() {
-            return checks.stream().filter(c -> c.status() == Precheck.Status.FAIL).map(Precheck::toString)
-                    .collect(Collectors.joining("; "));
+        /** The checks that failed, each with what it found. */
+        StoredMessage blockedBy() {
+            return failedChecks(checks);
         }
+
+        /** {@link #blockedBy()} stored as it is, for the run's precheck step until that step stores messages. */
+        String problems() {
+            return blockedBy().toJson();
+        }
+    }
+
+    /** The failed checks of a host, each with what it found: why it is blocked. */
+    static StoredMessage failedChecks(List<Precheck> checks) {
+        return StoredMessage.of("rollout.precheck.failed", StoredMessage.listed(checks.stream()
+                .filter(c -> c.status() == Precheck.Status.FAIL).map(c -> StoredMessage.inner(c.line())).toList()));
     }
 
     static boolean hasPort(CalConPorts ports, int port) {
         OptionalInt agreed = ports.agreedPort();
         return agreed.isPresent() && agreed.getAsInt() == port;
     }
-
-    /** What the port check was where the backend cannot list the host's listeners: said with every such result. */
-    static final String PROBE_LABEL = "(checked by a TCP connect from the console: this path cannot read the host's"
-            + " listener table)";
 
     private HostInspector() {
     }
@@ -75,48 +107,52 @@ final class HostInspector {
 
     static Inspection inspect(HostBackend host, int target, Duration probeTimeout, Caller caller) {
         List<Precheck> checks = new ArrayList<>();
-        HostResult<CalConPorts> portsRead = caller.call("read the port values", host::readCalConPorts);
+        HostResult<CalConPorts> portsRead = caller.call(HostRead.PORT_VALUES.what(), host::readCalConPorts);
         if (portsRead instanceof HostResult.Failure<CalConPorts> f) {
-            checks.add(Precheck.fail(Precheck.Check.REACHABLE, describe("read the port values", f)));
+            checks.add(Precheck.fail(Precheck.Check.REACHABLE, cannot(HostRead.PORT_VALUES, f)));
             return new Inspection(null, null, null, checks, f);
         }
         CalConPorts ports = portsRead.orElseThrow();
-        checks.add(Precheck.pass(Precheck.Check.REACHABLE, "values " + ports.exchangeSide() + " / " + ports.notesSide()));
+        StoredMessage.Argument exchange = StoredMessage.inner(ValueDiff.value(ports.exchangeSide()));
+        StoredMessage.Argument notes = StoredMessage.inner(ValueDiff.value(ports.notesSide()));
+        checks.add(Precheck.pass(Precheck.Check.REACHABLE, "rollout.precheck.values", exchange, notes));
         if (ports.exchangeSide() instanceof RegistryRead.WrongType
                 || ports.notesSide() instanceof RegistryRead.WrongType) {
             boolean restorable = restorable(ports.exchangeSide()) && restorable(ports.notesSide());
-            checks.add(Precheck.warn(Precheck.Check.VALUE_TYPE, "values " + ports.exchangeSide() + " / "
-                    + ports.notesSide() + ": the change writes REG_DWORD; " + (restorable
-                    ? "a rollback puts back what is there now, type and data"
-                    : "a rollback cannot put back a value whose data is too long to keep")));
+            checks.add(Precheck.warn(Precheck.Check.VALUE_TYPE, restorable
+                    ? "rollout.precheck.value-type.restorable" : "rollout.precheck.value-type.not-restorable",
+                    exchange, notes));
         }
 
-        HostResult<ServiceState> serviceRead = caller.call("query the service", host::queryServiceState);
+        HostResult<ServiceState> serviceRead = caller.call(HostRead.SERVICE.what(), host::queryServiceState);
         if (serviceRead instanceof HostResult.Failure<ServiceState> f) {
-            checks.add(Precheck.fail(Precheck.Check.SERVICE_PRESENT, describe("query the service", f)));
+            checks.add(Precheck.fail(Precheck.Check.SERVICE_PRESENT, cannot(HostRead.SERVICE, f)));
             return new Inspection(ports, null, null, checks, f);
         }
         ServiceState service = serviceRead.orElseThrow();
+        StoredMessage.Argument serviceName = StoredMessage.verbatim(host.serviceName());
         if (service == ServiceState.NOT_INSTALLED) {
-            checks.add(Precheck.fail(Precheck.Check.SERVICE_PRESENT, "no service named " + host.serviceName()));
+            checks.add(Precheck.fail(Precheck.Check.SERVICE_PRESENT, "rollout.precheck.service.absent", serviceName));
             return new Inspection(ports, service, null, checks, null);
         }
-        checks.add(Precheck.pass(Precheck.Check.SERVICE_PRESENT, host.serviceName() + " " + service));
+        checks.add(Precheck.pass(Precheck.Check.SERVICE_PRESENT, "rollout.precheck.service.present", serviceName,
+                new StoredMessage.Choice(service.messageKey())));
 
         DiagnosticLevel level = null;
-        HostResult<DiagnosticLevel> levelRead = caller.call("read the diagnostic level", host::readDiagnosticLevel);
+        HostResult<DiagnosticLevel> levelRead = caller.call(HostRead.DIAGNOSTICS.what(), host::readDiagnosticLevel);
         if (levelRead instanceof HostResult.Failure<DiagnosticLevel> f) {
             if (f.kind() != HostFailure.WRONG_VALUE_TYPE) {
-                checks.add(Precheck.fail(Precheck.Check.DIAGNOSTICS_HIGH, describe("read the diagnostic level", f)));
+                checks.add(Precheck.fail(Precheck.Check.DIAGNOSTICS_HIGH, cannot(HostRead.DIAGNOSTICS, f)));
                 return new Inspection(ports, service, null, checks, f);
             }
-            checks.add(Precheck.warn(Precheck.Check.DIAGNOSTICS_HIGH, f.detail() + ": the change will be unverifiable"));
+            checks.add(Precheck.warn(Precheck.Check.DIAGNOSTICS_HIGH, "rollout.precheck.diagnostics.unreadable",
+                    detail(f)));
         } else {
             level = levelRead.orElseThrow();
+            StoredMessage.Argument shown = new StoredMessage.Choice(level.messageKey());
             checks.add(level.isHighOrAbove()
-                    ? Precheck.pass(Precheck.Check.DIAGNOSTICS_HIGH, level.name())
-                    : Precheck.warn(Precheck.Check.DIAGNOSTICS_HIGH, level.name()
-                            + ": logging below High, event 6001 is not written, the change will be unverifiable"));
+                    ? Precheck.pass(Precheck.Check.DIAGNOSTICS_HIGH, "rollout.precheck.diagnostics.high", shown)
+                    : Precheck.warn(Precheck.Check.DIAGNOSTICS_HIGH, "rollout.precheck.diagnostics.low", shown));
         }
 
         HostResult.Failure<?> failure = checkPortFree(host, target, ports, service, probeTimeout, caller, checks);
@@ -126,56 +162,68 @@ final class HostInspector {
     private static HostResult.@Nullable Failure<?> checkPortFree(HostBackend host, int target, CalConPorts ports,
             ServiceState service, Duration probeTimeout, Caller caller, List<Precheck> checks) {
         if (target == 0) {
-            checks.add(Precheck.pass(Precheck.Check.PORT_FREE, "dynamic port: nothing to reserve"));
+            checks.add(Precheck.pass(Precheck.Check.PORT_FREE, "rollout.precheck.port.dynamic"));
             return null;
         }
+        StoredMessage.Argument port = StoredMessage.port(target);
         // The connector binds the Exchange-side port: while it runs with that value at the target, one listener
         // on the target is its own.
         boolean connectorHolds = service == ServiceState.RUNNING
                 && ports.exchangeSide().dword().orElse(-1) == target;
-        HostResult<List<TcpListener>> listeners = caller.call("list the TCP listeners", host::listTcpListeners);
+        HostResult<List<TcpListener>> listeners = caller.call(HostRead.LISTENERS.what(), host::listTcpListeners);
         if (listeners instanceof HostResult.Ok<List<TcpListener>> ok) {
             List<TcpListener> holders = ok.value().stream().filter(l -> l.port() == target).toList();
-            String who = holders.stream().map(l -> l.processName() + " (pid " + l.processId() + ")")
-                    .collect(Collectors.joining(", "));
+            StoredMessage.Argument who = StoredMessage.listed(holders.stream().map(l -> StoredMessage.inner(
+                    StoredMessage.of("rollout.precheck.port.process", StoredMessage.verbatim(l.processName()),
+                            StoredMessage.port(l.processId())))).toList());
             if (holders.isEmpty()) {
-                checks.add(Precheck.pass(Precheck.Check.PORT_FREE, "nothing listens on TCP " + target));
+                checks.add(Precheck.pass(Precheck.Check.PORT_FREE, "rollout.precheck.port.free", port));
             } else if (connectorHolds && holders.size() == 1) {
-                checks.add(Precheck.pass(Precheck.Check.PORT_FREE, "the connector itself listens on TCP " + target
-                        + ": " + who));
+                checks.add(Precheck.pass(Precheck.Check.PORT_FREE, "rollout.precheck.port.connector", port, who));
             } else if (connectorHolds) {
-                checks.add(Precheck.warn(Precheck.Check.PORT_FREE, "TCP " + target + " has several listeners, one of"
-                        + " them the connector: " + who));
+                checks.add(Precheck.warn(Precheck.Check.PORT_FREE, "rollout.precheck.port.connector-and-others",
+                        port, who));
             } else {
-                checks.add(Precheck.fail(Precheck.Check.PORT_FREE, "TCP " + target + " is in use on the host by " + who));
+                checks.add(Precheck.fail(Precheck.Check.PORT_FREE, "rollout.precheck.port.in-use", port, who));
             }
             return null;
         }
         if (connectorHolds) {
-            checks.add(Precheck.pass(Precheck.Check.PORT_FREE, "the connector itself listens on TCP " + target));
+            checks.add(Precheck.pass(Precheck.Check.PORT_FREE, "rollout.precheck.port.connector-probed", port));
             return null;
         }
         HostResult.Failure<?> listFailure = listeners.failure().orElseThrow();
         if (listFailure.kind() != HostFailure.UNSUPPORTED) {
-            checks.add(Precheck.fail(Precheck.Check.PORT_FREE, describe("list the TCP listeners", listFailure)));
+            checks.add(Precheck.fail(Precheck.Check.PORT_FREE, cannot(HostRead.LISTENERS, listFailure)));
             return listFailure;
         }
         HostResult<TcpProbe> probe = caller.call("probe TCP " + target, () -> host.probeTcpPort(target, probeTimeout));
         switch (probe) {
             case HostResult.Ok<TcpProbe> ok -> checks.add(switch (ok.value()) {
-                case ACCEPTED -> Precheck.fail(Precheck.Check.PORT_FREE,
-                        "something accepts connections on TCP " + target + " " + PROBE_LABEL);
-                case REFUSED -> Precheck.pass(Precheck.Check.PORT_FREE,
-                        "TCP " + target + " refuses connections " + PROBE_LABEL);
-                case NO_ANSWER -> Precheck.warn(Precheck.Check.PORT_FREE,
-                        "no answer on TCP " + target + " (filtered?): cannot tell whether it is free " + PROBE_LABEL);
+                case ACCEPTED -> Precheck.fail(Precheck.Check.PORT_FREE, "rollout.precheck.probe.accepted", port);
+                case REFUSED -> Precheck.pass(Precheck.Check.PORT_FREE, "rollout.precheck.probe.refused", port);
+                case NO_ANSWER -> Precheck.warn(Precheck.Check.PORT_FREE, "rollout.precheck.probe.no-answer", port);
             });
-            case HostResult.Failure<TcpProbe> f ->
-                    checks.add(Precheck.warn(Precheck.Check.PORT_FREE, describe("probe TCP " + target, f)));
+            case HostResult.Failure<TcpProbe> f -> checks.add(Precheck.warn(Precheck.Check.PORT_FREE,
+                    "rollout.precheck.probe.failed", port, new StoredMessage.Choice(f.kind().messageKey()),
+                    detail(f)));
         }
         return null;
     }
 
+    /** A read that failed: what could not be read, the kind of failure and the host's detail. */
+    static StoredMessage cannot(HostRead what, HostResult.Failure<?> f) {
+        return StoredMessage.of("rollout.precheck.cannot", new StoredMessage.Choice(what.messageKey()),
+                new StoredMessage.Choice(f.kind().messageKey()), detail(f));
+    }
+
+    private static StoredMessage.Argument detail(HostResult.Failure<?> f) {
+        String detail = f.detail();
+        return StoredMessage.verbatim(detail.length() <= FAILURE_DETAIL_MAX ? detail
+                : detail.substring(0, FAILURE_DETAIL_MAX) + "…");
+    }
+
+    /** In the words of the engine's log, for the run's steps until they store messages. */
     static String describe(String what, HostResult.Failure<?> f) {
         return "cannot " + what + ": " + f.kind() + " " + f.detail();
     }

@@ -95,11 +95,7 @@ class PrecheckStep implements HostRunStep {
     }
 
     private static StoredMessage problems(HostInspector.Inspection i) {
-        return RunMessages.run("problems", listed(i.checks().stream()
-                .filter(check -> check.status() == Precheck.Status.FAIL)
-                .map(check -> inner(RunMessages.run("check-failed", RunMessages.label(check.check().messageKey()),
-                        RunMessages.hostText(check.detail()))))
-                .toList()));
+        return i.blockedBy();
     }
 
     private static StoredMessage passed(int target, boolean needsWrite, boolean unverifiable) {

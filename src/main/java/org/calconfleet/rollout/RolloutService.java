@@ -13,6 +13,7 @@ import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.fleet.FirewallPlans;
+import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.logarchive.ArchivedLog;
 import org.calconfleet.logarchive.RolloutLogArchive;
 import org.calconfleet.port.FirewallExport;
@@ -176,7 +177,7 @@ public class RolloutService {
                 change.requestCancel(user, why);
                 change.setState(ChangeState.CANCELLED);
                 change.setFinishedAt(now);
-                admissions.endPending(id, HostRunState.CANCELLED, why, now);
+                admissions.endPending(id, HostRunState.CANCELLED, cancelled(user, reason).toJson(), now);
                 admissions.finished(change);
             }
             case RUNNING -> {
@@ -186,9 +187,17 @@ public class RolloutService {
             default -> throw new ChangeRefusedException("rollout.cancel.finished", id, before);
         }
         audit.record(AuditEvent.of(user, AuditAction.PORT_CHANGE_REJECTED, ChangeService.subject(id))
-                .change(before.name(), ChangeState.CANCELLED.name()).because(why));
+                .change(ChangeService.label(before), ChangeService.label(ChangeState.CANCELLED))
+                .because(reason.isBlank() ? null : reason.strip()));
         admissions.progress(id);
         return queries.summary(change);
+    }
+
+    /** Why a host run of a cancelled change did not start: who cancelled it, and why if they said. */
+    private static StoredMessage cancelled(String user, String reason) {
+        return reason.isBlank() ? StoredMessage.of("rollout.run.cancelled-by", StoredMessage.verbatim(user))
+                : StoredMessage.of("rollout.run.cancelled-by-because", StoredMessage.verbatim(user),
+                        StoredMessage.verbatim(reason.strip()));
     }
 
     /** A host run of a change the acting user may see (see {@link RolloutQueries#visible}). */

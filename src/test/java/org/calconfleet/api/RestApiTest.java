@@ -36,6 +36,7 @@ import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.ServerCsv;
 import org.calconfleet.fleet.ServerFilter;
 import org.calconfleet.fleet.ServerValues;
+import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.host.WindowsErrors;
 import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.port.ConnectorKind;
@@ -45,6 +46,7 @@ import org.calconfleet.rollout.ChangeState;
 import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.rollout.HostRunView;
 import org.calconfleet.rollout.Precheck;
+import org.calconfleet.rollout.Rendered;
 import org.calconfleet.rollout.RolloutService;
 import org.calconfleet.rollout.Users;
 import org.calconfleet.security.ApiTokenService;
@@ -940,12 +942,41 @@ class RestApiTest {
     }
 
     @Test
+    void a_plan_answers_in_the_callers_language_with_each_findings_code() throws Exception {
+        long id = server();
+        String host = asAdmin(() -> fleet.find(id).orElseThrow().getHostName());
+        String body = changeBody(id, freePort());
+
+        JsonNode english = json.readTree(send("POST", "/api/v1/rollouts/plan", body, tokenOf.get(Role.OPERATOR))
+                .body()).get("hosts").get(0);
+        JsonNode japanese = json.readTree(send("POST", "/api/v1/rollouts/plan", body, tokenOf.get(Role.OPERATOR),
+                "ja").body()).get("hosts").get(0);
+
+        assertThat(english.get("diffs").get(2).get("after").asString()).isEqualTo("restarted, Running");
+        assertThat(japanese.get("diffs").get(2).get("after").asString()).isEqualTo("再起動して実行中");
+        assertThat(japanese.get("prechecks").get(0).get("code").asString())
+                .isEqualTo(english.get("prechecks").get(0).get("code").asString())
+                .isEqualTo("rollout.precheck.policy.allowed");
+        StringBuilder shown = new StringBuilder();
+        for (JsonNode diff : japanese.get("diffs")) {
+            shown.append(diff.get("name").asString()).append(": ").append(diff.get("before").asString())
+                    .append(" → ").append(diff.get("after").asString()).append('\n');
+        }
+        for (JsonNode check : japanese.get("prechecks")) {
+            shown.append(check.get("detail").asString()).append('\n');
+        }
+        Rendered.assertNoEnglishSentence(shown.toString(), host, "DOM-" + host, "MSExchangeCalCon",
+                CalConRegistry.EXCHANGE_SIDE_PORT_VALUE, CalConRegistry.NOTES_SIDE_PORT_VALUE);
+    }
+
+    @Test
     void a_port_the_port_policy_forbids_is_422_with_the_message_a_plan_gives_and_nothing_is_stored() throws Exception {
         long id = server();
         long version = asAdmin(() -> fleet.find(id).orElseThrow().getVersion());
         String planned = Users.as(REQUESTER, Role.OPERATOR, () -> changes.plan(ChangeDraft.now(List.of(id), 1025,
                 "policy", null, ChangeDraft.Waves.DEFAULT))).hosts().getFirst().prechecks().stream()
-                .filter(check -> check.check() == Precheck.Check.POLICY).findFirst().orElseThrow().detail();
+                .filter(check -> check.check() == Precheck.Check.POLICY).findFirst().map(check -> Rendered.english(
+                        check.detail())).orElseThrow();
 
         JsonNode problem = assertProblem(send("PUT", "/api/v1/servers/" + id + "/desired-port",
                 "{\"desiredPort\": 1025, \"version\": " + version + "}", tokenOf.get(Role.OPERATOR)), 422, "refused",

@@ -2,6 +2,10 @@ package org.calconfleet.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.calconfleet.rollout.Rendered.assertNoEnglishSentence;
+import static org.calconfleet.rollout.Rendered.english;
+import static org.calconfleet.rollout.Rendered.japanese;
+import static org.calconfleet.rollout.Rendered.stored;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +14,9 @@ import java.util.function.Consumer;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.host.CalConRegistry;
+import org.calconfleet.host.TcpListener;
+import org.calconfleet.i18n.StoredMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Pageable;
@@ -67,9 +74,60 @@ class ChangeApprovalTest extends RolloutTestBase {
                 .containsExactly(AuditAction.PORT_CHANGE_APPROVED, AuditAction.PORT_CHANGE_REQUESTED);
         assertThat(entries.get(1).getActor()).isEqualTo("oscar");
         assertThat(entries.get(1).getReason()).isEqualTo("pin for the firewall");
-        assertThat(entries.get(1).getAfter()).contains("port 45006 on 2 servers").contains("ticket CHG-9");
+        assertThat(stored(entries.get(1).getAfter())).isEqualTo(StoredMessage.of("rollout.audit.requested-with",
+                StoredMessage.inner(StoredMessage.of("rollout.audit.requested",
+                        StoredMessage.inner(StoredMessage.of("rollout.audit.port", StoredMessage.port(45006))),
+                        StoredMessage.count(2), StoredMessage.count(2), StoredMessage.count(0), StoredMessage.count(0),
+                        StoredMessage.count(0), StoredMessage.count(1))),
+                StoredMessage.listed(List.of(StoredMessage.inner(
+                        StoredMessage.of("rollout.audit.ticket", StoredMessage.verbatim("CHG-9")))))));
+        assertThat(english(entries.get(1).getAfter())).contains("port 45006 on 2 servers").contains("ticket CHG-9");
+        assertThat(japanese(entries.get(1).getAfter())).contains("ポート 45006", "2 台のサーバー", "チケット CHG-9");
+        assertNoEnglishSentence(japanese(entries.get(1).getAfter()));
         assertThat(entries.get(0).getActor()).isEqualTo("olivia");
         assertThat(entries.get(0).getReason()).isEqualTo("checked CHG-9");
+        assertThat(stored(entries.get(0).getBefore()).code()).isEqualTo(ChangeState.PENDING_APPROVAL.messageKey());
+        assertThat(stored(entries.get(0).getAfter()).code()).isEqualTo(ChangeState.APPROVED.messageKey());
+        assertThat(english(entries.get(0).getBefore()) + " → " + english(entries.get(0).getAfter()))
+                .isEqualTo("Waiting for approval → Approved");
+        assertThat(japanese(entries.get(0).getAfter())).isEqualTo("承認済み");
+    }
+
+    @Test
+    void a_host_blocked_at_plan_time_keeps_why_as_the_failed_checks_with_their_findings_not_as_a_sentence() {
+        List<Long> ids = servers("BLK", 2, 45001);
+        host(ids.get(1)).addListener(new TcpListener(45013, 4242, "squatter.exe"));
+
+        ChangeSummary submitted = submit(draft(ids, 45013));
+
+        HostRunView blocked = run(submitted.id(), "BLK-0002");
+        assertThat(blocked.state()).isEqualTo(HostRunState.SKIPPED);
+        StoredMessage squatter = StoredMessage.of("rollout.precheck.port.process",
+                StoredMessage.verbatim("squatter.exe"), StoredMessage.port(4242));
+        StoredMessage inUse = StoredMessage.of("rollout.precheck.port.in-use", StoredMessage.port(45013),
+                StoredMessage.listed(List.of(StoredMessage.inner(squatter))));
+        StoredMessage failedCheck = StoredMessage.of("rollout.precheck.line",
+                new StoredMessage.Choice(Precheck.Check.PORT_FREE.messageKey()),
+                new StoredMessage.Choice(Precheck.Status.FAIL.messageKey()), StoredMessage.inner(inUse));
+        assertThat(stored(blocked.lastMessage())).isEqualTo(StoredMessage.of("rollout.run.blocked-at-plan",
+                StoredMessage.inner(StoredMessage.of("rollout.precheck.failed",
+                        StoredMessage.listed(List.of(StoredMessage.inner(failedCheck)))))));
+        assertThat(english(blocked.lastMessage())).isEqualTo("blocked at plan time: Port free on the host (failed):"
+                + " TCP 45013 is in use on the host by squatter.exe (pid 4242)");
+        assertThat(japanese(blocked.lastMessage())).contains("TCP 45013", "squatter.exe（PID 4242）");
+        assertNoEnglishSentence(japanese(blocked.lastMessage()), "squatter.exe");
+        assertThat(stored(blocked.planned()).code()).isEqualTo("rollout.plan.summary");
+        assertNoEnglishSentence(japanese(blocked.planned()), "LOAD EXCALCON BLK-0002 ExchangeFreeBusy 45013 45013 1",
+                "Excalcon q", "DOM-BLK-0002", "squatter.exe", "MSExchangeCalCon",
+                CalConRegistry.EXCHANGE_SIDE_PORT_VALUE, CalConRegistry.NOTES_SIDE_PORT_VALUE);
+
+        HostRunView toChange = run(submitted.id(), "BLK-0001");
+        assertThat(stored(toChange.lastMessage()))
+                .isEqualTo(StoredMessage.of("rollout.run.waiting-wave", StoredMessage.count(1)));
+        assertThat(english(toChange.planned())).startsWith("Will change: NotesCal.Exchange CalCon RPC Port:"
+                + " REG_DWORD 45001 → REG_DWORD 45013");
+        Users.as("olivia", Role.OPERATOR, () -> changes.reject(submitted.id(), "not now"));
+        assertThat(stored(run(submitted.id(), "BLK-0001").lastMessage()).code()).isEqualTo("rollout.run.rejected");
     }
 
     @Test
@@ -128,6 +186,27 @@ class ChangeApprovalTest extends RolloutTestBase {
             });
         }
         assertThat(rollout(submitted.id()).state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+    }
+
+    @Test
+    void a_cancel_is_audited_with_the_states_by_their_labels_and_the_runs_say_who_cancelled_as_a_message() {
+        List<Long> ids = servers("CNL", 1, 45001);
+        ChangeSummary submitted = submit(draft(ids, 45014));
+
+        Users.as("olivia", Role.OPERATOR, () -> rollouts.cancel(submitted.id(), "window moved"));
+
+        AuditEntry cancelled = Users.as("auditor", Role.AUDITOR, () -> audit.historyOf("change:" + submitted.id(),
+                10)).getFirst();
+        assertThat(cancelled.getAction()).isEqualTo(AuditAction.PORT_CHANGE_REJECTED);
+        assertThat(stored(cancelled.getBefore()).code()).isEqualTo(ChangeState.PENDING_APPROVAL.messageKey());
+        assertThat(stored(cancelled.getAfter()).code()).isEqualTo(ChangeState.CANCELLED.messageKey());
+        assertThat(japanese(cancelled.getBefore()) + " → " + japanese(cancelled.getAfter()))
+                .isEqualTo("承認待ち → 取り消し");
+        assertThat(cancelled.getReason()).isEqualTo("window moved");
+        String message = run(submitted.id(), "CNL-0001").lastMessage();
+        assertThat(stored(message)).isEqualTo(StoredMessage.of("rollout.run.cancelled-by-because",
+                StoredMessage.verbatim("olivia"), StoredMessage.verbatim("window moved")));
+        assertThat(japanese(message)).isEqualTo("olivia が取り消しました: window moved");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.calconfleet.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.calconfleet.rollout.Rendered.english;
 
 import java.time.Duration;
 import java.util.List;
@@ -49,7 +50,7 @@ class DemoRolloutTest {
                 .containsEntry("SIN-EXC08", HostPlan.Verdict.NO_CHANGE)
                 .containsEntry("SIN-EXC13", HostPlan.Verdict.BLOCKED);
         HostPlan taken = plan.hosts().stream().filter(h -> h.hostName().equals("SIN-EXC05")).findFirst().orElseThrow();
-        assertThat(taken.failures().getFirst().detail()).contains("backupagent.exe");
+        assertThat(english(taken.failures().getFirst().detail())).contains("backupagent.exe");
 
         ChangeSummary submitted = Users.as("operator", Role.OPERATOR, () -> changes.submit(draft));
         Users.as("operator2", Role.OPERATOR, () -> changes.approve(submitted.id(), "ok"));

@@ -11,6 +11,7 @@ import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.host.EventType;
 import org.calconfleet.host.simulated.RegistryValue;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
+import org.calconfleet.i18n.StoredMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,7 +44,12 @@ class DriftScanTest extends RolloutTestBase {
         assertThat(server(ids.get(0)).getLastEvidenceText()).isEqualTo("CONFIG_NOTES_NOTES_EXCALCON_RPC_PORT : 45003");
         assertThat(server(ids.get(1)).drift()).isEqualTo(Drift.IN_SYNC);
         assertThat(drifts("DRI-0001")).hasSize(1);
-        assertThat(drifts("DRI-0001").getFirst().getAfter()).isEqualTo("desired 45001, observed 45003/45003 (DRIFTED)");
+        String after = drifts("DRI-0001").getFirst().getAfter();
+        assertThat(Rendered.stored(after)).isEqualTo(StoredMessage.of("rollout.audit.drift",
+                StoredMessage.port(45001), StoredMessage.verbatim("45003/45003"),
+                new StoredMessage.Choice(Drift.DRIFTED.messageKey())));
+        assertThat(Rendered.english(after)).isEqualTo("desired 45001, observed 45003/45003 (Drift)");
+        assertThat(Rendered.japanese(after)).isEqualTo("設定するポート 45001、観測したポート 45003/45003（ドリフト）");
 
         scan.scan();
         assertThat(drifts("DRI-0001")).as("the same drift again").hasSize(1);

@@ -93,7 +93,9 @@ class RetryFailedHostsTest extends RolloutTestBase {
                 .filter(e -> e.getAction() == AuditAction.PORT_CHANGE_REQUESTED).toList();
         assertThat(requested).singleElement().satisfies(entry -> {
             assertThat(entry.getActor()).isEqualTo("oscar");
-            assertThat(entry.getAfter()).contains("port " + TO + " on 3 servers: 1 to change, 2 no change")
+            assertThat(Rendered.stored(entry.getAfter()).code()).isEqualTo("rollout.audit.requested-with");
+            assertThat(Rendered.english(entry.getAfter()))
+                    .contains("port " + TO + " on 3 servers: 1 to change, 2 no change")
                     .contains("retry of the failed hosts of change #" + original.id());
             assertThat(entry.getReason()).isEqualTo("pin for the new firewall rule");
         });

@@ -1,6 +1,7 @@
 package org.calconfleet.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.calconfleet.rollout.Rendered.english;
 
 import java.time.Duration;
 import java.util.List;
@@ -78,7 +79,7 @@ class RolloutDominoAgentTest extends RolloutTestBase {
         long id = agentServer("DAG-EXC01", port, "dag-dom-agent", 0);
 
         HostPlan plan = plan(id, port);
-        assertThat(plan.verdict()).as(plan.summary()).isEqualTo(HostPlan.Verdict.CHANGE);
+        assertThat(plan.verdict()).as(english(plan.summary(HostRun.PLAN_MAX_LENGTH))).isEqualTo(HostPlan.Verdict.CHANGE);
         assertThat(plan.dominoReload()).isEqualTo(DominoReload.agent(agent.baseUri().toString()));
         ChangeSummary submitted = submit(draft(id, port));
         approve(submitted.id());

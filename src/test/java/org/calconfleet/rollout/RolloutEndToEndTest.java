@@ -1,6 +1,7 @@
 package org.calconfleet.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.calconfleet.rollout.Rendered.english;
 
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.host.DiagnosticLevel;
+import org.calconfleet.host.HostFailure;
 import org.calconfleet.host.ServiceState;
 import org.calconfleet.host.WindowsErrors;
 import org.calconfleet.host.simulated.HostFault;
@@ -67,12 +69,12 @@ class RolloutEndToEndTest extends RolloutTestBase {
         assertThat(plan.unverifiable()).isEqualTo(1);
         assertThat(plan.hosts().get(PORT_TAKEN - 1).failures()).extracting(Precheck::check)
                 .containsExactly(Precheck.Check.PORT_FREE);
-        assertThat(plan.hosts().get(PORT_TAKEN - 1).failures().getFirst().detail()).contains("squatter.exe");
+        assertThat(english(plan.hosts().get(PORT_TAKEN - 1).failures().getFirst().detail())).contains("squatter.exe");
         assertThat(plan.hosts().get(UNREACHABLE - 1).failures()).extracting(Precheck::check)
                 .containsExactly(Precheck.Check.REACHABLE);
         HostPlan first = plan.hosts().getFirst();
         assertThat(first.wave()).isZero();
-        assertThat(first.diffs()).filteredOn(ValueDiff::changes).extracting(ValueDiff::toString).contains(
+        assertThat(first.diffs()).filteredOn(ValueDiff::changes).extracting(diff -> english(diff.line())).contains(
                 "NotesCal.Exchange CalCon RPC Port: REG_DWORD 45001 → REG_DWORD 45002",
                 "NotesCal.Notes ExCalCon RPC Port: REG_DWORD 45001 → REG_DWORD 45002");
         assertThat(first.dominoCommands()).containsExactly("Excalcon q",
@@ -127,15 +129,15 @@ class RolloutEndToEndTest extends RolloutTestBase {
                 assertThat(host.startAttempts()).isEqualTo(2);
             } else if (n == PORT_TAKEN || n == UNREACHABLE) {
                 assertThat(run.state()).isEqualTo(HostRunState.SKIPPED);
-                assertThat(run.lastMessage()).startsWith("blocked at plan time");
+                assertThat(Rendered.stored(run.lastMessage()).code()).isEqualTo("rollout.run.blocked-at-plan");
+                assertThat(english(run.lastMessage())).startsWith("blocked at plan time");
                 assertThat(host.calConWrites()).isZero();
                 assertThat(host.startAttempts()).isZero();
                 assertThat(ports(host)).containsExactly(FROM, FROM);
             } else if (n == UNREACHABLE_LATER) {
                 assertThat(run.state()).isEqualTo(HostRunState.FAILED);
                 assertThat(code(run.lastMessage())).isEqualTo("rollout.run.precheck-failed");
-                assertThat(english(run.lastMessage()))
-                        .startsWith("precheck failed, nothing was changed: Host reachable: ").contains("UNREACHABLE");
+                assertThat(english(run.lastMessage())).startsWith("precheck failed, nothing was changed");
                 assertThat(run.attempt()).isEqualTo(2);
                 assertThat(host.calConWrites()).isZero();
                 assertThat(history).extracting(AuditEntry::getAction).endsWith(AuditAction.HOST_STEP,

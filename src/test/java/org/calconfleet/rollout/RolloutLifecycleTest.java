@@ -3,6 +3,7 @@ package org.calconfleet.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.calconfleet.rollout.Rendered.english;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -156,7 +157,7 @@ class RolloutLifecycleTest extends RolloutTestBase {
         assertThat(plan.hosts().getFirst().prechecks()).filteredOn(p -> p.check() == Precheck.Check.VALUE_TYPE)
                 .singleElement().satisfies(p -> {
                     assertThat(p.status()).isEqualTo(Precheck.Status.WARN);
-                    assertThat(p.detail()).contains("REG_SZ \"45001\"");
+                    assertThat(english(p.detail())).contains("REG_SZ \"45001\"");
                 });
 
         host(ids.getFirst()).failNextStarts(1, WindowsErrors.ERROR_PROCESS_ABORTED);

@@ -21,6 +21,7 @@ import java.util.zip.GZIPInputStream;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.logarchive.RolloutLogArchive;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,8 +88,13 @@ class RolloutLogArchiveTest extends RolloutTestBase {
         assertThat(recorded).singleElement().satisfies(entry -> {
             assertThat(entry.getAction()).isEqualTo(AuditAction.ROLLOUT_LOGS_ARCHIVED);
             assertThat(entry.getActor()).isEqualTo("admin");
-            assertThat(entry.getAfter()).contains("sha256=" + sha256(file), "entries=" + oldLines.size(),
-                    "rollouts=1", "from=" + earliest);
+            assertThat(Rendered.stored(entry.getAfter())).isEqualTo(StoredMessage.of("retention.audit.archived",
+                    StoredMessage.verbatim(done.fileName()), StoredMessage.verbatim(sha256(file)),
+                    StoredMessage.count(oldLines.size()), StoredMessage.count(1), StoredMessage.at(earliest),
+                    StoredMessage.at(done.lastEntryAt())));
+            assertThat(Rendered.english(entry.getAfter())).contains("SHA-256 " + sha256(file),
+                    oldLines.size() + " entries of 1 rollouts");
+            assertThat(Rendered.stored(entry.getReason()).code()).isEqualTo("retention.audit.reason");
         });
         awaitAuditDrained();
         assertThat(Users.as("auditor", Role.AUDITOR, () -> audit.verify()).isIntact()).isTrue();

@@ -2,6 +2,7 @@ package org.calconfleet.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.calconfleet.rollout.Rendered.english;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +80,7 @@ class RolloutOverRpcSambaTest extends RolloutTestBase {
         assertThat(plan.verdict()).isEqualTo(HostPlan.Verdict.CHANGE);
         assertThat(plan.unverifiable()).as("logging High read over SMB").isFalse();
         assertThat(plan.prechecks()).filteredOn(check -> check.check() == Precheck.Check.PORT_FREE).singleElement()
-                .satisfies(check -> assertThat(check.detail()).as("the plan names the weaker check it did")
+                .satisfies(check -> assertThat(english(check.detail())).as("the plan names the weaker check it did")
                         .contains("refuses connections", "TCP connect from the console"));
         ChangeSummary submitted = submit(draft);
         Instant approvedAt = Instant.now();

@@ -3,8 +3,6 @@ package org.calconfleet.rollout;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.calconfleet.access.Role;
@@ -17,7 +15,6 @@ import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.Observation;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
-import org.calconfleet.i18n.Messages;
 import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.policy.FleetPolicy;
 import org.calconfleet.policy.PolicyService;
@@ -56,12 +53,14 @@ abstract class RolloutTestBase {
     JdbcTemplate jdbc;
     @Autowired
     PolicyService policy;
-    @Autowired
-    Messages messages;
 
     /** A stored message as an English reader reads it, times in UTC. */
-    String english(String stored) {
-        return messages.render(stored, Messages.ENGLISH, ZoneOffset.UTC);
+    static String english(String stored) {
+        return Rendered.english(stored);
+    }
+
+    static String english(StoredMessage message) {
+        return Rendered.english(message);
     }
 
     /** The code of a stored message; fails on a text stored as a sentence. */

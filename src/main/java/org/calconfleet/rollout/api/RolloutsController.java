@@ -44,9 +44,10 @@ class RolloutsController {
 
     @PostMapping("/plan")
     @Operation(summary = "What a change would do on each host, read from the hosts now; nothing is stored",
-            description = "ADMIN and OPERATOR.")
-    PlanResponse plan(@Valid @RequestBody ChangeRequestBody body) {
-        return PlanResponse.of(changes.plan(body.toDraft()));
+            description = "ADMIN and OPERATOR. Values and precheck findings are in the Accept-Language (English or"
+                    + " Japanese); each finding's code names it for scripts.")
+    PlanResponse plan(@Valid @RequestBody ChangeRequestBody body, Locale locale) {
+        return PlanResponse.of(changes.plan(body.toDraft()), messages, locale);
     }
 
     @PostMapping

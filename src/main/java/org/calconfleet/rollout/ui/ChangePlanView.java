@@ -9,15 +9,19 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.server.VaadinService;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.calconfleet.i18n.Messages;
+import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.port.NetshCommand;
 import org.calconfleet.port.NetshCommands;
 import org.calconfleet.rollout.ChangePlan;
 import org.calconfleet.rollout.HostPlan;
 import org.calconfleet.rollout.Precheck;
 import org.calconfleet.rollout.ValueDiff;
+import org.calconfleet.ui.UserTime;
 
 /**
  * A change's plan as it is read before anything runs: the totals, then host by host the verdict, the wave, the values
@@ -29,6 +33,9 @@ class ChangePlanView extends VerticalLayout {
 
     static final int ALL_ROWS_VISIBLE_UP_TO = 25;
 
+    // its callers make it with the plan alone, so it takes the bundles from the running service, not a constructor
+    private final Messages messages = VaadinService.getCurrent().getInstantiator().getOrCreate(Messages.class);
+
     ChangePlanView(ChangePlan plan, String idPrefix) {
         setPadding(false);
         Paragraph summary = new Paragraph(getTranslation("wizard.summary", plan.changes(), plan.noChange(),
@@ -36,15 +43,15 @@ class ChangePlanView extends VerticalLayout {
         summary.setId(idPrefix + "-summary");
         Grid<HostPlan> hosts = new Grid<>();
         hosts.addColumn(HostPlan::hostName).setHeader(getTranslation("servers.column.host")).setAutoWidth(true);
-        hosts.addColumn(h -> getTranslation("wizard.verdict." + h.verdict().name().toLowerCase(Locale.ROOT)))
+        hosts.addColumn(h -> getTranslation(h.verdict().messageKey()))
                 .setHeader(getTranslation("wizard.verdict")).setAutoWidth(true);
         hosts.addColumn(h -> h.wave() < 0 ? "—" : String.valueOf(h.wave())).setHeader(getTranslation("wizard.wave"))
                 .setAutoWidth(true).setFlexGrow(0);
         // the diff is the plan's longest text: it gets the most room, the single-digit wave the least
-        hosts.addColumn(h -> h.diffs().stream().filter(ValueDiff::changes).map(ValueDiff::toString)
+        hosts.addColumn(h -> h.diffs().stream().filter(ValueDiff::changes).map(d -> text(d.line()))
                 .collect(Collectors.joining("; "))).setHeader(getTranslation("wizard.diff")).setFlexGrow(4);
         hosts.addColumn(h -> h.prechecks().stream().filter(p -> p.status() != Precheck.Status.PASS)
-                        .map(p -> getTranslation(p.check().messageKey()) + ": " + p.detail())
+                        .map(p -> getTranslation(p.check().messageKey()) + ": " + text(p.detail()))
                         .collect(Collectors.joining("; ")))
                 .setHeader(getTranslation("wizard.prechecks")).setFlexGrow(2);
         hosts.addColumn(h -> h.dominoReload() == null ? "—" : getTranslation(h.dominoReload().messageKey(),
@@ -61,11 +68,11 @@ class ChangePlanView extends VerticalLayout {
         VerticalLayout details = new VerticalLayout();
         details.setPadding(false);
         for (ValueDiff diff : host.diffs()) {
-            details.add(new Span(diff.name() + ": " + diff.before() + " → " + diff.after()));
+            details.add(new Span(text(diff.line())));
         }
         for (Precheck check : host.prechecks()) {
             Span line = new Span(getTranslation("wizard.check." + check.status().name().toLowerCase(Locale.ROOT))
-                    + " " + getTranslation(check.check().messageKey()) + " — " + check.detail());
+                    + " " + getTranslation(check.check().messageKey()) + " — " + text(check.detail()));
             line.addClassName("precheck-" + check.status().name().toLowerCase(Locale.ROOT));
             details.add(line);
         }
@@ -79,6 +86,10 @@ class ChangePlanView extends VerticalLayout {
                     commandLines(host.dominoCommands()));
         }
         return details;
+    }
+
+    private String text(StoredMessage message) {
+        return messages.render(message, getLocale(), UserTime.zone());
     }
 
     /** Lines to type, wrapped at the panel's edge rather than running out of it (a netsh line is long). */

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -22,7 +23,9 @@ import org.calconfleet.credential.CredentialService;
 import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.ServerValues;
+import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.port.ConnectorKind;
+import org.calconfleet.rollout.Rendered;
 import org.calconfleet.rollout.Users;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,25 @@ class ChangeWizardViewTest extends KaribuSpringTest {
                 "WZD-EXC01", "reloaded by the simulated Domino server (demo)",
                 "WZD-EXC02", "manual runbook: the operator confirms",
                 "WZD-EXC03", "reloaded by the Domino agent at https://127.0.0.1:1"));
+    }
+
+    @Test
+    void a_plan_read_in_japanese_says_its_values_and_findings_in_japanese_host_names_and_commands_aside() {
+        long id = Users.as("admin", Role.ADMIN, () -> server("WZD-JA01", BackendKind.SIMULATED, null, null));
+        signIn("operator", Role.OPERATOR);
+        UI.getCurrent().setLocale(Locale.JAPANESE);
+        UI.getCurrent().navigate("changes/new", QueryParameters.simple(Map.of("servers", String.valueOf(id),
+                "port", "45072")));
+        _get(TextField.class, spec -> spec.withId("wizard-reason")).setValue("日本語の計画");
+
+        _click(_get(Button.class, spec -> spec.withId("wizard-plan")));
+
+        @SuppressWarnings("unchecked")
+        Grid<Object> hosts = _get(Grid.class, spec -> spec.withId("wizard-plan-hosts"));
+        String row = String.join(" | ", GridKt._getFormattedRow(hosts, 0));
+        assertThat(row).contains("なし → REG_DWORD 45072", "実行中 → 再起動して実行中", "WZD-DOM01 の EXCALCON");
+        Rendered.assertNoEnglishSentence(row, "WZD-JA01", "WZD-DOM01", "MSExchangeCalCon",
+                CalConRegistry.EXCHANGE_SIDE_PORT_VALUE, CalConRegistry.NOTES_SIDE_PORT_VALUE);
     }
 
     private long server(String host, BackendKind kind, @Nullable String credential, @Nullable String dominoAgent) {
