@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
+import org.calconfleet.i18n.StoredMessage;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,8 +56,9 @@ public class AuditCheckpoints {
     }
 
     private AuditCheckpoint write(String actor) {
-        AuditEntry entry = audit.record(AuditEvent.of(actor, AuditAction.AUDIT_CHECKPOINT_WRITTEN, "audit")
-                .change(null, "folder=" + store.folder()));
+        AuditEntry entry = audit.record(AuditEvent.of(actor, AuditAction.AUDIT_CHECKPOINT_WRITTEN,
+                AuditSubject.AUDIT).change(null, StoredMessage.of("audit.value.checkpointFolder",
+                        StoredMessage.verbatim(store.folder()))));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AuditCheckpointWritten written = store.write(entry.getSeq(), entry.getHash(), now);
         events.publishEvent(written);

@@ -2,7 +2,6 @@ package org.calconfleet.audit;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,42 +11,21 @@ import org.calconfleet.common.Csv;
 import org.jspecify.annotations.Nullable;
 
 /**
- * RFC 4180 CSV of the trail: every hashed field, the previous hash and the hash, so that an export can be checked
- * away from the console ({@link OfflineAuditVerifier}). An empty value is written {@code ""} and a missing one as
- * nothing, because the hash tells them apart.
+ * RFC 4180 CSV of the trail ({@link AuditCsvExport} writes it): every hashed field as stored, the previous hash and
+ * the hash, so that an export can be checked away from the console ({@link OfflineAuditVerifier}); then the time, the
+ * action and the values as the exporting user reads them. Reading it needs nothing but the JDK and Commons CSV.
  */
 final class AuditCsv {
 
-    static final String HEADER = "seq,occurred_at,actor,action,subject,before,after,reason,prev_hash,hash";
-    private static final int COLUMNS = 10;
+    static final String HASHED_HEADER = "seq,occurred_at,actor,action,subject,before,after,reason,prev_hash,hash";
+    static final String HEADER = HASHED_HEADER + ",time_shown,action_shown,before_shown,after_shown,reason_shown";
+    private static final int HASHED_COLUMNS = 10;
+    private static final int COLUMNS = 15;
 
-    private final Writer out;
-
-    AuditCsv(Writer out) {
-        this.out = out;
+    private AuditCsv() {
     }
 
-    void header() throws IOException {
-        out.write(HEADER);
-        out.write("\r\n");
-    }
-
-    void row(AuditEntry entry) throws IOException {
-        out.write(String.join(",",
-                Long.toString(entry.getSeq()),
-                entry.getOccurredAt().toString(),
-                Csv.field(entry.getActor()),
-                entry.getAction().name(),
-                Csv.field(entry.getSubject()),
-                Csv.nullableField(entry.getBefore()),
-                Csv.nullableField(entry.getAfter()),
-                Csv.nullableField(entry.getReason()),
-                entry.getPrevHash(),
-                entry.getHash()));
-        out.write("\r\n");
-    }
-
-    /** The entries of an export, as written, in the file's order. */
+    /** The entries of an export, as written, in the file's order; an export made before it had reader columns too. */
     static List<AuditEntry> read(Reader in) throws IOException, Unreadable {
         List<Csv.Row> rows;
         try {
@@ -57,7 +35,8 @@ final class AuditCsv {
         }
         List<AuditEntry> entries = new ArrayList<>();
         for (Csv.Row row : rows) {
-            if (String.join(",", row.fields().stream().map(Objects::toString).toList()).equals(HEADER)) {
+            String line = String.join(",", row.fields().stream().map(Objects::toString).toList());
+            if (line.equals(HEADER) || line.equals(HASHED_HEADER)) {
                 continue;
             }
             entries.add(entry(row));
@@ -67,7 +46,7 @@ final class AuditCsv {
 
     private static AuditEntry entry(Csv.Row row) throws Unreadable {
         List<@Nullable String> f = row.fields();
-        if (f.size() != COLUMNS) {
+        if (f.size() != COLUMNS && f.size() != HASHED_COLUMNS) {
             throw new Unreadable(row.line(), "expected " + COLUMNS + " fields, found " + f.size());
         }
         try {

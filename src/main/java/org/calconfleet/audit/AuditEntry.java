@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 public class AuditEntry {
 
     public static final int TEXT_MAX_LENGTH = 4000;
+    /** What a person may type as a reason; the column holds as much as before and after, for stored messages. */
     public static final int REASON_MAX_LENGTH = 1000;
 
     @Id
@@ -65,7 +66,7 @@ public class AuditEntry {
         this.subject = event.subject();
         this.before = clip(event.before(), TEXT_MAX_LENGTH);
         this.after = clip(event.after(), TEXT_MAX_LENGTH);
-        this.reason = clip(event.reason(), REASON_MAX_LENGTH);
+        this.reason = clip(event.reason(), TEXT_MAX_LENGTH);
         this.prevHash = prevHash;
         this.hash = AuditChain.hash(prevHash, this);
     }
@@ -85,8 +86,12 @@ public class AuditEntry {
         this.hash = hash;
     }
 
+    /** A stored message keeps its shape (its longest texts are shortened); a plain text is clipped. */
     private static @Nullable String clip(@Nullable String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return StoredValueFit.fit(text, max).orElseGet(() -> text.substring(0, max - 1) + "…");
     }
 
     public long getSeq() {

@@ -14,13 +14,17 @@ import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
 import org.calconfleet.common.LocalDays;
+import org.calconfleet.i18n.Messages;
+import org.calconfleet.i18n.StoredMessage;
 import org.hibernate.Session;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -32,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditTrail {
 
     static final int EXPORT_BATCH = 500;
+    private static final StoredMessage.Argument ANY = StoredMessage.inner(StoredMessage.of("audit.value.any"));
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "seq");
 
     private final AuditEntryRepository entries;
@@ -41,10 +46,12 @@ public class AuditTrail {
     private final ChainReader chain;
     private final Clock clock;
     private final List<SubjectScope> scopes;
+    private final Messages messages;
 
     AuditTrail(AuditEntryRepository entries, AuditHeadRepository head, EntityManager entityManager,
-            CheckpointStore checkpoints, ChainReader chain, Clock clock, List<SubjectScope> scopes) {
+            CheckpointStore checkpoints, ChainReader chain, Clock clock, List<SubjectScope> scopes, Messages messages) {
         this.scopes = scopes;
+        this.messages = messages;
         this.entries = entries;
         this.chain = chain;
         this.head = head;
@@ -126,7 +133,7 @@ public class AuditTrail {
     @Transactional
     public ChainVerification verify() {
         ChainVerification result = walkChain();
-        record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.AUDIT_VERIFIED, "audit")
+        record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.AUDIT_VERIFIED, AuditSubject.AUDIT)
                 .change(null, result.auditValue()));
         return result;
     }
@@ -138,10 +145,11 @@ public class AuditTrail {
                 : check.finish(head.lockHead(AuditHead.ID).map(AuditHead::getLastSeq).orElse(0L));
     }
 
+    /** The matching entries as CSV, their values rendered in the exporting user's language and time zone. */
     @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
     @Transactional
-    public void exportCsv(AuditFilter filter, Writer out) {
-        AuditCsv csv = new AuditCsv(out);
+    public void exportCsv(AuditFilter filter, Writer out, Locale locale, ZoneId zone) {
+        AuditCsvExport csv = new AuditCsvExport(out, messages, locale, zone);
         try {
             csv.header();
             Specification<AuditEntry> matching = AuditSpecifications.matching(filter);
@@ -160,12 +168,18 @@ public class AuditTrail {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.AUDIT_EXPORTED, "audit")
-                .change(null, describe(filter)));
+        record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.AUDIT_EXPORTED, AuditSubject.AUDIT)
+                .change(null, exported(filter)));
     }
 
-    private static String describe(AuditFilter filter) {
-        return "subject=" + filter.subject() + " actor=" + filter.actor() + " action=" + filter.action()
-                + " from=" + filter.from() + " to=" + filter.to();
+    private static StoredMessage exported(AuditFilter filter) {
+        return StoredMessage.of("audit.value.exported", textOrAny(filter.subject()), textOrAny(filter.actor()),
+                filter.action() == null ? ANY : new StoredMessage.Choice(filter.action().messageKey()),
+                filter.from() == null ? ANY : StoredMessage.at(filter.from()),
+                filter.to() == null ? ANY : StoredMessage.at(filter.to()));
+    }
+
+    private static StoredMessage.Argument textOrAny(@Nullable String text) {
+        return text == null ? ANY : StoredMessage.verbatim(text);
     }
 }

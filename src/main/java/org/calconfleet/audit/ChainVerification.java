@@ -1,6 +1,7 @@
 package org.calconfleet.audit;
 
 import java.util.Locale;
+import org.calconfleet.i18n.StoredMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,11 @@ public record ChainVerification(long checked, long checkpointsChecked, @Nullable
 
         public String messageKey() {
             return "audit.verify.problem." + name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The problem named in a few words, as a stored verification shows it. */
+        String labelKey() {
+            return "audit.problem." + name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -46,10 +52,18 @@ public record ChainVerification(long checked, long checkpointsChecked, @Nullable
         return new Object[] {checked, checkpointsChecked, brokenAtSeq, checkpoint};
     }
 
-    /** The outcome as the audit trail stores it: data, not a sentence. */
-    String auditValue() {
-        return problem == null ? "intact, entries checked: " + checked + ", checkpoints checked: " + checkpointsChecked
-                : "broken: " + problem + (brokenAtSeq == null ? "" : " at=" + brokenAtSeq)
-                        + (checkpoint == null ? "" : " checkpoint=" + checkpoint);
+    /** The outcome as the audit trail stores it. */
+    StoredMessage auditValue() {
+        if (problem == null) {
+            return StoredMessage.of("audit.value.verified.intact", StoredMessage.count(checked),
+                    StoredMessage.count(checkpointsChecked));
+        }
+        return StoredMessage.of("audit.value.verified.broken", new StoredMessage.Choice(problem.labelKey()),
+                numberOrNone(brokenAtSeq), numberOrNone(checkpoint), StoredMessage.count(checked));
+    }
+
+    private static StoredMessage.Argument numberOrNone(@Nullable Long number) {
+        return number == null ? StoredMessage.inner(StoredMessage.of("audit.value.none"))
+                : StoredMessage.port(number);
     }
 }

@@ -11,7 +11,9 @@ import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.i18n.StoredMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,7 +76,7 @@ public class CredentialService {
     @RolesAllowed(Role.ADMIN_NAME)
     @Transactional
     public CredentialInfo create(String name, CredentialKind kind, @Nullable String account, String secret,
-                                 @Nullable String reason) {
+                                 @Nullable StoredMessage reason) {
         String trimmedName = name.strip();
         String trimmedAccount = account == null || account.isBlank() || kind != CredentialKind.WINDOWS_ACCOUNT
                 ? null : account.strip();
@@ -133,7 +135,7 @@ public class CredentialService {
     }
 
     public static String subject(String name) {
-        return "credential:" + name;
+        return AuditSubject.credential(name);
     }
 
     private Credential existing(String name) {
@@ -149,8 +151,10 @@ public class CredentialService {
     }
 
     /** What the audit trail says of a credential: its kind and account, never its secret. */
-    private static String described(Credential credential) {
-        return "kind=" + credential.getKind()
-                + (credential.getAccount() == null ? "" : ", account=" + credential.getAccount());
+    private static StoredMessage described(Credential credential) {
+        StoredMessage.Argument kind = new StoredMessage.Choice(credential.getKind().messageKey());
+        String account = credential.getAccount();
+        return account == null ? StoredMessage.of("credential.value.kind", kind)
+                : StoredMessage.of("credential.value.account", kind, StoredMessage.verbatim(account));
     }
 }

@@ -19,7 +19,9 @@ import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
@@ -98,9 +100,10 @@ public class DiscoveryService {
                         server.getHostName(), server.getSite(), server.getExchangeVersion()))
                 .toList();
         audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.FLEET_DISCOVERED,
-                "directory:" + reading.configurationContext())
-                .change(null, "servers=" + reading.servers().size() + ", notInInventory=" + found.size()
-                        + ", notInDirectory=" + missing.size() + ", versionDiffers=" + versions.size()));
+                AuditSubject.directory(reading.configurationContext()))
+                .change(null, StoredMessage.of("discovery.value.found", StoredMessage.count(reading.servers().size()),
+                        StoredMessage.count(found.size()), StoredMessage.count(missing.size()),
+                        StoredMessage.count(versions.size()))));
         return new FleetDiscovery(clock.instant(), reading.configurationContext(), reading.servers().size(),
                 List.copyOf(found), missing, List.copyOf(versions));
     }

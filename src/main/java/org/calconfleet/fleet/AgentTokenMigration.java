@@ -10,6 +10,7 @@ import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.common.SeedLock;
 import org.calconfleet.credential.CredentialKind;
 import org.calconfleet.credential.CredentialService;
+import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.host.agent.AgentAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,15 +80,18 @@ class AgentTokenMigration implements SmartInitializingSingleton {
         if (credential == null && !legacy.token().isEmpty()) {
             credential = freeName(PREFIX + server.getHostName().toLowerCase(Locale.ROOT));
             credentials.create(credential, CredentialKind.AGENT_TOKEN, null, legacy.token(),
-                    "moved out of the backend address of " + FleetService.subject(server));
+                    StoredMessage.of("fleet.reason.tokenMovedFrom", StoredMessage.verbatim(server.getHostName())));
         }
         server.setBackendAddress(legacy.address().isBlank() ? null : legacy.address());
         server.setCredentialName(credential);
         server.touch(clock.instant(), ACTOR);
         audit.record(AuditEvent.of(ACTOR, AuditAction.SERVER_UPDATED, FleetService.subject(server))
-                .change("backendAddress=" + legacy.address() + " " + AgentAddress.TOKEN_PART + "****",
-                        "backendAddress=" + legacy.address() + ", credentialName=" + credential)
-                .because("agent token moved into the credential vault"));
+                .change(StoredMessage.of("fleet.value.addressWithToken", StoredMessage.verbatim(legacy.address()),
+                                StoredMessage.verbatim(AgentAddress.TOKEN_PART + "****")),
+                        StoredMessage.of("fleet.value.addressAndCredential", StoredMessage.verbatim(legacy.address()),
+                                credential == null ? StoredMessage.inner(StoredMessage.of("fleet.value.empty"))
+                                        : StoredMessage.verbatim(credential)))
+                .because(StoredMessage.of("fleet.reason.tokenMoved")));
         return server.getHostName();
     }
 

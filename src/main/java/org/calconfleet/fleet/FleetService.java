@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.common.Csv;
 import org.calconfleet.common.CsvEncoding;
 import org.springframework.data.domain.PageRequest;
@@ -21,6 +22,7 @@ import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.SiteScope;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.credential.CredentialKind;
 import org.calconfleet.credential.CredentialService;
@@ -85,7 +87,7 @@ public class FleetService {
         edits.record(Objects.requireNonNull(saved.getId()), saved.getVersion(), values, saved.getUpdatedAt(),
                 saved.getUpdatedBy());
         audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.SERVER_CREATED, subject(saved))
-                .change(null, values.describe()));
+                .change(null, values.audited()));
         return saved;
     }
 
@@ -141,7 +143,7 @@ public class FleetService {
         // One flush raises the version by one, however many values changed.
         edits.record(id, expectedVersion + 1, edited, server.getUpdatedAt(), server.getUpdatedBy());
         audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.SERVER_UPDATED, subjectBefore)
-                .change(side(changes, true), side(changes, false)));
+                .change(ServerValues.audited(changes, true), ServerValues.audited(changes, false)));
         return server;
     }
 
@@ -171,7 +173,7 @@ public class FleetService {
         }
         servers.delete(server);
         audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.SERVER_DELETED, subject(server))
-                .change(ServerValues.of(server).describe(), null).because(reason));
+                .change(ServerValues.of(server).audited(), null).because(reason));
     }
 
     /** Counted in the database by groups of port values and state, so it stays cheap on a large fleet. */
@@ -264,8 +266,9 @@ public class FleetService {
                 added++;
             }
         }
-        audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.SERVERS_IMPORTED, "fleet")
-                .change(null, "added=" + added + ", updated=" + updated).because(reason));
+        audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.SERVERS_IMPORTED,
+                AuditSubject.FLEET).change(null, StoredMessage.of("fleet.value.imported", StoredMessage.count(added),
+                        StoredMessage.count(updated))).because(reason));
         return new ImportResult(added, updated);
     }
 
@@ -366,16 +369,7 @@ public class FleetService {
     }
 
     public static String subject(ExchangeServer server) {
-        return "server:" + server.getHostName();
-    }
-
-    private static String side(List<ServerValues.FieldChange> changes, boolean before) {
-        StringBuilder text = new StringBuilder();
-        for (ServerValues.FieldChange change : changes) {
-            text.append(text.isEmpty() ? "" : ", ").append(change.field()).append('=')
-                    .append(before ? change.before() : change.after());
-        }
-        return text.toString();
+        return AuditSubject.server(server.getHostName());
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME, Role.HELPDESK_NAME})

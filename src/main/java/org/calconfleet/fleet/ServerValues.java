@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.calconfleet.i18n.StoredMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -103,15 +104,33 @@ public record ServerValues(String hostName, @Nullable String ipAddress, String s
         return changes;
     }
 
-    /** One line per field, for the audit trail. */
-    public String describe() {
-        StringBuilder text = new StringBuilder();
+    /** The values set, each by its field's label, as the audit trail stores them. */
+    public StoredMessage audited() {
+        List<StoredMessage.Argument> values = new ArrayList<>();
         for (Field field : FIELDS) {
             Object value = field.read().apply(this);
             if (value != null) {
-                text.append(text.isEmpty() ? "" : ", ").append(field.name()).append('=').append(value);
+                values.add(audited(field.name(), value));
             }
         }
-        return text.toString();
+        return StoredMessage.of("fleet.value.fields", StoredMessage.listed(values));
+    }
+
+    /** One side of changes (the values before them, or after), as the audit trail stores it. */
+    static StoredMessage audited(List<FieldChange> changes, boolean before) {
+        return StoredMessage.of("fleet.value.fields", StoredMessage.listed(changes.stream()
+                .map(change -> audited(change.field(), before ? change.before() : change.after())).toList()));
+    }
+
+    private static StoredMessage.Argument audited(String field, @Nullable Object value) {
+        StoredMessage.Argument shown = switch (value) {
+            case null -> StoredMessage.inner(StoredMessage.of("fleet.value.empty"));
+            case ConnectorKind kind -> new StoredMessage.Choice(kind.messageKey());
+            case BackendKind kind -> new StoredMessage.Choice(kind.messageKey());
+            case Integer number -> StoredMessage.port(number);
+            default -> StoredMessage.verbatim(value);
+        };
+        return StoredMessage.inner(StoredMessage.of("fleet.value.field", new StoredMessage.Choice("fleet.field." + field),
+                shown));
     }
 }

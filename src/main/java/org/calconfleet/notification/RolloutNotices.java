@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.policy.PolicyService;
 import org.calconfleet.rollout.ChangeState;
@@ -22,6 +23,7 @@ import org.calconfleet.rollout.RolloutReports;
 import org.calconfleet.rollout.RolloutReports.RolloutReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.calconfleet.i18n.StoredMessage;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -104,16 +106,17 @@ class RolloutNotices implements DisposableBean {
             return;
         }
         // The trail keeps what was sent as a code, rendered in each reader's language, never the mail's English.
-        String code = "notice=rollout." + notice.name().toLowerCase(Locale.ROOT) + " outcome=" + outcome.name();
+        StoredMessage sent = StoredMessage.of("notification.reason.rollout",
+                new StoredMessage.Choice("notification.notice." + notice.name().toLowerCase(Locale.ROOT)),
+                new StoredMessage.Choice("notification.outcome." + outcome.name().toLowerCase(Locale.ROOT)));
         try {
             mail.send(to, text.subject(report, outcome), text.body(report, outcome));
-            audit.record(AuditEvent.of("system", AuditAction.NOTIFICATION_SENT, subject(id))
-                    .change(null, "to " + String.join(", ", to)).because(code));
+            audit.record(AuditEvent.of("system", AuditAction.NOTIFICATION_SENT, AuditSubject.change(id))
+                    .change(null, NoticeValues.to(to)).because(sent));
         } catch (MailException | MessagingException e) {
             log.warn("The e-mail about rollout {} was not sent: {}", id, e.toString());
-            audit.record(AuditEvent.of("system", AuditAction.NOTIFICATION_FAILED, subject(id))
-                    .change(null, "to " + String.join(", ", to))
-                    .because(code + " error=" + e.getClass().getSimpleName()));
+            audit.record(AuditEvent.of("system", AuditAction.NOTIFICATION_FAILED, AuditSubject.change(id))
+                    .change(null, NoticeValues.to(to)).because(NoticeValues.notSent(sent, e)));
         }
     }
 
@@ -125,10 +128,6 @@ class RolloutNotices implements DisposableBean {
         } catch (DuplicateKeyException alreadyClaimed) {
             return false;
         }
-    }
-
-    private static String subject(long rolloutId) {
-        return "change:" + rolloutId;
     }
 
     private static void safely(long rolloutId, LongConsumer notice) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.policy.PolicyService;
 import org.calconfleet.rollout.ChangeAwaitingApproval;
@@ -33,7 +34,7 @@ class WaitingNotices implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(WaitingNotices.class);
     static final String CHANGE_AWAITING_APPROVAL = "change.awaiting-approval";
     static final String DRIFT_NEW = "drift.new";
-    static final String DRIFT_SUBJECT = "drift-scan";
+    static final String DRIFT_SUBJECT = AuditSubject.DRIFT_SCAN;
 
     private final PolicyService policy;
     private final Mailbox mail;
@@ -56,7 +57,7 @@ class WaitingNotices implements DisposableBean {
 
     @TransactionalEventListener
     void awaiting(ChangeAwaitingApproval change) {
-        safely("change:" + change.changeId(), () -> awaitingNotice(change));
+        safely(AuditSubject.change(change.changeId()), () -> awaitingNotice(change));
     }
 
     @EventListener
@@ -65,7 +66,7 @@ class WaitingNotices implements DisposableBean {
     }
 
     private void awaitingNotice(ChangeAwaitingApproval change) {
-        String subject = "change:" + change.changeId();
+        String subject = AuditSubject.change(change.changeId());
         Map<String, Object> notice = notice(CHANGE_AWAITING_APPROVAL, change.at().toString());
         notice.put("changeId", change.changeId());
         notice.put("requestedBy", change.requestedBy());
@@ -123,12 +124,11 @@ class WaitingNotices implements DisposableBean {
                 }
                 mail.send(to, mailSubject.get(), body.get());
                 audit.record(AuditEvent.of("system", AuditAction.NOTIFICATION_SENT, subject)
-                        .change(null, "to " + String.join(", ", to)).because("notice=" + code));
+                        .change(null, NoticeValues.to(to)).because(NoticeValues.event(code)));
             } catch (MailException | MessagingException e) {
                 log.warn("The e-mail {} about {} was not sent: {}", code, subject, e.toString());
                 audit.record(AuditEvent.of("system", AuditAction.NOTIFICATION_FAILED, subject)
-                        .change(null, "to " + String.join(", ", to))
-                        .because("notice=" + code + " error=" + e.getClass().getSimpleName()));
+                        .change(null, NoticeValues.to(to)).because(NoticeValues.notSent(NoticeValues.event(code), e)));
             } catch (RuntimeException e) {
                 log.warn("The e-mail {} about {} failed", code, subject, e);
             }

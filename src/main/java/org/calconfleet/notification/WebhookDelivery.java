@@ -13,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.notification.WebhookSettings.WebhookTarget;
 import org.slf4j.Logger;
@@ -66,14 +67,14 @@ class WebhookDelivery implements DisposableBean {
     void deliver(String event, String subject, Map<String, Object> notice) {
         Delivery delivery = new Delivery(event, subject, json.writeValueAsString(notice));
         if (!pending.tryAcquire()) {
-            failed(delivery, 0, "queue-full");
+            failed(delivery, 0, StoredMessage.of("notification.value.queueFull"));
             return;
         }
         scheduler.execute(() -> attempt(delivery, 1));
     }
 
     private void attempt(Delivery delivery, int attempt) {
-        String outcome;
+        StoredMessage outcome;
         try {
             var target = settings.target();
             if (target.isEmpty()) {
@@ -87,24 +88,24 @@ class WebhookDelivery implements DisposableBean {
                 pending.release();
                 return;
             }
-            outcome = "status=" + status;
+            outcome = StoredMessage.of("notification.value.httpStatus", StoredMessage.port(status));
         } catch (IOException | RuntimeException e) {
-            outcome = "error=" + e.getClass().getSimpleName();
+            outcome = NoticeValues.error(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             pending.release();
-            failed(delivery, attempt, "error=interrupted");
+            failed(delivery, attempt, StoredMessage.of("notification.value.interrupted"));
             return;
         }
         log.warn("Webhook {} about {} not delivered (attempt {} of {}): {}", delivery.event(), delivery.subject(),
-                attempt, attempts, outcome);
+                attempt, attempts, outcome.code());
         if (attempt >= attempts) {
             pending.release();
             failed(delivery, attempt, outcome);
             return;
         }
         long delay = backoff.toMillis() << (attempt - 1);
-        String last = outcome;
+        StoredMessage last = outcome;
         try {
             scheduler.schedule(() -> attempt(delivery, attempt + 1), delay, TimeUnit.MILLISECONDS);
         } catch (RuntimeException stopping) {
@@ -126,11 +127,12 @@ class WebhookDelivery implements DisposableBean {
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private void failed(Delivery delivery, int attempt, String outcome) {
+    private void failed(Delivery delivery, int attempt, StoredMessage outcome) {
         try {
             audit.record(AuditEvent.of("system", AuditAction.WEBHOOK_FAILED, delivery.subject())
-                    .change(null, "event=" + delivery.event())
-                    .because("webhook.failed attempts=" + attempt + " " + outcome));
+                    .change(null, NoticeValues.event(delivery.event()))
+                    .because(StoredMessage.of("notification.reason.webhookFailed", StoredMessage.count(attempt),
+                            StoredMessage.inner(outcome))));
         } catch (RuntimeException e) {
             log.warn("The failed webhook {} about {} was not audited", delivery.event(), delivery.subject(), e);
         }

@@ -13,9 +13,11 @@ import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.credential.SecretSeal;
 import org.calconfleet.credential.SecretSeal.SealedSecret;
+import org.calconfleet.i18n.StoredMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +33,7 @@ public class WebhookSettings {
     public static final int URL_MAX = 2000;
     public static final int SECRET_MIN = 16;
     public static final int SECRET_MAX = 500;
-    static final String SUBJECT = "policy:webhook";
+    static final String SUBJECT = AuditSubject.WEBHOOK;
     private static final int POLICY_ID = 1;
     private static final String SEALING_CONTEXT = "calcon-webhook-secret\npolicy:" + POLICY_ID;
     private static final List<String> SCHEMES = List.of("https", "http");
@@ -68,8 +70,8 @@ public class WebhookSettings {
         if (newUrl.isEmpty()) {
             before.ifPresent(old -> {
                 jdbc.update("delete from policy_webhook where policy_id = ?", POLICY_ID);
-                audit.record(AuditEvent.of(user, AuditAction.WEBHOOK_CHANGED, SUBJECT).change(old.url(), null)
-                        .because("secret=removed"));
+                audit.record(AuditEvent.of(user, AuditAction.WEBHOOK_CHANGED, SUBJECT).change(url(old.url()), null)
+                        .because(StoredMessage.of("notification.reason.secretRemoved")));
             });
             return WebhookSettingsView.NONE;
         }
@@ -91,9 +93,14 @@ public class WebhookSettings {
                         + " changed_by) values (?, ?, ?, ?, ?, ?, ?)", POLICY_ID, newUrl, sealed.keyId(), sealed.nonce(),
                 sealed.ciphertext(), Timestamp.from(now), user);
         audit.record(AuditEvent.of(user, AuditAction.WEBHOOK_CHANGED, SUBJECT)
-                .change(before.map(Stored::url).orElse(null), newUrl)
-                .because(newSecret.isEmpty() ? "secret=kept" : "secret=replaced"));
+                .change(before.map(Stored::url).map(WebhookSettings::url).orElse(null), url(newUrl))
+                .because(StoredMessage.of(newSecret.isEmpty() ? "notification.reason.secretKept"
+                        : "notification.reason.secretReplaced")));
         return new WebhookSettingsView(newUrl, true, user, now);
+    }
+
+    private static StoredMessage url(String url) {
+        return StoredMessage.of("notification.value.url", StoredMessage.verbatim(url));
     }
 
     /** The message key refusing a webhook URL: an absolute http or https URL with a host and no user name in it. */

@@ -17,7 +17,7 @@ public enum PolicyField {
         this.auditName = auditName;
     }
 
-    /** The name in the audit trail's before/after text; stable once entries carry it. */
+    /** The setting's name in its message keys and in refusals; stable, since audit entries name it by its label key. */
     public String auditName() {
         return auditName;
     }

@@ -10,14 +10,16 @@ import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.i18n.StoredMessage;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class PolicyService {
 
-    public static final String AUDIT_SUBJECT = "policy";
+    public static final String AUDIT_SUBJECT = AuditSubject.POLICY;
 
     private final StoredPolicyRepository policies;
     private final PolicyProposalRepository proposals;
@@ -86,7 +88,7 @@ public class PolicyService {
         row.apply(edited, now(), who);
         row = policies.saveAndFlush(row);
         audit.record(AuditEvent.of(who, AuditAction.POLICY_CHANGED, AUDIT_SUBJECT)
-                .change(PolicyChange.describeBefore(changes), PolicyChange.describeAfter(changes))
+                .change(PolicyChange.auditedBefore(changes), PolicyChange.auditedAfter(changes))
                 .because(reason.strip()));
         return new PolicyUpdate(row.toRevision(), null);
     }
@@ -135,8 +137,7 @@ public class PolicyService {
         row = policies.saveAndFlush(row);
         proposal.decide(PolicyProposal.State.CONFIRMED, who, now, null);
         audit.record(AuditEvent.of(who, AuditAction.POLICY_CHANGE_CONFIRMED, AUDIT_SUBJECT)
-                .change(PolicyChange.describeBefore(changes), proposalData(proposal) + "; "
-                        + PolicyChange.describeAfter(changes))
+                .change(PolicyChange.auditedBefore(changes), proposed(proposal, PolicyChange.auditedAfter(changes)))
                 .because(proposal.reason()));
         return row.toRevision();
     }
@@ -157,7 +158,8 @@ public class PolicyService {
         PolicyProposal proposal = pendingProposal(proposalId);
         proposal.decide(PolicyProposal.State.REJECTED, who, now(), comment.strip());
         audit.record(AuditEvent.of(who, AuditAction.POLICY_CHANGE_REJECTED, AUDIT_SUBJECT)
-                .change(null, proposalData(proposal)).because(comment.strip()));
+                .change(null, StoredMessage.of("policy.value.proposal", StoredMessage.port(proposal.id()),
+                        StoredMessage.verbatim(proposal.proposedBy()))).because(comment.strip()));
     }
 
     private PendingPolicyChange propose(StoredPolicy row, FleetPolicy edited, String reason, String who) {
@@ -167,8 +169,8 @@ public class PolicyService {
         PolicyProposal proposal = proposals.save(new PolicyProposal(edited, row.getVersion(), reason, who, now()));
         PendingPolicyChange pending = pendingChange(proposal, row.toPolicy());
         audit.record(AuditEvent.of(who, AuditAction.POLICY_CHANGE_PROPOSED, AUDIT_SUBJECT)
-                .change(PolicyChange.describeBefore(pending.changes()), proposalData(proposal) + "; "
-                        + PolicyChange.describeAfter(pending.changes()))
+                .change(PolicyChange.auditedBefore(pending.changes()),
+                        proposed(proposal, PolicyChange.auditedAfter(pending.changes())))
                 .because(reason));
         return pending;
     }
@@ -184,8 +186,9 @@ public class PolicyService {
     }
 
     /** "proposal=3; proposedBy=alice": which proposal an audit entry is about, as data. */
-    private static String proposalData(PolicyProposal proposal) {
-        return "proposal=" + proposal.id() + "; proposedBy=" + proposal.proposedBy();
+    private static StoredMessage proposed(PolicyProposal proposal, StoredMessage settings) {
+        return StoredMessage.of("policy.value.proposed", StoredMessage.port(proposal.id()),
+                StoredMessage.verbatim(proposal.proposedBy()), StoredMessage.inner(settings));
     }
 
     private Instant now() {

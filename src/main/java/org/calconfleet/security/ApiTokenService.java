@@ -17,7 +17,9 @@ import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.i18n.StoredMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -142,12 +144,15 @@ public class ApiTokenService {
 
     private ApiTokenCheck refuse(@Nullable ApiToken token, ApiTokenCheck.Reason reason, String remoteAddress) {
         String actor = token == null ? "anonymous" : token.owner().getUsername();
-        String subject = token == null ? "api-token" : subject(token.owner());
+        String subject = token == null ? AuditSubject.UNKNOWN_API_TOKEN : subject(token.owner());
+        StoredMessage presented = token == null ? StoredMessage.of("security.value.unknownToken") : describe(token);
         refusals.refused(RefusalTally.Kind.API_TOKEN, remoteAddress,
                 reason.name() + " " + (token == null ? actor : subject + " #" + token.id()),
                 AuditEvent.of(actor, AuditAction.API_TOKEN_REFUSED, subject)
-                        .change(null, (token == null ? "unknown token" : describe(token)) + " from " + remoteAddress)
-                        .because(reason.name()));
+                        .change(null, StoredMessage.of("security.value.tokenFrom", StoredMessage.inner(presented),
+                                StoredMessage.verbatim(remoteAddress)))
+                        .because(StoredMessage.of("security.reason.tokenRefused",
+                                new StoredMessage.Choice(reason.messageKey()))));
         return new ApiTokenCheck.Refused(reason);
     }
 
@@ -161,11 +166,15 @@ public class ApiTokenService {
     }
 
     private static String subject(AppUser owner) {
-        return "user:" + owner.getUsername();
+        return AuditSubject.user(owner.getUsername());
     }
 
-    private static String describe(ApiToken token) {
-        return "token #" + token.id() + " '" + token.name() + "'"
-                + (token.expiresAt() == null ? ", no expiry" : ", expires " + token.expiresAt());
+    private static StoredMessage describe(ApiToken token) {
+        Instant expiresAt = token.expiresAt();
+        return expiresAt == null
+                ? StoredMessage.of("security.value.token", StoredMessage.port(token.id()),
+                        StoredMessage.verbatim(token.name()))
+                : StoredMessage.of("security.value.tokenExpiring", StoredMessage.port(token.id()),
+                        StoredMessage.verbatim(token.name()), StoredMessage.at(expiresAt));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.calconfleet.access.Role;
+import org.calconfleet.i18n.StoredMessage;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -35,7 +36,7 @@ class DirectoryAccounts extends LdapUserDetailsMapper {
         List<String> memberOf = groupDns.stream().map(GrantedAuthority::getAuthority).toList();
         Role role = groups.roleOf(memberOf)
                 .orElseThrow(() -> new SignInRefusedException("login.error.noRole",
-                        "the directory user is in no group that has a role in the console"));
+                        StoredMessage.of("security.refusal.directoryNoRole")));
         String displayName = firstOf(entry.getStringAttribute("displayName"), entry.getStringAttribute("cn"), username);
         AppUser user = users.signedInFromDirectory(username, displayName, role,
                 groups.sitesOf(memberOf).orElse(null));

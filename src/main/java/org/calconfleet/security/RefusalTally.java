@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.i18n.StoredMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -118,10 +120,11 @@ class RefusalTally {
     /** A window whose only refusal was audited when it came needs no second entry. */
     private void summarize(Kind kind, String source, Window ended) {
         if (ended.refusals() > 1) {
-            audit.record(AuditEvent.of("system", actionOf(kind), "address:" + source)
-                    .change(null, "from=" + source + "; refusals=" + ended.refusals() + "; windowStart="
-                            + ended.start() + "; lastAt=" + ended.lastAt())
-                    .because(ended.attemptsText()));
+            audit.record(AuditEvent.of("system", actionOf(kind), AuditSubject.address(source))
+                    .change(null, StoredMessage.of("security.value.refusals", StoredMessage.count(ended.refusals()),
+                            StoredMessage.verbatim(source), StoredMessage.at(ended.start()),
+                            StoredMessage.at(ended.lastAt())))
+                    .because(ended.audited()));
         }
     }
 
@@ -168,7 +171,17 @@ class RefusalTally {
             return new Window(start, now, refusals + 1, more);
         }
 
-        /** "UNKNOWN anonymous=9998; REVOKED user:bob #12=2": what was tried, and how often. */
+        /** What was tried, and how often, as the window's audit entry gives it. */
+        StoredMessage audited() {
+            return StoredMessage.of("security.reason.attempts", StoredMessage.listed(attempts.entrySet().stream()
+                    .map(tried -> StoredMessage.inner(StoredMessage.of("security.value.attempt",
+                            OTHERS.equals(tried.getKey())
+                                    ? StoredMessage.inner(StoredMessage.of("security.value.otherAttempts"))
+                                    : StoredMessage.verbatim(tried.getKey()),
+                            StoredMessage.count(tried.getValue())))).toList()));
+        }
+
+        /** "UNKNOWN anonymous=9998; REVOKED user:bob #12=2": what was tried, and how often, as the window keeps it. */
         String attemptsText() {
             return attempts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; "));

@@ -1,15 +1,17 @@
 package org.calconfleet.security;
 
+import java.util.Objects;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.i18n.StoredMessage;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +32,8 @@ class SignInAudit {
     @EventListener
     void signedIn(AuthenticationSuccessEvent event) {
         audit.record(AuditEvent.of(event.getAuthentication().getName(), AuditAction.SIGN_IN,
-                "user:" + event.getAuthentication().getName())
-                .change(null, "from " + SignInManager.address(event.getAuthentication())));
+                AuditSubject.user(event.getAuthentication().getName()))
+                .change(null, from(SignInManager.address(event.getAuthentication()))));
     }
 
     @EventListener
@@ -40,8 +42,12 @@ class SignInAudit {
         String address = SignInManager.address(event.getAuthentication());
         refusals.refused(RefusalTally.Kind.SIGN_IN, address,
                 username + " " + event.getException().getClass().getSimpleName(),
-                AuditEvent.of(username, AuditAction.SIGN_IN_FAILED, "user:" + username)
-                        .change(null, "from " + address).because(reason(event.getException())));
+                AuditEvent.of(username, AuditAction.SIGN_IN_FAILED, AuditSubject.user(username))
+                        .change(null, from(address)).because(reason(event.getException())));
+    }
+
+    private static StoredMessage from(String address) {
+        return StoredMessage.of("security.value.from", StoredMessage.verbatim(address));
     }
 
     /** A single sign-on attempt names nobody until the provider's answer is checked. */
@@ -53,13 +59,15 @@ class SignInAudit {
                 : event.getAuthentication().getName();
     }
 
-    private static String reason(AuthenticationException failure) {
-        String kind = failure.getClass().getSimpleName();
-        if (failure instanceof OAuth2AuthenticationException provider) {
-            OAuth2Error error = provider.getError();
-            return kind + ": " + error.getErrorCode()
-                    + (error.getDescription() == null ? "" : " " + error.getDescription());
-        }
-        return failure instanceof SignInRefusedException ? kind + ": " + failure.getMessage() : kind;
+    /** The provider's error code and description are its own words, kept as it sent them. */
+    private static StoredMessage reason(AuthenticationException failure) {
+        return switch (failure) {
+            case SignInRefusedException refused -> refused.auditReason();
+            case OAuth2AuthenticationException provider -> StoredMessage.of("security.reason.provider",
+                    StoredMessage.verbatim(provider.getError().getErrorCode()),
+                    StoredMessage.verbatim(Objects.requireNonNullElse(provider.getError().getDescription(), "")));
+            default -> StoredMessage.of("security.reason.failure", StoredMessage.verbatim(
+                    failure.getClass().getSimpleName()));
+        };
     }
 }

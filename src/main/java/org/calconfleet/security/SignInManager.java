@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.calconfleet.i18n.StoredMessage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -64,7 +65,7 @@ public class SignInManager implements AuthenticationManager {
         if (locked.isPresent()) {
             long minutes = SignInThrottle.minutes(Duration.between(clock.instant(), locked.get()));
             SignInRefusedException refused = new SignInRefusedException("login.error.locked",
-                    "too many failed sign-ins for this user name or address; locked until " + locked.get(), minutes);
+                    StoredMessage.of("security.refusal.locked", StoredMessage.at(locked.get())), minutes);
             events.publishAuthenticationFailure(refused, attempt);
             throw refused;
         }

@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.i18n.StoredMessage;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,11 +46,11 @@ class SignInThrottle {
     }
 
     static String userKey(String username) {
-        return "user:" + cap(username.strip().toLowerCase(Locale.ROOT));
+        return AuditSubject.user(cap(username.strip().toLowerCase(Locale.ROOT)));
     }
 
     static String addressKey(String address) {
-        return "address:" + cap(address);
+        return AuditSubject.address(cap(address));
     }
 
     /** Until when the user name or the address is locked, whichever lock ends later; empty if neither is. */
@@ -106,8 +108,9 @@ class SignInThrottle {
         jdbc.update("update sign_in_failures set failures = 0, window_start = ?, locked_until = ? where throttle_key = ?",
                 Timestamp.from(now), Timestamp.from(until), key);
         audit.record(AuditEvent.of("system", AuditAction.SIGN_IN_LOCKED, key)
-                .change(null, "locked until " + until)
-                .because(failures + " failed sign-ins within " + minutes(limits.failureWindow()) + " minutes"));
+                .change(null, StoredMessage.of("security.value.lockedUntil", StoredMessage.at(until)))
+                .because(StoredMessage.of("security.reason.failedSignIns", StoredMessage.count(failures),
+                        StoredMessage.count(minutes(limits.failureWindow())))));
     }
 
     static long minutes(Duration duration) {

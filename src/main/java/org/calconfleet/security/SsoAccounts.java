@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.calconfleet.access.Role;
+import org.calconfleet.i18n.StoredMessage;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -38,12 +39,13 @@ class SsoAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
         String username = claimValues(claims, settings.usernameClaim()).stream().findFirst()
                 .map(name -> name.strip().toLowerCase(Locale.ROOT)).filter(name -> !name.isEmpty())
                 .orElseThrow(() -> new SignInRefusedException("login.error.ssoName",
-                        "the provider sent no " + settings.usernameClaim() + " claim").concerning(vouched.getSubject()));
+                        StoredMessage.of("security.refusal.noUsernameClaim",
+                                StoredMessage.verbatim(settings.usernameClaim()))).concerning(vouched.getSubject()));
         try {
             List<String> memberOf = claimValues(claims, settings.groupsClaim());
             Role role = groups.roleOf(memberOf)
                     .orElseThrow(() -> new SignInRefusedException("login.error.ssoNoRole",
-                            "the user is in no group at the provider that has a role in the console", settings.name()));
+                            StoredMessage.of("security.refusal.ssoNoRole"), settings.name()));
             String displayName = vouched.getFullName() == null || vouched.getFullName().isBlank() ? username
                     : vouched.getFullName().strip();
             String subject = vouched.getIdToken().getIssuer() + " " + vouched.getSubject();

@@ -1,5 +1,6 @@
 package org.calconfleet.security;
 
+import org.calconfleet.i18n.StoredMessage;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -54,7 +55,7 @@ public class SsoSignIn {
                     public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O redirect) {
                         redirect.setAuthenticationFailureHandler((request, response, failure) ->
                                 toLoginPage.onAuthenticationFailure(request, response, new SignInRefusedException(
-                                        "login.error.ssoUnavailable", "the provider could not be reached",
+                                        "login.error.ssoUnavailable", StoredMessage.of("security.refusal.ssoUnavailable"),
                                         providerName)));
                         return redirect;
                     }

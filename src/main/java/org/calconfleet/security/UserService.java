@@ -14,9 +14,11 @@ import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.common.SeedLock;
 import java.util.Optional;
+import org.calconfleet.i18n.StoredMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -78,10 +80,10 @@ public class UserService {
             throw new UserRejectedException(List.of(new UserRejectedException.Problem("role", "users.notYourself",
                     List.of())));
         }
-        String before = "role=" + user.getRole() + ", enabled=" + user.isEnabled();
+        StoredMessage before = roleAndAccess(user.getRole(), user.isEnabled());
         user.change(role, enabled);
-        audit.record(AuditEvent.of(actor, AuditAction.USER_CHANGED, "user:" + username)
-                .change(before, "role=" + role + ", enabled=" + enabled));
+        audit.record(AuditEvent.of(actor, AuditAction.USER_CHANGED, AuditSubject.user(username))
+                .change(before, roleAndAccess(role, enabled)));
         return user;
     }
 
@@ -103,14 +105,25 @@ public class UserService {
         Set<String> before = new TreeSet<>(user.getSites());
         if (!before.equals(given)) {
             user.limitTo(given);
-            audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.USER_CHANGED, "user:" + username)
-                    .change(sitesValue(before), sitesValue(given)));
+            audit.record(AuditEvent.of(CurrentUser.usernameOrSystem(), AuditAction.USER_CHANGED,
+                    AuditSubject.user(username)).change(sitesValue(before), sitesValue(given)));
         }
         return user;
     }
 
-    static String sitesValue(Set<String> sites) {
-        return "sites=" + (sites.isEmpty() ? "*" : String.join(";", sites));
+    static StoredMessage sitesValue(Set<String> sites) {
+        return sites.isEmpty() ? StoredMessage.of("users.value.allSites") : StoredMessage.of("users.value.sites",
+                StoredMessage.listed(sites.stream().map(StoredMessage::verbatim).toList()));
+    }
+
+    private static StoredMessage roleAndAccess(Role role, boolean enabled) {
+        return StoredMessage.of("users.value.roleAndAccess", new StoredMessage.Choice(role.messageKey()),
+                StoredMessage.inner(StoredMessage.of(enabled ? "users.value.enabled" : "users.value.disabled")));
+    }
+
+    private static StoredMessage roleAndName(Role role, String displayName) {
+        return StoredMessage.of("users.value.roleAndName", new StoredMessage.Choice(role.messageKey()),
+                StoredMessage.verbatim(displayName));
     }
 
     private AppUser create(NewUser user, String actor) {
@@ -133,8 +146,8 @@ public class UserService {
         }
         AppUser saved = users.save(new AppUser(user.username(), user.displayName().strip(),
                 passwordEncoder.encode(user.password()), user.role()));
-        audit.record(AuditEvent.of(actor, AuditAction.USER_CREATED, "user:" + user.username())
-                .change(null, "role=" + user.role() + ", displayName=" + saved.getDisplayName()));
+        audit.record(AuditEvent.of(actor, AuditAction.USER_CREATED, AuditSubject.user(user.username()))
+                .change(null, roleAndName(user.role(), saved.getDisplayName())));
         return saved;
     }
 
@@ -190,35 +203,36 @@ public class UserService {
     private AppUser signedInElsewhere(Elsewhere source, @Nullable String ssoSubject, String username,
             String displayName, Role role, @Nullable Set<String> sites) {
         if (username.length() > AppUser.USERNAME_MAX_LENGTH) {
-            throw new SignInRefusedException(source.nameRefusal, "the user name is too long");
+            throw new SignInRefusedException(source.nameRefusal, StoredMessage.of("security.refusal.nameTooLong"));
         }
         String name = displayName.length() > AppUser.DISPLAY_NAME_MAX_LENGTH
                 ? displayName.substring(0, AppUser.DISPLAY_NAME_MAX_LENGTH) : displayName;
         Optional<AppUser> existing = users.findByUsername(username);
         if (existing.isEmpty()) {
             AppUser created = users.save(AppUser.fromElsewhere(username, name, role, ssoSubject));
-            audit.record(AuditEvent.of(source.actor, AuditAction.USER_CREATED, "user:" + username)
-                    .change(null, "role=" + role + ", displayName=" + name + ", " + source.origin));
+            audit.record(AuditEvent.of(source.actor, AuditAction.USER_CREATED, AuditSubject.user(username))
+                    .change(null, StoredMessage.of(source.createdCode, new StoredMessage.Choice(role.messageKey()),
+                            StoredMessage.verbatim(name))));
             refreshSites(source, created, sites);
             return created;
         }
         AppUser user = existing.get();
         if (!user.isDirectory()) {
-            throw new SignInRefusedException(source.nameRefusal, "a built-in user has the name");
+            throw new SignInRefusedException(source.nameRefusal, StoredMessage.of("security.refusal.builtInName"));
         }
         if (!Objects.equals(user.getSsoSubject(), ssoSubject)) {
-            throw new SignInRefusedException(source.nameRefusal, "the name belongs to a user who signs in "
-                    + (user.getSsoSubject() == null ? Elsewhere.DIRECTORY.origin : "as another " + Elsewhere.SSO.origin));
+            throw new SignInRefusedException(source.nameRefusal, StoredMessage.of(user.getSsoSubject() == null
+                    ? "security.refusal.directoryUsersName" : "security.refusal.otherSsoUsersName"));
         }
         if (!user.isEnabled()) {
-            throw new SignInRefusedException("login.error.disabled", "the user's record is disabled");
+            throw new SignInRefusedException("login.error.disabled", StoredMessage.of("security.refusal.disabled"));
         }
         if (user.getRole() != role || !user.getDisplayName().equals(name)) {
-            String before = "role=" + user.getRole() + ", displayName=" + user.getDisplayName();
+            StoredMessage before = roleAndName(user.getRole(), user.getDisplayName());
             user.refreshFromElsewhere(name, role);
-            audit.record(AuditEvent.of(source.actor, AuditAction.USER_CHANGED, "user:" + username)
-                    .change(before, "role=" + role + ", displayName=" + name)
-                    .because("groups " + source.groupsAt));
+            audit.record(AuditEvent.of(source.actor, AuditAction.USER_CHANGED, AuditSubject.user(username))
+                    .change(before, roleAndName(role, name))
+                    .because(StoredMessage.of(source.groupsCode)));
         }
         refreshSites(source, user, sites);
         return user;
@@ -230,25 +244,26 @@ public class UserService {
         }
         Set<String> before = new TreeSet<>(user.getSites());
         user.limitTo(sites);
-        audit.record(AuditEvent.of(source.actor, AuditAction.USER_CHANGED, "user:" + user.getUsername())
-                .change(sitesValue(before), sitesValue(sites)).because("groups " + source.groupsAt));
+        audit.record(AuditEvent.of(source.actor, AuditAction.USER_CHANGED, AuditSubject.user(user.getUsername()))
+                .change(sitesValue(before), sitesValue(sites)).because(StoredMessage.of(source.groupsCode)));
     }
 
     /** Where users who sign in elsewhere come from, as their audit entries and refusals name it. */
     private enum Elsewhere {
-        DIRECTORY(DIRECTORY_ACTOR, "login.error.directoryName", "from the directory", "in the directory"),
-        SSO(SSO_ACTOR, "login.error.ssoName", "from single sign-on", "at the single sign-on provider");
+        DIRECTORY(DIRECTORY_ACTOR, "login.error.directoryName", "users.value.createdFromDirectory",
+                "users.reason.directoryGroups"),
+        SSO(SSO_ACTOR, "login.error.ssoName", "users.value.createdFromSso", "users.reason.ssoGroups");
 
         private final String actor;
         private final String nameRefusal;
-        private final String origin;
-        private final String groupsAt;
+        private final String createdCode;
+        private final String groupsCode;
 
-        Elsewhere(String actor, String nameRefusal, String origin, String groupsAt) {
+        Elsewhere(String actor, String nameRefusal, String createdCode, String groupsCode) {
             this.actor = actor;
             this.nameRefusal = nameRefusal;
-            this.origin = origin;
-            this.groupsAt = groupsAt;
+            this.createdCode = createdCode;
+            this.groupsCode = groupsCode;
         }
     }
 

@@ -12,7 +12,9 @@ import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.i18n.StoredMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -135,14 +137,17 @@ public class MaintenanceWindows {
     }
 
     static String subject(@Nullable String site) {
-        return "site:" + (site == null ? ALL_SITES : site);
+        return AuditSubject.site(site == null ? ALL_SITES : site);
     }
 
-    private static String described(WeeklyWindow w) {
-        return "day=" + w.day() + ", start=" + w.start() + ", end=" + w.end() + ", zone=" + w.zone().getId();
+    /** Wall-clock times and the zone as set: they mean the same in every reader's zone. */
+    private static StoredMessage described(WeeklyWindow w) {
+        return StoredMessage.of("window.value.weekly", StoredMessage.choice("window.day", w.day()),
+                StoredMessage.verbatim(w.start()), StoredMessage.verbatim(w.end()),
+                StoredMessage.verbatim(w.zone().getId()));
     }
 
-    private static String described(Freeze f) {
-        return "from=" + f.from() + ", until=" + f.until();
+    private static StoredMessage described(Freeze f) {
+        return StoredMessage.of("window.value.freeze", StoredMessage.at(f.from()), StoredMessage.at(f.until()));
     }
 }

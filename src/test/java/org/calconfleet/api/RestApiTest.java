@@ -30,6 +30,7 @@ import org.calconfleet.credential.CredentialKind;
 import org.calconfleet.credential.CredentialService;
 import org.calconfleet.discovery.ExchangeForest;
 import org.calconfleet.backend.SimulatedFleet;
+import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
@@ -1116,6 +1117,25 @@ class RestApiTest {
                 .body());
         assertThat(verified.get("intact").asBoolean()).isTrue();
         assertThat(verified.get("message").asString()).contains("改ざん").isNotBlank();
+    }
+
+    @Test
+    void audit_entries_carry_the_stored_values_the_hash_covers_and_beside_them_the_values_in_the_callers_language()
+            throws Exception {
+        String path = "/api/v1/audit/entries?action=USER_CREATED&subject=user:" + REQUESTER;
+
+        JsonNode japanese = json.readTree(send("GET", path, null, tokenOf.get(Role.AUDITOR), "ja").body())
+                .get("items").get(0);
+        JsonNode english = json.readTree(send("GET", path, null, tokenOf.get(Role.AUDITOR), "en").body())
+                .get("items").get(0);
+
+        String stored = StoredMessage.of("users.value.roleAndName", new StoredMessage.Choice("role.operator"),
+                StoredMessage.verbatim(REQUESTER)).toJson();
+        assertThat(japanese.get("after").asString()).isEqualTo(stored);
+        assertThat(english.get("after").asString()).isEqualTo(stored);
+        assertThat(japanese.get("afterText").asString()).isEqualTo("オペレーター、表示名 " + REQUESTER);
+        assertThat(english.get("afterText").asString()).isEqualTo("Operator, display name " + REQUESTER);
+        assertThat(japanese.get("actionText").asString()).isEqualTo("ユーザー作成");
     }
 
     @Test

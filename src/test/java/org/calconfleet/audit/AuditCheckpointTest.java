@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.calconfleet.common.CsvEncoding;
@@ -172,7 +174,7 @@ class AuditCheckpointTest {
         Path csv = Files.createDirectories(Path.of("target/test-audit-exports"))
                 .resolve(store.folder().getFileName() + ".csv");
         try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            audit.exportCsv(AuditFilter.ALL, out);
+            audit.exportCsv(AuditFilter.ALL, out, Locale.ENGLISH, ZoneOffset.UTC);
         }
         return csv;
     }
@@ -182,7 +184,7 @@ class AuditCheckpointTest {
         Path csv = Files.createDirectories(Path.of("target/test-audit-exports"))
                 .resolve(store.folder().getFileName() + "-" + encoding + ".csv");
         try (Writer out = encoding.writer(Files.newOutputStream(csv))) {
-            audit.exportCsv(AuditFilter.ALL, out);
+            audit.exportCsv(AuditFilter.ALL, out, Locale.JAPANESE, ZoneId.of("Asia/Tokyo"));
         }
         return csv;
     }

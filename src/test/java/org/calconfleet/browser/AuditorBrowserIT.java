@@ -59,14 +59,15 @@ class AuditorBrowserIT extends BrowserJourney {
         page.locator("#verify-chain").click();
         assertThat(page.locator("vaadin-notification-card")).containsText("The chain is intact");
         Browser.screenshot(page, "auditor-audit-verified");
-        page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("intact, ")).first().hover();
-        assertThat(page.getByRole(AriaRole.TOOLTIP)).containsText("entries checked: ");
+        page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Intact: ")).first().hover();
+        assertThat(page.getByRole(AriaRole.TOOLTIP)).containsText("entries checked");
         Browser.screenshot(page, "auditor-audit-tooltip");
 
         Download download = page.waitForDownload(() -> page.locator("#export-csv").click());
         List<String> lines = Files.readAllLines(download.path(), StandardCharsets.UTF_8);
         assertThat(lines.getFirst()).as("UTF-8 with the byte-order mark Excel looks for")
-                .isEqualTo("\uFEFFseq,occurred_at,actor,action,subject,before,after,reason,prev_hash,hash");
+                .isEqualTo("\uFEFFseq,occurred_at,actor,action,subject,before,after,reason,prev_hash,hash,time_shown,"
+                        + "action_shown,before_shown,after_shown,reason_shown");
         assertThat(lines).hasSizeGreaterThan(1);
         assertThat(lines.subList(1, lines.size())).allSatisfy(line ->
                 assertThat(line).contains(",auditor,").matches(".*,[0-9a-f]{64},[0-9a-f]{64}$"));

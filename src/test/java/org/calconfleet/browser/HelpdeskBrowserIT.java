@@ -98,6 +98,6 @@ class HelpdeskBrowserIT extends BrowserJourney {
                 Pageable.ofSize(10)));
         assertThat(entries.stream().map(AuditEntry::getAction).toList())
                 .contains(AuditAction.SIGN_IN, AuditAction.SIGN_IN_FAILED);
-        assertThat(entries.getFirst().getAfter()).startsWith("from ");
+        assertThat(entries.getFirst().getAfter()).startsWith("{\"code\":\"security.value.from\"");
     }
 }

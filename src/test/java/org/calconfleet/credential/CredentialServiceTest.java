@@ -18,6 +18,7 @@ import org.calconfleet.fleet.ServerValues;
 import org.calconfleet.port.ConnectorKind;
 import org.calconfleet.rollout.Users;
 import org.calconfleet.testdb.DatabaseTest;
+import org.calconfleet.i18n.StoredMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -80,7 +81,9 @@ class CredentialServiceTest {
                 AuditAction.CREDENTIAL_ROTATED, AuditAction.CREDENTIAL_CREATED);
         assertThat(entries).allSatisfy(e -> {
             assertThat(e.getActor()).isEqualTo("ada");
-            assertThat(e.getBefore() + " " + e.getAfter()).contains("kind=AGENT_TOKEN").doesNotContain(TOKEN);
+            assertThat(StoredMessage.parse(e.getBefore() != null ? e.getBefore() : e.getAfter())).contains(
+                    StoredMessage.of("credential.value.kind", new StoredMessage.Choice("credential.kind.agent_token")));
+            assertThat(e.getBefore() + " " + e.getAfter()).doesNotContain(TOKEN);
         });
         assertThatThrownBy(() -> secrets.agentToken("agent-crd-exc01")).isInstanceOf(MissingCredentialException.class);
     }

@@ -17,6 +17,7 @@ import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.ServerFilter;
 import org.calconfleet.rollout.Users;
+import org.calconfleet.i18n.StoredMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
@@ -93,8 +94,9 @@ class DiscoveryServiceTest extends ForestTestBase {
                 null), Pageable.ofSize(1)).getFirst());
         assertThat(run.getActor()).isEqualTo("admin");
         assertThat(run.getSubject()).isEqualTo("directory:" + ExchangeForest.CONFIGURATION);
-        assertThat(run.getAfter()).isEqualTo("servers=11, notInInventory=" + found.notInInventory().size()
-                + ", notInDirectory=" + found.notInDirectory().size() + ", versionDiffers=1");
+        assertThat(run.getAfter()).isEqualTo(StoredMessage.of("discovery.value.found", StoredMessage.count(11),
+                StoredMessage.count(found.notInInventory().size()), StoredMessage.count(found.notInDirectory().size()),
+                StoredMessage.count(1)).toJson());
     }
 
     @Test

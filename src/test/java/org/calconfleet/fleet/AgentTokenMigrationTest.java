@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringWriter;
 import java.util.List;
 import org.calconfleet.access.Role;
+import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditFilter;
 import org.calconfleet.audit.AuditTrail;
@@ -14,6 +15,7 @@ import org.calconfleet.credential.CredentialSecrets;
 import org.calconfleet.credential.CredentialService;
 import org.calconfleet.rollout.Users;
 import org.calconfleet.testdb.DatabaseTest;
+import org.calconfleet.i18n.StoredMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,6 +72,9 @@ class AgentTokenMigrationTest {
                 Pageable.ofSize(50)));
         assertThat(entries).isNotEmpty().allSatisfy(e -> assertThat(e.getSubject() + e.getBefore() + e.getAfter()
                 + e.getReason()).doesNotContain(TOKEN));
+        assertThat(entries).filteredOn(e -> e.getSubject().equals("server:MIG-EXC30")
+                        && e.getAction() == AuditAction.SERVER_UPDATED).singleElement()
+                .extracting(AuditEntry::getReason).isEqualTo(StoredMessage.of("fleet.reason.tokenMoved").toJson());
     }
 
     @Test

@@ -2,6 +2,10 @@ package org.calconfleet.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.calconfleet.i18n.StoredMessage.inner;
+import static org.calconfleet.i18n.StoredMessage.listed;
+import static org.calconfleet.i18n.StoredMessage.port;
+import static org.calconfleet.i18n.StoredMessage.verbatim;
 
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
@@ -12,6 +16,7 @@ import org.calconfleet.policy.Policies;
 import org.calconfleet.policy.PolicyService;
 import org.calconfleet.port.ConnectorKind;
 import org.calconfleet.testdb.DatabaseTest;
+import org.calconfleet.i18n.StoredMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,8 +65,8 @@ class FleetServiceTest {
         var entries = auditOf("server:KYO-EXC01");
         assertThat(entries).extracting(AuditEntry::getAction).containsExactly(
                 AuditAction.SERVER_DELETED, AuditAction.SERVER_UPDATED, AuditAction.SERVER_CREATED);
-        assertThat(entries.get(1).getBefore()).isEqualTo("desiredPort=45001");
-        assertThat(entries.get(1).getAfter()).isEqualTo("desiredPort=45002");
+        assertThat(entries.get(1).getBefore()).isEqualTo(fields(field("desiredPort", port(45001))));
+        assertThat(entries.get(1).getAfter()).isEqualTo(fields(field("desiredPort", port(45002))));
         assertThat(entries.get(0).getReason()).isEqualTo("CHG-7");
         assertThat(entries).allSatisfy(e -> assertThat(e.getActor()).isEqualTo("oscar"));
     }
@@ -82,8 +87,17 @@ class FleetServiceTest {
 
         assertThat(updated.getDominoDebugFlag()).isZero();
         AuditEntry entry = auditOf("server:KYO-EXC21").getFirst();
-        assertThat(entry.getBefore()).isEqualTo("dominoDebugFlag=1");
-        assertThat(entry.getAfter()).isEqualTo("dominoDebugFlag=0");
+        assertThat(entry.getBefore()).isEqualTo(fields(field("dominoDebugFlag", port(1))));
+        assertThat(entry.getAfter()).isEqualTo(fields(field("dominoDebugFlag", port(0))));
+    }
+
+    /** Server values as the audit trail stores them: each field by its label key, with its typed value. */
+    private static String fields(StoredMessage.Argument... fields) {
+        return StoredMessage.of("fleet.value.fields", listed(List.of(fields))).toJson();
+    }
+
+    private static StoredMessage.Argument field(String name, StoredMessage.Argument value) {
+        return inner(StoredMessage.of("fleet.value.field", new StoredMessage.Choice("fleet.field." + name), value));
     }
 
     private static ServerValues withDebugFlag(ServerValues v, int flag) {
@@ -162,8 +176,8 @@ class FleetServiceTest {
         assertThat(ServerValues.of(updated)).isEqualTo(values("KYO-EXC04", 45010));
         AuditEntry entry = auditOf("server:KYO-EXC04").getFirst();
         assertThat(entry.getAction()).isEqualTo(AuditAction.SERVER_UPDATED);
-        assertThat(entry.getBefore()).isEqualTo("desiredPort=45001");
-        assertThat(entry.getAfter()).isEqualTo("desiredPort=45010");
+        assertThat(entry.getBefore()).isEqualTo(fields(field("desiredPort", port(45001))));
+        assertThat(entry.getAfter()).isEqualTo(fields(field("desiredPort", port(45010))));
     }
 
     @Test
@@ -226,7 +240,8 @@ class FleetServiceTest {
 
         ExchangeServer created = fleet.create(simulatedWithAddress);
         assertThat(created.getBackendAddress()).isNull();
-        assertThat(auditOf("server:KYO-EXC10").getFirst().getAfter()).doesNotContain("backendAddress");
+        assertThat(auditOf("server:KYO-EXC10").getFirst().getAfter()).contains("fleet.field.hostName")
+                .doesNotContain("fleet.field.backendAddress");
 
         jdbc.update("update exchange_server set backend_address = 'sim://kyo-exc10' where id = ?", created.getId());
         ExchangeServer before = fleet.find(created.getId()).orElseThrow();
@@ -234,7 +249,7 @@ class FleetServiceTest {
 
         assertThat(saved.getBackendAddress()).isNull();
         assertThat(auditOf("server:KYO-EXC10").getFirst().getBefore())
-                .isEqualTo("backendAddress=sim://kyo-exc10, desiredPort=45001");
+                .isEqualTo(fields(field("backendAddress", verbatim("sim://kyo-exc10")), field("desiredPort", port(45001))));
     }
 
     @Test

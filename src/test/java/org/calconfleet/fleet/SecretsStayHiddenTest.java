@@ -16,8 +16,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.calconfleet.KaribuSpringTest;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditFilter;
@@ -155,7 +157,7 @@ class SecretsStayHiddenTest extends KaribuSpringTest {
             return List.of();
         }
         StringWriter csv = new StringWriter();
-        audit.exportCsv(AuditFilter.ALL, csv);
+        audit.exportCsv(AuditFilter.ALL, csv, Locale.ENGLISH, ZoneOffset.UTC);
         List<String> seen = new ArrayList<>(List.of(csv.toString()));
         audit.search(AuditFilter.ALL, Pageable.ofSize(1000)).forEach(e -> seen.add(e.getSubject() + " "
                 + e.getBefore() + " " + e.getAfter() + " " + e.getReason()));

@@ -1,10 +1,17 @@
 package org.calconfleet.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.calconfleet.i18n.StoredMessage.inner;
+import static org.calconfleet.i18n.StoredMessage.listed;
+import static org.calconfleet.i18n.StoredMessage.verbatim;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import org.calconfleet.i18n.Messages;
+import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.port.PortPolicy;
 import org.calconfleet.port.PortRange;
 import org.calconfleet.port.PortScope;
@@ -79,10 +86,17 @@ class FleetPolicyTest {
                 new PolicyChange(PolicyField.ALLOWED_RANGES, "45000-45999", "45000-45999, 46100"),
                 new PolicyChange(PolicyField.APPROVAL_REQUIRED, "true", "false"),
                 new PolicyChange(PolicyField.NOTIFY_ADDRESSES, "", "noc@example.com"));
-        assertThat(PolicyChange.describeBefore(changes))
-                .isEqualTo("allowedRanges=45000-45999; approvalRequired=true; notifyAddresses=(none)");
-        assertThat(PolicyChange.describeAfter(changes))
-                .isEqualTo("allowedRanges=45000-45999, 46100; approvalRequired=false; notifyAddresses=noc@example.com");
+        assertThat(PolicyChange.auditedBefore(changes)).isEqualTo(StoredMessage.of("policy.value.settings", listed(List.of(
+                setting(PolicyField.ALLOWED_RANGES, verbatim("45000-45999")),
+                setting(PolicyField.APPROVAL_REQUIRED, new StoredMessage.Choice("policy.value.yes")),
+                setting(PolicyField.NOTIFY_ADDRESSES, new StoredMessage.Choice("policy.value.none"))))));
+        assertThat(new Messages().render(PolicyChange.auditedAfter(changes), Locale.JAPANESE, ZoneOffset.UTC))
+                .isEqualTo("設定: 許可するポート範囲：45000-45999, 46100、ポート変更には別の担当者の承認が必要：いいえ、"
+                        + "通知先の電子メール アドレス：noc@example.com");
+    }
+
+    private static StoredMessage.Argument setting(PolicyField field, StoredMessage.Argument value) {
+        return inner(StoredMessage.of("policy.value.setting", new StoredMessage.Choice(field.messageKey()), value));
     }
 
     @Test

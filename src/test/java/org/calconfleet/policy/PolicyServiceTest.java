@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.calconfleet.access.Role;
+import org.calconfleet.i18n.Messages;
+import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.port.PortPolicy;
 import org.calconfleet.port.PortRange;
 import org.calconfleet.port.PortScope;
@@ -95,10 +99,12 @@ class PolicyServiceTest {
         assertThat(newAuditEntries()).singleElement().satisfies(entry -> {
             assertThat(entry).containsEntry("ACTOR", "alice").containsEntry("ACTION", "POLICY_CHANGED")
                     .containsEntry("SUBJECT", "policy").containsEntry("REASON", "CHG-1234: narrow for Osaka");
-            assertThat(entry.get("BEFORE_VALUE")).isEqualTo("allowedRanges=45000-45999; reservedPorts=(none); "
-                    + "scope=PER_SERVER; driftScanMinutes=15; notifyAddresses=(none)");
-            assertThat(entry.get("AFTER_VALUE")).isEqualTo("allowedRanges=45000-45499, 45600; reservedPorts=45100; "
-                    + "scope=PER_SITE; driftScanMinutes=30; notifyAddresses=noc@example.com");
+            assertThat(english(entry.get("BEFORE_VALUE"))).isEqualTo("Settings: Allowed port ranges: 45000-45999, "
+                    + "Reserved ports: (none), Port sharing: each server its own port, Drift scan interval: 15 min, "
+                    + "E-mail notifications to: (none)");
+            assertThat(english(entry.get("AFTER_VALUE"))).isEqualTo("Settings: Allowed port ranges: 45000-45499, 45600, "
+                    + "Reserved ports: 45100, Port sharing: one port per site, Drift scan interval: 30 min, "
+                    + "E-mail notifications to: noc@example.com");
         });
         assertThat(jdbc.queryForObject("select allowed_ranges from port_policy", String.class))
                 .isEqualTo("45000-45499,45600");
@@ -176,12 +182,12 @@ class PolicyServiceTest {
         assertThat(confirmed.updatedBy()).isEqualTo("bob");
         assertThat(confirmed.policy()).isEqualTo(noApproval);
         assertThat(as("bob", Role.ADMIN, policies::pending)).isEmpty();
-        assertThat(newAuditEntries()).extracting(e -> e.get("ACTOR") + " " + e.get("ACTION") + " " + e.get("AFTER_VALUE")
-                + " / " + e.get("REASON")).containsExactly(
-                "alice POLICY_CHANGE_PROPOSED proposal=" + id + "; proposedBy=alice; approvalRequired=false"
-                        + " / CHG-7: nights",
-                "bob POLICY_CHANGE_CONFIRMED proposal=" + id + "; proposedBy=alice; approvalRequired=false"
-                        + " / CHG-7: nights");
+        assertThat(newAuditEntries()).extracting(e -> e.get("ACTOR") + " " + e.get("ACTION") + " "
+                + english(e.get("AFTER_VALUE")) + " / " + e.get("REASON")).containsExactly(
+                "alice POLICY_CHANGE_PROPOSED Proposal #" + id + " by alice: Settings: A port change needs a second person's"
+                        + " approval: no / CHG-7: nights",
+                "bob POLICY_CHANGE_CONFIRMED Proposal #" + id + " by alice: Settings: A port change needs a second person's"
+                        + " approval: no / CHG-7: nights");
     }
 
     @Test
@@ -201,7 +207,8 @@ class PolicyServiceTest {
                 .isEqualTo(PolicyProposalException.Reason.NOT_PENDING);
         assertThat(newAuditEntries()).last().satisfies(entry -> assertThat(entry)
                 .containsEntry("ACTOR", "bob").containsEntry("ACTION", "POLICY_CHANGE_REJECTED")
-                .containsEntry("AFTER_VALUE", "proposal=" + id + "; proposedBy=alice")
+                .containsEntry("AFTER_VALUE", StoredMessage.of("policy.value.proposal", StoredMessage.port(id),
+                        StoredMessage.verbatim("alice")).toJson())
                 .containsEntry("REASON", "no ticket for 46000-46999"));
     }
 
@@ -317,5 +324,9 @@ class PolicyServiceTest {
         } finally {
             SecurityContextHolder.getContext().setAuthentication(previous);
         }
+    }
+
+    private static String english(@Nullable Object stored) {
+        return new Messages().render((String) stored, Locale.ENGLISH, ZoneOffset.UTC);
     }
 }

@@ -13,6 +13,7 @@ import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.host.WindowsErrors;
 import org.calconfleet.notification.LocalSmtp;
+import org.calconfleet.i18n.StoredMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Rollout e-mail through an in-process SMTP server (GreenMail's plain API). */
 class RolloutMailTest extends RolloutTestBase {
+
+    private static final StoredMessage ENDED_FINISHED = StoredMessage.of("notification.reason.rollout",
+            new StoredMessage.Choice("notification.notice.end"), new StoredMessage.Choice("notification.outcome.finished"));
+    private static final String NOT_SENT = StoredMessage.of("notification.reason.notSent",
+            StoredMessage.inner(ENDED_FINISHED), StoredMessage.inner(StoredMessage.of("notification.value.error",
+                    StoredMessage.verbatim("MailSendException")))).toJson();
 
     private static final int SMTP_PORT = LocalSmtp.freePort();
     private static GreenMail smtp = LocalSmtp.start(SMTP_PORT);
@@ -64,7 +71,7 @@ class RolloutMailTest extends RolloutTestBase {
                 "ロールアウト #" + done.id() + " 完了: ポート 45031", "チケット: CHG-4711");
         awaitAuditDrained();
         assertThat(changeHistory(done.id())).filteredOn(e -> e.getAction() == AuditAction.NOTIFICATION_SENT)
-                .extracting(AuditEntry::getReason).contains("notice=rollout.end outcome=FINISHED");
+                .extracting(AuditEntry::getReason).contains(ENDED_FINISHED.toJson());
     }
 
     @Test
@@ -124,7 +131,7 @@ class RolloutMailTest extends RolloutTestBase {
             await("the mail failure audited").atMost(Duration.ofSeconds(60))
                     .until(() -> changeHistory(done.id()).stream()
                             .anyMatch(e -> e.getAction() == AuditAction.NOTIFICATION_FAILED
-                                    && "notice=rollout.end outcome=FINISHED error=MailSendException".equals(e.getReason())));
+                                    && NOT_SENT.equals(e.getReason())));
         } finally {
             smtp = LocalSmtp.start(SMTP_PORT);
         }

@@ -15,6 +15,7 @@ import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.Observation;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;
+import org.calconfleet.i18n.Messages;
 import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.policy.FleetPolicy;
 import org.calconfleet.policy.PolicyService;
@@ -53,6 +54,8 @@ abstract class RolloutTestBase {
     JdbcTemplate jdbc;
     @Autowired
     PolicyService policy;
+    @Autowired
+    Messages messages;
 
     /** A stored message as an English reader reads it, times in UTC. */
     static String english(String stored) {

@@ -30,6 +30,7 @@ import org.calconfleet.notification.LocalSmtp;
 import org.calconfleet.notification.WebhookReceiver;
 import org.calconfleet.notification.WebhookReceiver.Received;
 import org.calconfleet.notification.WebhookSettings;
+import org.calconfleet.i18n.StoredMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +44,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * change waiting for approval, servers newly in drift.
  */
 class WaitingNoticesTest extends RolloutTestBase {
+
+    /** The notice as the audit trail names it, by its label key. */
+    private static final StoredMessage AWAITING_APPROVAL = StoredMessage.of("notification.value.event",
+            new StoredMessage.Choice("notification.event.change.awaiting-approval"));
 
     private static final String SECRET = "a-shared-secret-of-the-receiver";
     private static final int SMTP_PORT = LocalSmtp.freePort();
@@ -105,7 +110,7 @@ class WaitingNoticesTest extends RolloutTestBase {
                 "変更 #" + submitted.id() + " が承認待ちです: ホスト 2 台", "- WNA-0002: ポート 45041", "申請者 oscar");
         awaitAudited(submitted.id(), AuditAction.NOTIFICATION_SENT);
         assertThat(changeHistory(submitted.id())).filteredOn(e -> e.getAction() == AuditAction.NOTIFICATION_SENT)
-                .extracting(AuditEntry::getReason).containsExactly("notice=change.awaiting-approval");
+                .extracting(AuditEntry::getReason).containsExactly(AWAITING_APPROVAL.toJson());
     }
 
     @Test
@@ -132,8 +137,10 @@ class WaitingNoticesTest extends RolloutTestBase {
         assertThat(submitted.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
 
         AuditEntry failed = awaitAudited(submitted.id(), AuditAction.WEBHOOK_FAILED);
-        assertThat(failed.getAfter()).isEqualTo("event=change.awaiting-approval");
-        assertThat(failed.getReason()).isEqualTo("webhook.failed attempts=3 error=ConnectException");
+        assertThat(failed.getAfter()).isEqualTo(AWAITING_APPROVAL.toJson());
+        assertThat(failed.getReason()).isEqualTo(StoredMessage.of("notification.reason.webhookFailed",
+                StoredMessage.count(3), StoredMessage.inner(StoredMessage.of("notification.value.error",
+                        StoredMessage.verbatim("ConnectException")))).toJson());
         approve(submitted.id());
         assertThat(awaitFinished(submitted.id()).state()).isEqualTo(ChangeState.DONE);
     }

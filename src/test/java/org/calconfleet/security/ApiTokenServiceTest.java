@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditFilter;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.rollout.Users;
+import org.calconfleet.i18n.Messages;
+import org.calconfleet.i18n.StoredMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,8 +71,13 @@ class ApiTokenServiceTest {
         assertThat(tokens.authenticate(issued.secret(), "10.0.0.1"))
                 .isEqualTo(new ApiTokenCheck.Refused(ApiTokenCheck.Reason.OWNER_DISABLED));
         AuditEntry refused = latest(AuditAction.API_TOKEN_REFUSED);
-        assertThat(refused.getReason()).isEqualTo("OWNER_DISABLED");
-        assertThat(refused.getAfter()).contains("'ci'").contains("from 10.0.0.1");
+        assertThat(refused.getReason()).isEqualTo(StoredMessage.of("security.reason.tokenRefused",
+                new StoredMessage.Choice("api.token.refused.owner-disabled")).toJson());
+        Messages messages = new Messages();
+        assertThat(messages.render(refused.getAfter(), Locale.ENGLISH, ZoneOffset.UTC))
+                .isEqualTo("Token #" + issued.info().id() + " \"ci\", no expiry from 10.0.0.1");
+        assertThat(messages.render(refused.getReason(), Locale.JAPANESE, ZoneOffset.UTC))
+                .isEqualTo(messages.get("api.token.refused.owner-disabled", Locale.JAPANESE));
     }
 
     @Test
@@ -86,10 +95,12 @@ class ApiTokenServiceTest {
         assertThat(tokens.authenticate("ccf_made-up", "198.51.100.77")).isEqualTo(new ApiTokenCheck.Refused(ApiTokenCheck.Reason.UNKNOWN));
         assertThat(tokens.authenticate("not even ours", "198.51.100.77")).isEqualTo(new ApiTokenCheck.Refused(ApiTokenCheck.Reason.UNKNOWN));
         assertThat(Users.as("tok-cy", Role.AUDITOR, tokens::mine)).extracting(ApiTokenInfo::name).containsExactly("short");
-        assertThat(latest(AuditAction.API_TOKEN_REVOKED).getBefore()).contains("'old'");
+        assertThat(latest(AuditAction.API_TOKEN_REVOKED).getBefore()).isEqualTo(StoredMessage.of(
+                "security.value.token", StoredMessage.port(revoked.info().id()), StoredMessage.verbatim("old")).toJson());
         assertThat(Users.as("tok-admin", Role.ADMIN, () -> audit.search(new AuditFilter(null, null,
                 AuditAction.API_TOKEN_REFUSED, null, null), PageRequest.of(0, 4)))).extracting(AuditEntry::getReason)
-                .as("the first refusal of the address's window, at once").first().isEqualTo("REVOKED");
+                .as("the first refusal of the address's window, at once").first().isEqualTo(StoredMessage.of(
+                        "security.reason.tokenRefused", new StoredMessage.Choice("api.token.refused.revoked")).toJson());
         assertThat(jdbc.queryForMap("select refusals, attempts from refusal_window where source = '198.51.100.77'"))
                 .as("the others, counted until the window ends").containsEntry("REFUSALS", 4)
                 .containsEntry("ATTEMPTS", "REVOKED user:tok-cy #" + revoked.info().id() + "=1; EXPIRED user:tok-cy #"

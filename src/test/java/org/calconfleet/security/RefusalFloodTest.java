@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.calconfleet.access.Role;
+import org.calconfleet.i18n.Messages;
 import org.calconfleet.rollout.Users;
 import org.calconfleet.testdb.DatabaseTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,10 +66,10 @@ class RefusalFloodTest extends SignInTestBase {
 
         List<Map<String, Object>> atOnce = entriesAfter(afterSetUp);
         assertThat(atOnce).as("the first refusal from each address, at once").hasSize(3)
-                .extracting(e -> e.get("ACTOR") + " " + e.get("AFTER_VALUE")).containsExactly(
-                        "anonymous unknown token from 203.0.113.7",
-                        "flood-bob token #" + bobs.info().id() + " 'ci', no expiry from 198.51.100.9",
-                        "anonymous unknown token from 192.0.2.1");
+                .extracting(e -> e.get("ACTOR") + " " + english(e.get("AFTER_VALUE"))).containsExactly(
+                        "anonymous An unknown token from 203.0.113.7",
+                        "flood-bob Token #" + bobs.info().id() + " \"ci\", no expiry from 198.51.100.9",
+                        "anonymous An unknown token from 192.0.2.1");
 
         clock.advance(PAST_THE_WINDOW);
         refusals.closeEndedWindows();
@@ -74,13 +77,13 @@ class RefusalFloodTest extends SignInTestBase {
         List<Map<String, Object>> all = entriesAfter(afterSetUp);
         System.out.printf("10,000 refused API tokens from 3 addresses: %d audit entries%n", all.size());
         assertThat(all).hasSize(6).allSatisfy(e -> assertThat(e).containsEntry("ACTION", "API_TOKEN_REFUSED"));
-        assertThat(all.subList(3, 6)).extracting(e -> e.get("SUBJECT") + " " + e.get("AFTER_VALUE").toString()
-                .replaceAll("; windowStart=.*", "") + " / " + e.get("REASON")).containsExactlyInAnyOrder(
-                "address:203.0.113.7 from=203.0.113.7; refusals=9000 / UNKNOWN anonymous=9000",
-                "address:198.51.100.9 from=198.51.100.9; refusals=990 / REVOKED user:flood-bob #" + bobs.info().id()
-                        + "=990",
-                "address:192.0.2.1 from=192.0.2.1; refusals=10 / UNKNOWN anonymous=5; REVOKED user:flood-bob #"
-                        + bobs.info().id() + "=5");
+        assertThat(all.subList(3, 6)).extracting(e -> e.get("SUBJECT") + " " + english(e.get("AFTER_VALUE"))
+                .replaceAll(" between .*", "") + " / " + english(e.get("REASON"))).containsExactlyInAnyOrder(
+                "address:203.0.113.7 9,000 refusals from 203.0.113.7 / Tried: UNKNOWN anonymous: 9,000",
+                "address:198.51.100.9 990 refusals from 198.51.100.9 / Tried: REVOKED user:flood-bob #"
+                        + bobs.info().id() + ": 990",
+                "address:192.0.2.1 10 refusals from 192.0.2.1 / Tried: UNKNOWN anonymous: 5, REVOKED user:flood-bob #"
+                        + bobs.info().id() + ": 5");
         assertThat(jdbc.queryForObject("select count(*) from refusal_window", Long.class)).isZero();
 
         tokens.authenticate("ccf_later", "203.0.113.7");
@@ -104,10 +107,10 @@ class RefusalFloodTest extends SignInTestBase {
         assertThat(all).hasSize(3);
         assertThat(all.getLast()).containsEntry("ACTION", "SIGN_IN_FAILED")
                 .containsEntry("SUBJECT", "address:203.0.113.99");
-        assertThat(all.getLast().get("AFTER_VALUE").toString()).startsWith("from=203.0.113.99; refusals=1000;");
-        assertThat(all.getLast().get("REASON").toString()).as("the first %d attempts by name, the rest together",
-                RefusalTally.MAX_ATTEMPTS).startsWith("guess-0 BadCredentialsException=1; guess-1 Bad")
-                .endsWith("; guess-14 BadCredentialsException=1; other=985");
+        assertThat(english(all.getLast().get("AFTER_VALUE"))).startsWith("1,000 refusals from 203.0.113.99 between ");
+        assertThat(english(all.getLast().get("REASON"))).as("the first %d attempts by name, the rest together",
+                RefusalTally.MAX_ATTEMPTS).startsWith("Tried: guess-0 BadCredentialsException: 1, guess-1 Bad")
+                .endsWith(", guess-14 BadCredentialsException: 1, other attempts: 985");
     }
 
     @Test
@@ -131,5 +134,9 @@ class RefusalFloodTest extends SignInTestBase {
     private List<Map<String, Object>> entriesAfter(long seq) {
         return jdbc.queryForList("select actor, action, subject, after_value, reason from audit_entry where seq > ?"
                 + " and action <> 'AUDIT_CHECKPOINT_WRITTEN' order by seq", seq);
+    }
+
+    private static String english(Object stored) {
+        return new Messages().render(stored.toString(), Locale.ENGLISH, ZoneOffset.UTC);
     }
 }

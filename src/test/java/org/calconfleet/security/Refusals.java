@@ -1,5 +1,7 @@
 package org.calconfleet.security;
 
+import org.calconfleet.i18n.StoredMessage;
+
 /** Refusals as the sign-in makes them, for tests of the pages that show them. */
 public final class Refusals {
 
@@ -7,6 +9,6 @@ public final class Refusals {
     }
 
     public static SignInRefusedException refusal(String messageKey, Object... arguments) {
-        return new SignInRefusedException(messageKey, "a test's refusal", arguments);
+        return new SignInRefusedException(messageKey, StoredMessage.of("security.refusal.disabled"), arguments);
     }
 }

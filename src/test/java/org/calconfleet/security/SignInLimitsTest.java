@@ -10,6 +10,7 @@ import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditFilter;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.i18n.StoredMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -94,15 +95,23 @@ class SignInLimitsTest extends SignInTestBase {
 
         List<AuditEntry> failures = auditOf("user:quin", AuditAction.SIGN_IN_FAILED);
         assertThat(failures).singleElement().satisfies(first -> {
-            assertThat(first.getAfter()).isEqualTo("from 198.51.100.40");
-            assertThat(first.getReason()).isEqualTo("BadCredentialsException");
+            assertThat(first.getAfter()).isEqualTo(StoredMessage.of("security.value.from",
+                    StoredMessage.verbatim("198.51.100.40")).toJson());
+            assertThat(first.getReason()).isEqualTo(StoredMessage.of("security.reason.failure",
+                    StoredMessage.verbatim("BadCredentialsException")).toJson());
         });
         assertThat(jdbc.queryForMap("select refusals, attempts from refusal_window where source = '198.51.100.40'"))
                 .containsEntry("REFUSALS", 6)
                 .containsEntry("ATTEMPTS", "quin BadCredentialsException=5; quin SignInRefusedException=1");
         List<AuditEntry> locks = auditOf("user:quin", AuditAction.SIGN_IN_LOCKED);
-        assertThat(locks).singleElement().satisfies(e -> assertThat(e.getReason())
-                .isEqualTo("5 failed sign-ins within 15 minutes"));
+        assertThat(locks).singleElement().satisfies(e -> {
+            assertThat(e.getReason()).isEqualTo(StoredMessage.of("security.reason.failedSignIns",
+                    StoredMessage.count(5), StoredMessage.count(15)).toJson());
+            assertThat(StoredMessage.parse(e.getAfter())).hasValueSatisfying(lockedUntil -> {
+                assertThat(lockedUntil.code()).isEqualTo("security.value.lockedUntil");
+                assertThat(lockedUntil.arguments()).singleElement().isInstanceOf(StoredMessage.At.class);
+            });
+        });
     }
 
     private List<AuditEntry> auditOf(String subject, AuditAction action) {

@@ -9,9 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.calconfleet.access.Role;
+import org.calconfleet.i18n.Messages;
+import org.calconfleet.i18n.StoredMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -122,7 +126,7 @@ class SingleSignOnTest {
         assertThat(signInThroughProvider()).isEqualTo("/");
         assertThat(userRecords.findByUsername("bob").orElseThrow().getRole()).isEqualTo(Role.HELPDESK);
         assertThat(audited("user:bob")).extracting(e -> e.get("ACTION") + " " + e.get("REASON")).contains(
-                "USER_CHANGED groups at the single sign-on provider");
+                "USER_CHANGED " + StoredMessage.of("users.reason.ssoGroups").toJson());
     }
 
     @Test
@@ -135,8 +139,7 @@ class SingleSignOnTest {
         assertThat(userRecords.findByUsername("carol")).isEmpty();
         assertThat(audited("user:carol")).singleElement().satisfies(refusal -> {
             assertThat(refusal).containsEntry("ACTOR", "carol").containsEntry("ACTION", "SIGN_IN_FAILED");
-            assertThat(refusal.get("REASON")).isEqualTo("SignInRefusedException: the user is in no group at the "
-                    + "provider that has a role in the console");
+            assertThat(refusal.get("REASON")).isEqualTo(StoredMessage.of("security.refusal.ssoNoRole").toJson());
         });
     }
 
@@ -152,8 +155,8 @@ class SingleSignOnTest {
         assertThat(userRecords.findByUsername("mallory")).isEmpty();
         assertThat(audited("user:sso")).last().satisfies(refusal -> {
             assertThat(refusal).containsEntry("ACTION", "SIGN_IN_FAILED");
-            assertThat((String) refusal.get("REASON")).startsWith("OAuth2AuthenticationException: invalid_id_token")
-                    .contains("iss=" + elsewhere);
+            assertThat(new Messages().render((String) refusal.get("REASON"), Locale.ENGLISH, ZoneOffset.UTC))
+                    .startsWith("The provider refused: invalid_id_token ").contains("iss=" + elsewhere);
         });
     }
 

@@ -3,12 +3,17 @@ package org.calconfleet.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.testdb.DatabaseTest;
+import org.calconfleet.i18n.Messages;
+import org.calconfleet.i18n.StoredMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,8 +65,9 @@ class UserServiceTest {
                 .containsExactly("ROLE_OPERATOR", "SITE:Kobe", "SITE:Osaka");
         AuditEntry entry = audit.historyOf("user:osaka-op", 1).getFirst();
         assertThat(entry.getAction()).isEqualTo(AuditAction.USER_CHANGED);
-        assertThat(entry.getBefore()).isEqualTo("sites=*");
-        assertThat(entry.getAfter()).isEqualTo("sites=Kobe;Osaka");
+        assertThat(entry.getBefore()).isEqualTo(StoredMessage.of("users.value.allSites").toJson());
+        assertThat(entry.getAfter()).isEqualTo(StoredMessage.of("users.value.sites",
+                StoredMessage.listed(List.of(StoredMessage.verbatim("Kobe"), StoredMessage.verbatim("Osaka")))).toJson());
         assertThatThrownBy(() -> users.limitToSites("aud", Set.of("Osaka"))).isInstanceOfSatisfying(
                 UserRejectedException.class, e -> assertThat(e.problems()).extracting(
                         UserRejectedException.Problem::messageKey).containsExactly("users.sites.notForRole"));
@@ -86,8 +92,16 @@ class UserServiceTest {
         var history = audit.historyOf("user:hana", 5);
         assertThat(history).extracting(AuditEntry::getAction)
                 .containsExactly(AuditAction.USER_CHANGED, AuditAction.USER_CREATED);
-        assertThat(history.getFirst().getBefore()).isEqualTo("role=HELPDESK, enabled=true");
-        assertThat(history.getFirst().getAfter()).isEqualTo("role=OPERATOR, enabled=false");
+        assertThat(StoredMessage.parse(history.getFirst().getBefore())).contains(StoredMessage.of(
+                "users.value.roleAndAccess", new StoredMessage.Choice("role.helpdesk"),
+                StoredMessage.inner(StoredMessage.of("users.value.enabled"))));
+        Messages messages = new Messages();
+        assertThat(messages.render(history.getFirst().getAfter(), Locale.ENGLISH, ZoneOffset.UTC))
+                .isEqualTo("Operator, disabled");
+        assertThat(messages.render(history.getFirst().getAfter(), Locale.JAPANESE, ZoneOffset.UTC))
+                .isEqualTo(messages.get("role.operator", Locale.JAPANESE) + "、無効");
+        assertThat(messages.render(history.get(1).getAfter(), Locale.ENGLISH, ZoneOffset.UTC))
+                .isEqualTo("Helpdesk, display name Hana");
     }
 
     @Test

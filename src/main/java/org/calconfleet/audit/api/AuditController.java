@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import org.calconfleet.audit.AuditCheckpoints;
 import org.calconfleet.audit.AuditFilter;
@@ -43,22 +44,25 @@ class AuditController {
 
     @GetMapping("/entries")
     @Operation(summary = "Entries, newest first, narrowed by subject, actor, action and time (from inclusive, to "
-            + "exclusive)", description = "ADMIN and AUDITOR.")
+            + "exclusive)", description = "ADMIN and AUDITOR. before, after and reason are the stored values the hash"
+            + " covers; beforeText, afterText and reasonText are the same values in the Accept-Language, times in UTC.")
     AuditPage entries(@ParameterObject AuditQuery query, @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+            @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE_SIZE) int size, Locale locale) {
         AuditFilter filter = query.toFilter();
+        Locale language = Messages.supportedOrEnglish(locale);
         return new AuditPage(audit.search(filter, PageRequest.of(page, size)).stream()
-                .map(AuditEntryResponse::of).toList(), page, size, audit.count(filter));
+                .map(entry -> AuditEntryResponse.of(entry, messages, language)).toList(), page, size,
+                audit.count(filter));
     }
 
     @GetMapping("/export")
     @Operation(summary = "The matching entries as RFC 4180 CSV, oldest first, hashes included; the export is "
-            + "itself audited", description = "ADMIN and AUDITOR.",
+            + "itself audited", description = "ADMIN and AUDITOR. After the hashed columns, the time, the action and the"
+            + " values in the Accept-Language, times in UTC.",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv")))
-    void export(@ParameterObject AuditQuery query,
-            HttpServletResponse response) throws IOException {
+    void export(@ParameterObject AuditQuery query, HttpServletResponse response, Locale locale) throws IOException {
         try (Writer csv = new CsvResponseWriter(response, "audit-trail.csv")) {
-            audit.exportCsv(query.toFilter(), csv);
+            audit.exportCsv(query.toFilter(), csv, Messages.supportedOrEnglish(locale), ZoneOffset.UTC);
         }
     }
 

@@ -36,6 +36,7 @@ import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditFilter;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.audit.ChainVerification;
+import org.calconfleet.i18n.Messages;
 import org.calconfleet.ui.Chart;
 import org.calconfleet.ui.CsvExport;
 import org.calconfleet.ui.MainLayout;
@@ -49,6 +50,7 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     private final AuditTrail audit;
     private final AuditCheckpoints checkpoints;
+    private final Messages messages;
     private final TextField subject = new TextField();
     private final TextField actor = new TextField();
     private final ComboBox<AuditAction> action = new ComboBox<>();
@@ -60,9 +62,10 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
     static final int CHART_DAYS = 30;
     static final int CHART_MAX_DAYS = 366;
 
-    AuditView(AuditTrail audit, AuditCheckpoints checkpoints) {
+    AuditView(AuditTrail audit, AuditCheckpoints checkpoints, Messages messages) {
         this.audit = audit;
         this.checkpoints = checkpoints;
+        this.messages = messages;
         setSizeFull();
 
         subject.setLabel(getTranslation("audit.filter.subject"));
@@ -95,7 +98,7 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         checkpoint.setId("write-checkpoint");
 
         CsvExport export = new CsvExport("export-csv", "audit-trail.csv", getTranslation("audit.export"),
-                out -> audit.exportCsv(currentFilter(), out));
+                out -> audit.exportCsv(currentFilter(), out, getLocale(), UserTime.zone()));
 
         HorizontalLayout filters = new HorizontalLayout(subject, actor, action, from, to);
         filters.addClassName("view-toolbar");
@@ -121,9 +124,9 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
                 .setSortProperty("action").setAutoWidth(true);
         grid.addColumn(AuditEntry::getSubject).setHeader(getTranslation("audit.column.subject"))
                 .setSortProperty("subject").setAutoWidth(true);
-        wholeOnHover(e -> text(e.getBefore())).setHeader(getTranslation("audit.column.before"));
-        wholeOnHover(e -> text(e.getAfter())).setHeader(getTranslation("audit.column.after"));
-        wholeOnHover(e -> text(e.getReason())).setHeader(getTranslation("audit.column.reason"));
+        wholeOnHover(e -> shown(e.getBefore())).setHeader(getTranslation("audit.column.before"));
+        wholeOnHover(e -> shown(e.getAfter())).setHeader(getTranslation("audit.column.after"));
+        wholeOnHover(e -> shown(e.getReason())).setHeader(getTranslation("audit.column.reason"));
     }
 
     /** A column whose values may be longer than it: they end in an ellipsis, and show whole on hover and focus. */
@@ -131,8 +134,8 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         return grid.addColumn(value).setTooltipGenerator(value);
     }
 
-    private static String text(@Nullable String value) {
-        return value == null ? "" : value;
+    private String shown(@Nullable String stored) {
+        return messages.render(stored, getLocale(), UserTime.zone());
     }
 
     private void refresh() {

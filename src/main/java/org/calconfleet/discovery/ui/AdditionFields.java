@@ -43,7 +43,7 @@ final class AdditionFields extends FormLayout {
 
         backend.setLabel(getTranslation("fleet.field.backendKind"));
         backend.setItems(BackendKind.values());
-        backend.setItemLabelGenerator(kind -> getTranslation("fleet.backend." + kind.name().toLowerCase(java.util.Locale.ROOT)));
+        backend.setItemLabelGenerator(kind -> getTranslation(kind.messageKey()));
         backend.setValue(proposal.backendKind());
         backend.setId("discovery-backend-" + id);
 

@@ -48,7 +48,7 @@ class ServerForm extends FormLayout {
         TextField serviceName = text("serviceName", "fleet.field.serviceName");
         ComboBox<BackendKind> backendKind = new ComboBox<>(getTranslation("fleet.field.backendKind"));
         backendKind.setItems(BackendKind.values());
-        backendKind.setItemLabelGenerator(kind -> getTranslation("fleet.backend." + kind.name().toLowerCase()));
+        backendKind.setItemLabelGenerator(kind -> getTranslation(kind.messageKey()));
         fields.put("backendKind", backendKind);
         TextField backendAddress = text("backendAddress", "fleet.field.backendAddress");
         backendKind.addValueChangeListener(event -> explainAddress(event.getValue(), backendAddress));

@@ -40,6 +40,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
+import org.calconfleet.i18n.Messages;
+import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.policy.FleetPolicy;
 import org.calconfleet.policy.Parsed;
 import org.calconfleet.policy.PendingPolicyChange;
@@ -66,6 +68,7 @@ import org.calconfleet.ui.UserTime;
 class PolicyView extends VerticalLayout implements HasDynamicTitle {
 
     private final PolicyService policies;
+    private final Messages messages;
     private final Binder<PolicyForm> binder = new Binder<>();
     private final Map<PolicyField, HasValidation> fields = new EnumMap<>(PolicyField.class);
 
@@ -83,8 +86,9 @@ class PolicyView extends VerticalLayout implements HasDynamicTitle {
 
     private PolicyRevision loaded;
 
-    PolicyView(PolicyService policies, List<PolicyPanel> panels) {
+    PolicyView(PolicyService policies, List<PolicyPanel> panels, Messages messages) {
         this.policies = policies;
+        this.messages = messages;
         addClassName("policy-view");
         setMaxWidth("60rem");
 
@@ -224,8 +228,10 @@ class PolicyView extends VerticalLayout implements HasDynamicTitle {
     private UnorderedList changeList(List<PolicyChange> changes) {
         UnorderedList list = new UnorderedList();
         for (PolicyChange change : changes) {
-            list.add(new ListItem(getTranslation("policy.confirm.change", getTranslation(change.field().messageKey()),
-                    shown(change.field(), change.before()), shown(change.field(), change.after()))));
+            list.add(new ListItem(messages.render(StoredMessage.of("policy.confirm.change",
+                    new StoredMessage.Choice(change.field().messageKey()), PolicyChange.value(change.field(),
+                            change.before()), PolicyChange.value(change.field(), change.after())),
+                    getLocale(), UserTime.zone())));
         }
         return list;
     }
@@ -359,19 +365,6 @@ class PolicyView extends VerticalLayout implements HasDynamicTitle {
         meaning.add(new Paragraph(policy.notifyAddresses().isEmpty()
                 ? getTranslation("policy.meaning.notifyNone")
                 : getTranslation("policy.meaning.notify", String.join(", ", policy.notifyAddresses()))));
-    }
-
-    private String shown(PolicyField field, String value) {
-        if (value.isEmpty()) {
-            return getTranslation("policy.value.none");
-        }
-        return switch (field) {
-            case DYNAMIC_ALLOWED, APPROVAL_REQUIRED ->
-                    getTranslation(Boolean.parseBoolean(value) ? "policy.value.yes" : "policy.value.no");
-            case SCOPE -> getTranslation(PortScope.valueOf(value).messageKey());
-            case DRIFT_SCAN_INTERVAL -> getTranslation("policy.value.minutes", value);
-            default -> value;
-        };
     }
 
     private String format(Instant when) {

@@ -34,10 +34,12 @@ import java.util.Objects;
 import java.util.Optional;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.backend.DominoReload;
 import org.calconfleet.backend.HostBackends;
 import org.calconfleet.host.agent.AgentAddress;
+import org.calconfleet.i18n.Messages;
 import org.calconfleet.fleet.Drift;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FirewallPlans;
@@ -70,12 +72,14 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
     private final FleetHistory history;
     private final FirewallPlans firewallPlans;
     private final HostBackends backends;
+    private final Messages messages;
     private final boolean mayEdit;
     private @Nullable ExchangeServer server;
 
     ServerDetailView(FleetService fleet, AuditTrail audit, FleetHistory history, FirewallPlans firewallPlans,
-            HostBackends backends, AuthenticationContext authentication) {
+            HostBackends backends, Messages messages, AuthenticationContext authentication) {
         this.backends = backends;
+        this.messages = messages;
         this.fleet = fleet;
         this.audit = audit;
         this.history = history;
@@ -166,8 +170,7 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
                         : s.getDiagnosticsHigh() ? "fleet.detail.diagnostics.high" : "fleet.detail.diagnostics.low")),
                 fact("fleet.detail.evidence", s.getLastEvidenceAt() == null ? getTranslation("fleet.detail.noEvidence")
                         : formatter().format(s.getLastEvidenceAt()) + " — " + s.getLastEvidenceText()),
-                addressFact("fleet.detail.backend", getTranslation("fleet.backend." + s.getBackendKind().name()
-                        .toLowerCase(Locale.ROOT)) + (s.getBackendAddress() == null ? "" : " " + s.getBackendAddress()),
+                addressFact("fleet.detail.backend", getTranslation(s.getBackendKind().messageKey()) + (s.getBackendAddress() == null ? "" : " " + s.getBackendAddress()),
                         "backend-fingerprint"),
                 fact("fleet.detail.credential", s.getCredentialName() == null
                         ? getTranslation("fleet.field.credentialName.none") : s.getCredentialName()),
@@ -274,17 +277,19 @@ class ServerDetailView extends VerticalLayout implements HasUrlParameter<Long>, 
         history.addColumn(AuditEntry::getActor).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
         history.addColumn(e -> getTranslation(e.getAction().messageKey()))
                 .setHeader(getTranslation("audit.column.action")).setAutoWidth(true);
-        history.addColumn(e -> e.getBefore() == null ? "" : e.getBefore())
-                .setHeader(getTranslation("audit.column.before"));
-        history.addColumn(e -> e.getAfter() == null ? "" : e.getAfter()).setHeader(getTranslation("audit.column.after"));
-        history.addColumn(e -> e.getReason() == null ? "" : e.getReason())
-                .setHeader(getTranslation("audit.column.reason"));
-        history.setItems(audit.historyOf(FleetService.subject(s), HISTORY_LIMIT));
+        history.addColumn(e -> shown(e.getBefore())).setHeader(getTranslation("audit.column.before"));
+        history.addColumn(e -> shown(e.getAfter())).setHeader(getTranslation("audit.column.after"));
+        history.addColumn(e -> shown(e.getReason())).setHeader(getTranslation("audit.column.reason"));
+        history.setItems(audit.historyOf(AuditSubject.server(s.getHostName()), HISTORY_LIMIT));
         history.setAllRowsVisible(true);
         history.addThemeVariants(GridVariant.LUMO_COMPACT);
         history.setId("server-history");
         panel.add(history);
         return panel;
+    }
+
+    private String shown(@Nullable String stored) {
+        return messages.render(stored, getLocale(), UserTime.zone());
     }
 
     private Div panel(String titleKey) {

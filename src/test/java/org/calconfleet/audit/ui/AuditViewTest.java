@@ -10,11 +10,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +25,10 @@ import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.i18n.StoredMessage;
+import org.calconfleet.i18n.TimeFormats;
 import org.calconfleet.ui.Chart;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +68,33 @@ class AuditViewTest extends KaribuSpringTest {
                 .anySatisfy(text -> assertThat(text).startsWith("Checkpoint #").contains("audit-checkpoint-"))
                 .anySatisfy(text -> assertThat(text).startsWith("The chain is intact")
                         .containsPattern("signed checkpoints matched: [1-9]"));
+    }
+
+    @Test
+    void a_japanese_reader_reads_stored_values_in_japanese_with_times_in_their_zone_and_old_sentences_as_they_were() {
+        Instant lockedUntil = Instant.parse("2026-12-06T03:00:00Z");
+        audit.record(AuditEvent.of("view-ja", AuditAction.PORT_CHANGE_REQUESTED, AuditSubject.change(4712))
+                .change(null, "port 45001 on 1 servers: 1 to change"));
+        AuditEntry locked = audit.record(AuditEvent.of("view-ja", AuditAction.SIGN_IN_LOCKED,
+                AuditSubject.user("view-ja")).change(null, StoredMessage.of("security.value.lockedUntil",
+                        StoredMessage.at(lockedUntil))).because(StoredMessage.of("security.reason.failedSignIns",
+                        StoredMessage.count(5), StoredMessage.count(15))));
+        signIn("auditor", Role.AUDITOR);
+        browserInZone(TOKYO);
+        UI.getCurrent().setLocale(Locale.JAPANESE);
+        UI.getCurrent().navigate(AuditView.class);
+        AuditView view = _get(AuditView.class);
+
+        _get(TextField.class, spec -> spec.withId("audit-actor")).setValue("view-ja");
+
+        DateTimeFormatter tokyo = TimeFormats.dateTime(FormatStyle.MEDIUM, Locale.JAPANESE, TOKYO);
+        List<String> shown = GridKt._getFormattedRow(view.grid, 0);
+        assertThat(shown.get(1)).isEqualTo(tokyo.format(locked.getOccurredAt()));
+        assertThat(shown.subList(5, 8)).containsExactly("", tokyo.format(lockedUntil) + " までロック",
+                "15 分以内にサインインに 5 回失敗");
+        assertThat(String.join(" ", shown.get(1), shown.get(3), shown.get(6), shown.get(7)))
+                .doesNotContainPattern("[A-Za-z]{2,}");
+        assertThat(GridKt._getFormattedRow(view.grid, 1).get(6)).isEqualTo("port 45001 on 1 servers: 1 to change");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import java.util.List;
 import java.util.Set;
 import org.calconfleet.KaribuSpringTest;
 import org.calconfleet.access.Role;
@@ -15,6 +16,7 @@ import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.rollout.Users;
 import org.calconfleet.security.AppUser;
 import org.calconfleet.security.UserService;
+import org.calconfleet.i18n.StoredMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +48,8 @@ class UsersViewTest extends KaribuSpringTest {
                 .satisfies(u -> assertThat(u.getSites()).containsExactly("Osaka"));
         AuditEntry entry = audit.historyOf("user:helpdesk", 1).getFirst();
         assertThat(entry.getActor()).isEqualTo("admin");
-        assertThat(entry.getAfter()).isEqualTo("sites=Osaka");
+        assertThat(entry.getAfter()).isEqualTo(StoredMessage.of("users.value.sites",
+                StoredMessage.listed(List.of(StoredMessage.verbatim("Osaka")))).toJson());
         assertThat(sites("auditor").isEnabled()).isFalse();
         assertThat(sites("admin").isEnabled()).isFalse();
     }

@@ -17,14 +17,21 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
+import java.util.Locale;
 import org.calconfleet.KaribuSpringTest;
 import org.calconfleet.access.Role;
+import org.calconfleet.audit.AuditAction;
+import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditSubject;
+import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.credential.CredentialKind;
 import org.calconfleet.credential.CredentialService;
 import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.ServerFilter;
+import org.calconfleet.i18n.Messages;
+import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.policy.PolicyService;
 import org.calconfleet.rollout.Users;
 import org.junit.jupiter.api.Test;
@@ -39,6 +46,10 @@ class ServerDetailViewTest extends KaribuSpringTest {
     CredentialService credentials;
     @Autowired
     PolicyService policies;
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    Messages messages;
 
     private long idOf(String host) {
         return fleet.list(new ServerFilter(host, null), Pageable.ofSize(1)).getFirst().getId();
@@ -67,6 +78,33 @@ class ServerDetailViewTest extends KaribuSpringTest {
         assertThat(_find(Button.class)).extracting(Button::getId)
                 .noneMatch(idValue -> idValue.filter(v -> v.equals("server-edit") || v.equals("server-delete"))
                         .isPresent());
+    }
+
+    @Test
+    void the_history_shows_stored_values_in_the_readers_language_and_a_sentence_stored_before_as_it_was() {
+        String subject = AuditSubject.server("TKY-EXC02");
+        audit.record(AuditEvent.of("operator", AuditAction.SERVER_UPDATED, subject)
+                .change("desiredPort=0", "desiredPort=45001"));
+        audit.record(AuditEvent.of("operator", AuditAction.SERVER_UPDATED, subject)
+                .change(desiredPort(45001), desiredPort(45002)).because(StoredMessage.of("fleet.reason.tokenMoved")));
+        signIn("auditor", Role.AUDITOR);
+        UI.getCurrent().setLocale(Locale.JAPANESE);
+
+        UI.getCurrent().navigate(ServerDetailView.class, idOf("TKY-EXC02"));
+
+        @SuppressWarnings("unchecked")
+        Grid<Object> history = _get(Grid.class, spec -> spec.withId("server-history"));
+        String label = messages.get("fleet.field.desiredPort", Locale.JAPANESE);
+        assertThat(GridKt._getFormattedRow(history, 0).subList(2, 6)).containsExactly(
+                messages.get(AuditAction.SERVER_UPDATED.messageKey(), Locale.JAPANESE), label + ": 45001",
+                label + ": 45002", messages.get("fleet.reason.tokenMoved", Locale.JAPANESE));
+        assertThat(GridKt._getFormattedRow(history, 1).subList(3, 5))
+                .containsExactly("desiredPort=0", "desiredPort=45001");
+    }
+
+    private static StoredMessage desiredPort(int port) {
+        return StoredMessage.of("fleet.value.fields", StoredMessage.listed(List.of(StoredMessage.inner(StoredMessage.of(
+                "fleet.value.field", new StoredMessage.Choice("fleet.field.desiredPort"), StoredMessage.port(port))))));
     }
 
     @Test
