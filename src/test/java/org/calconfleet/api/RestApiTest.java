@@ -1102,6 +1102,12 @@ class RestApiTest {
 
         assertThat(english.get("lastMessage").asString()).isEqualTo("done; EXCALCON reloaded on DOMINO-7/Acme");
         assertThat(japanese.get("lastMessage").asString()).isEqualTo("完了。DOMINO-7/Acme で EXCALCON を再読み込みしました");
+        String plannedAsStored = jdbc.queryForObject("select planned from host_run where change_request_id = ?",
+                String.class, id);
+        assertThat(StoredMessage.parse(plannedAsStored)).as("the plan is stored as a message").isPresent();
+        assertThat(english.get("planned").asString()).isNotEqualTo(plannedAsStored).contains("45");
+        assertThat(japanese.get("planned").asString()).isNotEqualTo(plannedAsStored)
+                .isNotEqualTo(english.get("planned").asString());
     }
 
     @Test

@@ -6,11 +6,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import org.calconfleet.api.NotFoundException;
 import org.calconfleet.i18n.Messages;
 import org.calconfleet.rollout.ChangeService;
 import org.calconfleet.rollout.ChangeSummary;
+import org.calconfleet.rollout.HostRunView;
 import org.calconfleet.rollout.RolloutService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
@@ -82,13 +84,13 @@ class RolloutsController {
 
     @GetMapping("/{id}/hosts")
     @Operation(summary = "The rollout's host runs in order, each with its step, state and last message",
-            description = "Every role. The last message, failure reason and previous values are in the language of"
+            description = "Every role. The last message, failure reason, previous values and plan are in the language of"
                     + " Accept-Language (English or Japanese), times within them in UTC.")
-    PageResponse<HostRunResponse> hosts(@PathVariable long id, @RequestParam(defaultValue = "0") @Min(0) int page,
+    PageResponse<HostRunView> hosts(@PathVariable long id, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE_SIZE) int size, Locale locale) {
         read(id);
         return PageResponse.of(rollouts.hostRuns(id, PageRequest.of(page, size))
-                .map(run -> HostRunResponse.of(run, messages, locale)));
+                .map(run -> rendered(run, locale)));
     }
 
     @PostMapping("/{id}/approve")
@@ -137,13 +139,12 @@ class RolloutsController {
                     + "AWAITING_CONFIRMATION, its dominoCommands show what to type): recorded with who and when, with"
                     + " the comment, and the host run is done. 404 for a host run not of this rollout; 409 when it is"
                     + " not waiting.")
-    HostRunResponse confirmDomino(@PathVariable long id, @PathVariable long hostRunId,
+    HostRunView confirmDomino(@PathVariable long id, @PathVariable long hostRunId,
             @RequestBody(required = false) @Nullable DecisionBody body, Locale locale) {
         rollouts.hostRun(hostRunId).filter(run -> run.rolloutId() == id)
                 .orElseThrow(() -> new NotFoundException("rollout.run.unknown", hostRunId));
         String comment = text(body);
-        return HostRunResponse.of(rollouts.confirmDomino(hostRunId, comment.isBlank() ? null : comment), messages,
-                locale);
+        return rendered(rollouts.confirmDomino(hostRunId, comment.isBlank() ? null : comment), locale);
     }
 
     @PostMapping("/{id}/cancel")
@@ -159,5 +160,11 @@ class RolloutsController {
 
     private static String text(@Nullable DecisionBody body) {
         return body == null ? "" : body.text();
+    }
+
+    /** A host run's stored messages in the caller's language, times within them in UTC. */
+    private HostRunView rendered(HostRunView run, Locale locale) {
+        Locale language = Messages.supportedOrEnglish(locale);
+        return run.withMessagesRendered(stored -> messages.render(stored, language, ZoneOffset.UTC));
     }
 }
