@@ -2,13 +2,16 @@ package org.calconfleet;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,23 +51,41 @@ class ArchitectureTest {
     }
 
     /** A feature is one slice with its screens and its REST API inside; the shared layout `ui` is a slice of its own. */
+    private static final ArchRule FEATURES_FREE_OF_CYCLES = slices().assignedFrom(new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String name = javaClass.getPackageName();
+            if (!name.startsWith("org.calconfleet.")) {
+                return SliceIdentifier.ignore();
+            }
+            return SliceIdentifier.of(name.substring("org.calconfleet.".length()).split("\\.")[0]);
+        }
+
+        @Override
+        public String getDescription() {
+            return "features, each with its screens and API";
+        }
+    }).should().beFreeOfCycles();
+
     @Test
     void features_do_not_depend_on_each_other_in_cycles() {
-        slices().assignedFrom(new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-                String name = javaClass.getPackageName();
-                if (!name.startsWith("org.calconfleet.")) {
-                    return SliceIdentifier.ignore();
-                }
-                return SliceIdentifier.of(name.substring("org.calconfleet.".length()).split("\\.")[0]);
-            }
+        FEATURES_FREE_OF_CYCLES.check(classes);
+    }
 
-            @Override
-            public String getDescription() {
-                return "features, each with its screens and API";
-            }
-        }).should().beFreeOfCycles().check(classes);
+    /** The rule above sees a screen of one feature naming a feature that builds on it (a fixture among the tests). */
+    @Test
+    void a_screen_naming_a_feature_above_its_own_is_a_cycle() {
+        String fixture = "org.calconfleet.change.ui.WizardNamingTheJobsPage";
+        JavaClasses withFixture = new ClassFileImporter()
+                .withImportOption(location -> ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location)
+                        || location.contains(fixture.replace('.', '/') + ".class"))
+                .importPackages("org.calconfleet");
+
+        assertThat(withFixture.contain(fixture)).isTrue();
+        assertThatThrownBy(() -> FEATURES_FREE_OF_CYCLES.check(withFixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("change")
+                .hasMessageContaining("rollout");
     }
 
     @Test

@@ -4,11 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.calconfleet.i18n.Messages;
+import org.calconfleet.i18n.StoredMessage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -59,8 +61,17 @@ public class ApiProblems {
 
     public ProblemDetail problem(HttpStatus status, Type type, Locale locale, String messageKey, List<?> arguments) {
         Locale language = Messages.supportedOrEnglish(locale);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                messages.get(messageKey, language, arguments.toArray()));
+        return problem(status, type, language, messageKey, messages.get(messageKey, language, arguments.toArray()));
+    }
+
+    /** A refusal kept as a message with typed arguments, in the caller's language (times within it in UTC). */
+    public ProblemDetail problem(HttpStatus status, Type type, Locale locale, StoredMessage refusal) {
+        Locale language = Messages.supportedOrEnglish(locale);
+        return problem(status, type, language, refusal.code(), messages.render(refusal, language, ZoneOffset.UTC));
+    }
+
+    private ProblemDetail problem(HttpStatus status, Type type, Locale language, String messageKey, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type.uri());
         problem.setTitle(messages.get(type.titleKey(), language));
         problem.setProperty("messageKey", messageKey);

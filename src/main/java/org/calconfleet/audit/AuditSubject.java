@@ -1,6 +1,7 @@
 package org.calconfleet.audit;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What an audit entry is about, one factory per kind: the trail is searched and scoped by these strings, so each kind
@@ -59,6 +60,22 @@ public final class AuditSubject {
     /** The host name of a server subject; empty for a subject of another kind. */
     public static Optional<String> serverOf(String subject) {
         return subject.startsWith(SERVER) ? Optional.of(subject.substring(SERVER.length())) : Optional.empty();
+    }
+
+    public static boolean isChange(String subject) {
+        return subject.startsWith(CHANGE);
+    }
+
+    /** The change of a change subject; empty for a subject of another kind or one that names no change. */
+    public static OptionalLong changeOf(String subject) {
+        if (!isChange(subject)) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(subject.substring(CHANGE.length())));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     private AuditSubject() {

@@ -4,11 +4,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.calconfleet.change.ChangeState;
+import org.calconfleet.change.ChangeSummary;
+import org.calconfleet.change.RolloutCounts;
 import org.calconfleet.i18n.Messages;
-import org.calconfleet.rollout.ChangeState;
-import org.calconfleet.rollout.ChangeSummary;
 import org.calconfleet.rollout.HostRunView;
-import org.calconfleet.rollout.RolloutCounts;
 import org.calconfleet.rollout.RolloutReports.RolloutReport;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -78,7 +78,8 @@ class RolloutMailText {
                 counts.noChange(), counts.skipped(), counts.failed(), counts.rolledBack(), counts.needsAttention(),
                 counts.cancelled(), counts.unfinished()));
         if (rollout.endReason() != null && !rollout.endReason().isBlank()) {
-            lines.add(messages.get("mail.end", language, rollout.endReason()));
+            lines.add(messages.get("mail.end", language,
+                    messages.render(rollout.endReason(), language, ZoneId.systemDefault())));
         }
         if (!report.troubledHosts().isEmpty()) {
             lines.add("");

@@ -1,8 +1,8 @@
 package org.calconfleet.notification;
 
 import java.util.Locale;
-import org.calconfleet.rollout.ChangeState;
-import org.calconfleet.rollout.ChangeSummary;
+import org.calconfleet.change.ChangeState;
+import org.calconfleet.change.ChangeSummary;
 
 /** What a notice says happened; a host that needs attention outweighs failures, which outweigh a cancel. */
 enum RolloutOutcome {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.calconfleet.change.ChangeAwaitingApproval;
 import org.calconfleet.i18n.Messages;
-import org.calconfleet.rollout.ChangeAwaitingApproval;
 import org.calconfleet.rollout.DriftFound;
 import org.springframework.stereotype.Component;
 

@@ -14,6 +14,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.calconfleet.change.ChangeRequest;
+import org.calconfleet.change.ChangeRequestRepository;
+import org.calconfleet.change.ChangeState;
+import org.calconfleet.change.RolloutWait;
+import org.calconfleet.change.ScheduleKind;
+import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.window.MaintenanceWindows;
 import org.calconfleet.window.Wait;
 import org.jspecify.annotations.Nullable;
@@ -98,10 +104,10 @@ class Admissions implements SmartLifecycle {
             Instant now = clock.instant();
             if (change.getLatestStart() != null && now.isAfter(change.getLatestStart())) {
                 change.setState(ChangeState.CANCELLED);
-                change.setEndReason("the maintenance window was missed: latest start " + change.getLatestStart()
-                        + ", the console started it at " + now);
+                change.setEndReason(StoredMessage.of("rollout.end.window-missed",
+                        StoredMessage.at(change.getLatestStart()), StoredMessage.at(now)));
                 change.setFinishedAt(now);
-                endPending(changeId, HostRunState.CANCELLED, "the maintenance window was missed", now);
+                endPending(changeId, HostRunState.CANCELLED, StoredMessage.of("rollout.run.window-missed").toJson(), now);
                 finished(change);
             } else {
                 change.setState(ChangeState.RUNNING);
@@ -133,18 +139,19 @@ class Admissions implements SmartLifecycle {
         if (!change.isHalted() && !change.isCancelRequested()) {
             int threshold = change.waves().failureThreshold();
             if (failures > threshold) {
-                change.halt(failures + " hosts failed, more than the threshold of " + threshold);
+                change.halt(StoredMessage.of("rollout.end.threshold", StoredMessage.count(failures),
+                        StoredMessage.count(threshold)));
             } else if (change.getLatestStart() != null && now.isAfter(change.getLatestStart())) {
-                change.halt("the maintenance window closed at " + change.getLatestStart());
+                change.halt(StoredMessage.of("rollout.end.window-closed", StoredMessage.at(change.getLatestStart())));
             }
         }
         int running = counts.running();
         if (change.isCancelRequested()) {
             change.stopWaiting();
-            endPending(id, HostRunState.CANCELLED, "cancelled before its turn", now);
+            endPending(id, HostRunState.CANCELLED, StoredMessage.of("rollout.run.before-turn").toJson(), now);
         } else if (change.isHalted()) {
             change.stopWaiting();
-            endPending(id, HostRunState.SKIPPED, "not started: " + change.getEndReason(), now);
+            endPending(id, HostRunState.SKIPPED, notStarted(change.getEndReason()), now);
         } else {
             Map<String, Wait> closed = windows.closed(() -> writes.pendingSites(id), now);
             running += admitNext(change, now, running, failures, closed.keySet());
@@ -171,6 +178,13 @@ class Admissions implements SmartLifecycle {
         if (ended > 0) {
             RolloutStore.afterCommit(() -> events.publishEvent(new HostRunsEnded(changeId, state, ended)));
         }
+    }
+
+    /** A host the halt leaves unstarted, with why the rollout halted (an older rollout's English reason as it is). */
+    private static String notStarted(@Nullable String endReason) {
+        StoredMessage.Argument why = StoredMessage.parse(endReason).map(StoredMessage::inner)
+                .orElseGet(() -> StoredMessage.verbatim(endReason));
+        return StoredMessage.of("rollout.run.not-started", why).toJson();
     }
 
     /** The rollout has just reached its end state: announced after commit. */
@@ -209,8 +223,9 @@ class Admissions implements SmartLifecycle {
                 break;
             }
             if (change.waves().canarySize() > 0 && change.getCurrentWave() == 0 && failures > 0) {
-                change.halt("the canary failed");
-                endPending(id, HostRunState.SKIPPED, "not started: the canary failed", now);
+                StoredMessage canary = StoredMessage.of("rollout.end.canary-failed");
+                change.halt(canary);
+                endPending(id, HostRunState.SKIPPED, notStarted(canary.toJson()), now);
                 break;
             }
             change.setCurrentWave(first.get().getWave());

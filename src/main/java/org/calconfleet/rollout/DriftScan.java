@@ -16,6 +16,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.backend.HostBackends;
 import org.calconfleet.fleet.Drift;
@@ -156,7 +157,7 @@ class DriftScan {
         Boolean drift = tx.execute(s -> fleet.record(serverId, observation)
                 .filter(FleetObservations.Recorded::driftChanged)
                 .map(recorded -> {
-                    audit.record(AuditEvent.of(ACTOR, AuditAction.DRIFT_DETECTED, "server:" + server.getHostName())
+                    audit.record(AuditEvent.of(ACTOR, AuditAction.DRIFT_DETECTED, AuditSubject.server(server.getHostName()))
                             .change(drift(recorded.desiredPort(), recorded.observedBefore(), recorded.driftBefore()),
                                     drift(recorded.desiredPort(), recorded.observedAfter(), recorded.driftAfter()))
                             .because(StoredMessage.of("rollout.audit.drift.reason").toJson()));

@@ -5,14 +5,15 @@ import static org.calconfleet.i18n.StoredMessage.port;
 
 import java.time.Instant;
 import java.util.function.Consumer;
+import org.calconfleet.change.HostInspector;
 import org.calconfleet.fleet.ConnectorServiceState;
 import org.calconfleet.fleet.Observation;
 import org.calconfleet.host.CalConPorts;
 import org.calconfleet.host.HostEvent;
 import org.calconfleet.host.HostResult;
 import org.calconfleet.host.ServiceState;
-import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.i18n.StoredMessage.Argument;
+import org.calconfleet.i18n.StoredMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 

@@ -3,6 +3,10 @@ package org.calconfleet.rollout;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.calconfleet.change.ChangeExecution;
+import org.calconfleet.change.ChangeRequest;
+import org.calconfleet.change.ChangeRequestRepository;
+import org.calconfleet.change.ChangeState;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -27,12 +31,11 @@ interface HostRunRepository extends JpaRepository<HostRun, Long> {
 
     long countByChangeRequestId(long changeRequestId);
 
-    /** What an approval checks of a host run; read as values, so that the ORM has nothing to track and flush. */
-    record Waiting(long serverId, String hostName, int targetPort) {
-    }
-
-    /** A change's runs in one state, in their order, as values. */
-    List<Waiting> findWaitingByChangeRequestIdAndStateOrderBySeq(long changeRequestId, HostRunState state);
+    /**
+     * A change's runs in one state, in their order, as what an approval checks of them; read as values, so that the
+     * ORM has nothing to track and flush.
+     */
+    List<ChangeExecution.WaitingHost> findWaitingByChangeRequestIdAndStateOrderBySeq(long changeRequestId, HostRunState state);
 
     long countByChangeRequestIdAndState(long changeRequestId, HostRunState state);
 
@@ -54,15 +57,11 @@ interface HostRunRepository extends JpaRepository<HostRun, Long> {
             + " and r.verification = org.calconfleet.rollout.Verification.UNVERIFIABLE group by r.changeRequestId")
     List<Object[]> countUnverifiable(@Param("ids") Collection<Long> changeRequestIds);
 
-    /** A host claimed by an active change. */
-    record Claim(long serverId, long changeRequestId) {
-    }
-
     /**
      * Every claimed host, as values; a change's hosts are matched against them in memory (an IN list of thousands of
      * ids costs the database more than the few claims there are).
      */
-    List<Claim> findClaimByActiveServerIdNotNull();
+    List<ChangeExecution.ActiveChange> findClaimByActiveServerIdNotNull();
 
     /** Servers with a run that ended NEEDS_ATTENTION and no later run that brought them to the desired port. */
     @Query("select count(distinct r.serverId) from HostRun r"
@@ -88,4 +87,28 @@ interface HostRunRepository extends JpaRepository<HostRun, Long> {
             + " where r.changeRequestId = :id and r.state = org.calconfleet.rollout.HostRunState.PENDING")
     int endPending(@Param("id") long changeRequestId, @Param("state") HostRunState state,
             @Param("message") String message, @Param("now") java.time.Instant now);
+
+    /** The changes none of whose hosts is a server outside {@code sites} (a deleted server is outside). */
+    @Query(value = """
+            select c from ChangeRequest c where not exists (select r.id from HostRun r
+              where r.changeRequestId = c.id
+                and r.serverId not in (select s.id from ExchangeServer s where s.site in :sites))
+            order by c.id desc""", countQuery = """
+            select count(c) from ChangeRequest c where not exists (select r.id from HostRun r
+              where r.changeRequestId = c.id
+                and r.serverId not in (select s.id from ExchangeServer s where s.site in :sites))""")
+    Page<ChangeRequest> findChangesWithinSites(@Param("sites") Collection<String> sites, Pageable pageable);
+
+    /**
+     * As {@link ChangeRequestRepository#findByStateAndRequestedByNotOrderByRequestedAt}, of the changes all within
+     * {@code sites}.
+     */
+    @Query("""
+            select c from ChangeRequest c where c.state = :state and c.requestedBy <> :requestedBy
+              and not exists (select r.id from HostRun r where r.changeRequestId = c.id
+                and r.serverId not in (select s.id from ExchangeServer s where s.site in :sites))
+            order by c.requestedAt""")
+    List<ChangeRequest> findChangesWithinSitesByStateAndRequestedByNot(@Param("state") ChangeState state,
+            @Param("requestedBy") String requestedBy, @Param("sites") Collection<String> sites,
+            Pageable pageable);
 }

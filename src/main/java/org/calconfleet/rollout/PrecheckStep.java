@@ -3,19 +3,20 @@ package org.calconfleet.rollout;
 import static org.calconfleet.i18n.StoredMessage.inner;
 import static org.calconfleet.i18n.StoredMessage.listed;
 import static org.calconfleet.i18n.StoredMessage.port;
-import static org.calconfleet.i18n.StoredMessage.verbatim;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.calconfleet.change.HostInspector;
+import org.calconfleet.change.PlanSettings;
 import org.calconfleet.fleet.Observation;
 import org.calconfleet.host.CalConPorts;
 import org.calconfleet.host.HostResult;
 import org.calconfleet.host.ServiceState;
-import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.i18n.StoredMessage.Argument;
+import org.calconfleet.i18n.StoredMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +29,11 @@ import org.springframework.stereotype.Component;
 class PrecheckStep implements HostRunStep {
 
     private final RolloutStore store;
-    private final RolloutSettings settings;
+    private final PlanSettings settings;
     private final StepRetries retries;
     private final HostRunEnds ends;
 
-    PrecheckStep(RolloutStore store, RolloutSettings settings, StepRetries retries, HostRunEnds ends) {
+    PrecheckStep(RolloutStore store, PlanSettings settings, StepRetries retries, HostRunEnds ends) {
         this.store = store;
         this.settings = settings;
         this.retries = retries;
@@ -54,8 +55,8 @@ class PrecheckStep implements HostRunStep {
         HostInspector.Inspection i = HostInspector.inspect(c.host, target, settings.getProbeTimeout(),
                 new HostInspector.Caller() {
                     @Override
-                    public <T> HostResult<T> call(String what, Supplier<HostResult<T>> read) {
-                        return retries.read(c, verbatim(what), read);
+                    public <T> HostResult<T> call(HostInspector.HostRead what, Supplier<HostResult<T>> read) {
+                        return retries.read(c, RunMessages.label(what.actionKey()), read);
                     }
                 });
         Observation seen = HostRunEnds.observation(c, i.ports(), i.service()).diagnosticsHigh(

@@ -1,8 +1,5 @@
 package org.calconfleet.rollout;
 
-import org.calconfleet.common.DelayedFixedDelay;
-import org.calconfleet.policy.PolicyService;
-import org.calconfleet.port.PortPolicy;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
@@ -20,6 +17,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.calconfleet.change.ChangePolicy;
+import org.calconfleet.common.DelayedFixedDelay;
+import org.calconfleet.policy.PolicyService;
+import org.calconfleet.port.PortPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -100,8 +101,8 @@ class RolloutEngineConfig {
 
     /** Changes are held to the administrator's policy, read afresh for each plan, submission and approval. */
     @Bean
-    RolloutPolicy rolloutPolicy(PolicyService policies) {
-        return new RolloutPolicy() {
+    ChangePolicy rolloutPolicy(PolicyService policies) {
+        return new ChangePolicy() {
             @Override
             public boolean approvalRequired() {
                 return policies.enforced().approvalRequired();

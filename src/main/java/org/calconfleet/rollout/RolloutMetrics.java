@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import org.calconfleet.change.ChangeState;
 import org.calconfleet.common.CachedFigure;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;

@@ -7,6 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.calconfleet.access.SiteScope;
+import org.calconfleet.change.ChangeRequest;
+import org.calconfleet.change.ChangeRequestRepository;
+import org.calconfleet.change.ChangeSummary;
+import org.calconfleet.change.RolloutCounts;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
@@ -30,7 +34,7 @@ class RolloutQueries {
     @Transactional(readOnly = true)
     public ChangeSummary summary(ChangeRequest change) {
         List<Long> id = List.of(change.id());
-        return ChangeSummary.of(change, counts(id).getOrDefault(change.id(), RolloutCounts.of(Map.of(), 0)),
+        return ChangeSummary.of(change, counts(id).getOrDefault(change.id(), RolloutCounts.NONE),
                 retries(id).getOrDefault(change.id(), List.of()));
     }
 
@@ -38,11 +42,11 @@ class RolloutQueries {
     public Page<ChangeSummary> page(Pageable pageable) {
         SiteScope scope = SiteScope.current();
         Page<ChangeRequest> page = scope.unlimited() ? changes.findAllByOrderByIdDesc(pageable)
-                : changes.findWithinSites(scope.sites(), pageable);
+                : runs.findChangesWithinSites(scope.sites(), pageable);
         List<Long> ids = page.getContent().stream().map(ChangeRequest::id).toList();
         Map<Long, RolloutCounts> counts = counts(ids);
         Map<Long, List<Long>> retries = retries(ids);
-        return page.map(c -> ChangeSummary.of(c, counts.getOrDefault(c.id(), RolloutCounts.of(Map.of(), 0)),
+        return page.map(c -> ChangeSummary.of(c, counts.getOrDefault(c.id(), RolloutCounts.NONE),
                 retries.getOrDefault(c.id(), List.of())));
     }
 
@@ -71,9 +75,22 @@ class RolloutQueries {
         }
         Map<Long, RolloutCounts> result = new HashMap<>();
         for (Long id : ids) {
-            result.put(id, RolloutCounts.of(byState.getOrDefault(id, Map.of()), unverifiable.getOrDefault(id, 0)));
+            result.put(id, counts(byState.getOrDefault(id, Map.of()), unverifiable.getOrDefault(id, 0)));
         }
         return result;
+    }
+
+    private static RolloutCounts counts(Map<HostRunState, Integer> byState, int unverifiable) {
+        int total = byState.values().stream().mapToInt(Integer::intValue).sum();
+        return new RolloutCounts(total, get(byState, HostRunState.PENDING), get(byState, HostRunState.RUNNING),
+                get(byState, HostRunState.AWAITING_CONFIRMATION), get(byState, HostRunState.DONE), unverifiable,
+                get(byState, HostRunState.NO_CHANGE), get(byState, HostRunState.SKIPPED),
+                get(byState, HostRunState.FAILED), get(byState, HostRunState.ROLLED_BACK),
+                get(byState, HostRunState.NEEDS_ATTENTION), get(byState, HostRunState.CANCELLED));
+    }
+
+    private static int get(Map<HostRunState, Integer> byState, HostRunState state) {
+        return byState.getOrDefault(state, 0);
     }
 
     /** The changes that retried each rollout's failed hosts, oldest first; rollouts never retried are left out. */

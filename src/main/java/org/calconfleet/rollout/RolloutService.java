@@ -11,7 +11,14 @@ import org.calconfleet.access.Role;
 import org.calconfleet.access.SiteScope;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.change.ChangeRefusedException;
+import org.calconfleet.change.ChangeRequest;
+import org.calconfleet.change.ChangeRequestRepository;
+import org.calconfleet.change.ChangeService;
+import org.calconfleet.change.ChangeState;
+import org.calconfleet.change.ChangeSummary;
 import org.calconfleet.fleet.FirewallPlans;
 import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.logarchive.ArchivedLog;
@@ -82,7 +89,7 @@ public class RolloutService {
         return (scope.unlimited()
                 ? changes.findByStateAndRequestedByNotOrderByRequestedAt(ChangeState.PENDING_APPROVAL, you,
                         PageRequest.of(0, limit))
-                : changes.findWithinSitesByStateAndRequestedByNot(ChangeState.PENDING_APPROVAL, you, scope.sites(),
+                : runs.findChangesWithinSitesByStateAndRequestedByNot(ChangeState.PENDING_APPROVAL, you, scope.sites(),
                         PageRequest.of(0, limit))).stream().map(queries::summary).toList();
     }
 
@@ -171,13 +178,13 @@ public class RolloutService {
                 .orElseThrow(() -> new ChangeRefusedException("rollout.change.unknown", id));
         ChangeState before = change.getState();
         Instant now = clock.instant();
-        String why = "cancelled by " + user + (reason.isBlank() ? "" : ": " + reason.strip());
+        StoredMessage why = cancelled(user, reason);
         switch (before) {
             case DRAFT, PENDING_APPROVAL, APPROVED, SCHEDULED -> {
                 change.requestCancel(user, why);
                 change.setState(ChangeState.CANCELLED);
                 change.setFinishedAt(now);
-                admissions.endPending(id, HostRunState.CANCELLED, cancelled(user, reason).toJson(), now);
+                admissions.endPending(id, HostRunState.CANCELLED, why.toJson(), now);
                 admissions.finished(change);
             }
             case RUNNING -> {
@@ -186,8 +193,8 @@ public class RolloutService {
             }
             default -> throw new ChangeRefusedException("rollout.cancel.finished", id, before);
         }
-        audit.record(AuditEvent.of(user, AuditAction.PORT_CHANGE_REJECTED, ChangeService.subject(id))
-                .change(ChangeService.label(before), ChangeService.label(ChangeState.CANCELLED))
+        audit.record(AuditEvent.of(user, AuditAction.PORT_CHANGE_REJECTED, AuditSubject.change(id))
+                .change(before.stored(), ChangeState.CANCELLED.stored())
                 .because(reason.isBlank() ? null : reason.strip()));
         admissions.progress(id);
         return queries.summary(change);

@@ -3,7 +3,7 @@ package org.calconfleet.rollout;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** How the engine treats hosts: retries of transient failures, service time-outs, verification, plan reads. */
+/** How the engine treats hosts: retries of transient failures, service time-outs, verification, leases. */
 @ConfigurationProperties("calcon.rollout")
 public class RolloutSettings {
 
@@ -16,9 +16,6 @@ public class RolloutSettings {
     /** Looks for event 6001 after a restart at logging High, before the host needs attention. */
     private int verifyAttempts = 3;
     private Duration verifyDelay = Duration.ofSeconds(2);
-    private Duration probeTimeout = Duration.ofSeconds(3);
-    /** Hosts read at once while planning. */
-    private int planConcurrency = 200;
     /**
      * How long a host run stays its runner's after each of its writes and each renewal (every
      * {@link #hostRunLeaseRenewal() third of it}, while the runner waits): a second runner (an execution the job engine
@@ -81,22 +78,6 @@ public class RolloutSettings {
 
     public void setVerifyDelay(Duration verifyDelay) {
         this.verifyDelay = verifyDelay;
-    }
-
-    public Duration getProbeTimeout() {
-        return probeTimeout;
-    }
-
-    public void setProbeTimeout(Duration probeTimeout) {
-        this.probeTimeout = probeTimeout;
-    }
-
-    public int getPlanConcurrency() {
-        return planConcurrency;
-    }
-
-    public void setPlanConcurrency(int planConcurrency) {
-        this.planConcurrency = Math.max(1, planConcurrency);
     }
 
     /** The wait before try {@code attempt + 2}: doubling from the initial back-off, capped. */

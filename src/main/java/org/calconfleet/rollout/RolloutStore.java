@@ -17,12 +17,14 @@ import javax.sql.DataSource;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditEvent;
+import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.change.ChangeRefusedException;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.fleet.Observation;
-import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.i18n.StoredMessage.Argument;
+import org.calconfleet.i18n.StoredMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -180,7 +182,8 @@ class RolloutStore {
     public HostRun confirmDomino(long runId, String who, @Nullable String comment) {
         HostRun run = detached(runId).orElseThrow(() -> new ChangeRefusedException("rollout.run.unknown", runId));
         if (run.getState() != HostRunState.AWAITING_CONFIRMATION) {
-            throw new ChangeRefusedException("rollout.run.not-awaiting", run.getHostName(), run.getState());
+            throw new ChangeRefusedException("rollout.run.not-awaiting", run.getHostName(),
+                    new StoredMessage.Choice(run.getState().messageKey()));
         }
         Instant now = now();
         run.dominoConfirmed(who, now);
@@ -261,7 +264,7 @@ class RolloutStore {
     }
 
     static String subject(HostRun run) {
-        return "server:" + run.getHostName();
+        return AuditSubject.server(run.getHostName());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.calconfleet.rollout;
 
 import java.time.Instant;
+import org.calconfleet.change.HostInspector;
 import org.calconfleet.host.CalConPorts;
 import org.calconfleet.host.Done;
 import org.calconfleet.host.HostResult;

@@ -26,11 +26,14 @@ import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditFilter;
 import org.calconfleet.audit.AuditTrail;
+import org.calconfleet.backend.SimulatedFleet;
+import org.calconfleet.change.ChangeDraft;
+import org.calconfleet.change.ChangeService;
+import org.calconfleet.change.ChangeState;
+import org.calconfleet.change.Precheck;
 import org.calconfleet.credential.CredentialKind;
 import org.calconfleet.credential.CredentialService;
 import org.calconfleet.discovery.ExchangeForest;
-import org.calconfleet.backend.SimulatedFleet;
-import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
@@ -41,12 +44,8 @@ import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.host.WindowsErrors;
 import org.calconfleet.i18n.StoredMessage;
 import org.calconfleet.port.ConnectorKind;
-import org.calconfleet.rollout.ChangeDraft;
-import org.calconfleet.rollout.ChangeService;
-import org.calconfleet.rollout.ChangeState;
 import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.rollout.HostRunView;
-import org.calconfleet.rollout.Precheck;
 import org.calconfleet.rollout.Rendered;
 import org.calconfleet.rollout.RolloutService;
 import org.calconfleet.rollout.Users;
@@ -1086,6 +1085,20 @@ class RestApiTest {
         assertThat(hosts.get("total").asLong()).isEqualTo(1);
         assertThat(hosts.get("items").get(0).get("serverId").asLong()).isEqualTo(server);
         assertThat(hosts.get("items").get(0).get("state").asString()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void why_a_rollout_ended_is_rendered_in_the_callers_language() throws Exception {
+        long id = requested(false);
+
+        JsonNode cancelled = json.readTree(send("POST", "/api/v1/rollouts/" + id + "/cancel",
+                "{\"comment\": \"not tonight\"}", tokenOf.get(Role.OPERATOR), "ja").body());
+        JsonNode english = json.readTree(send("GET", "/api/v1/rollouts/" + id, null, tokenOf.get(Role.HELPDESK)).body());
+
+        String stored = jdbc.queryForObject("select end_reason from change_request where id = ?", String.class, id);
+        assertThat(StoredMessage.parse(stored)).as("stored as a message").isPresent();
+        assertThat(cancelled.get("endReason").asString()).endsWith("が取り消しました: not tonight");
+        assertThat(english.get("endReason").asString()).startsWith("cancelled by ").endsWith(": not tonight");
     }
 
     @Test

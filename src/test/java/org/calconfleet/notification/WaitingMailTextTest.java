@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.calconfleet.change.ChangeAwaitingApproval;
 import org.calconfleet.i18n.Messages;
-import org.calconfleet.rollout.ChangeAwaitingApproval;
 import org.calconfleet.rollout.DriftFound;
 import org.junit.jupiter.api.Test;
 

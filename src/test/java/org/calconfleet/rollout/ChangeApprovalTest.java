@@ -14,8 +14,17 @@ import java.util.function.Consumer;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.change.ChangeDraft;
+import org.calconfleet.change.ChangePlan;
+import org.calconfleet.change.ChangeRefusedException;
+import org.calconfleet.change.ChangeService;
+import org.calconfleet.change.ChangeState;
+import org.calconfleet.change.ChangeSummary;
+import org.calconfleet.change.HostPlan;
+import org.calconfleet.change.Precheck;
 import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.host.TcpListener;
+import org.calconfleet.i18n.Messages;
 import org.calconfleet.i18n.StoredMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -140,7 +149,11 @@ class ChangeApprovalTest extends RolloutTestBase {
         assertThat(rejected.state()).isEqualTo(ChangeState.REJECTED);
         assertThat(rejected.counts().cancelled()).isEqualTo(2);
         assertThatThrownBy(() -> approve(submitted.id())).isInstanceOfSatisfying(ChangeRefusedException.class,
-                e -> assertThat(e.messageKey()).isEqualTo("rollout.approve.state"));
+                e -> {
+                    assertThat(e.messageKey()).isEqualTo("rollout.approve.state");
+                    assertThat(japanese(e.refusal().toJson())).doesNotContain("REJECTED")
+                            .contains(messages.get(ChangeState.REJECTED.messageKey(), Messages.JAPANESE));
+                });
         assertThat(host(ids.getFirst()).calConWrites()).isZero();
     }
 
@@ -160,7 +173,8 @@ class ChangeApprovalTest extends RolloutTestBase {
                 s -> s.submit(draft(ids, 45008)),
                 s -> s.submitDraft(submitted.id()),
                 s -> s.approve(submitted.id(), "x"),
-                s -> s.reject(submitted.id(), "x"),
+                s -> s.reject(submitted.id(), "x"));
+        List<Consumer<FollowUps>> followUpWrites = List.of(
                 s -> s.planRollback(submitted.id()),
                 s -> s.submitRollback(submitted.id(), "x", null),
                 s -> s.planRetry(submitted.id()),
@@ -171,6 +185,10 @@ class ChangeApprovalTest extends RolloutTestBase {
         for (Role role : List.of(Role.HELPDESK, Role.AUDITOR)) {
             for (Consumer<ChangeService> write : changeWrites) {
                 assertThatThrownBy(() -> Users.as("reader", role, () -> write.accept(changes)))
+                        .as(role.name()).isInstanceOf(AccessDeniedException.class);
+            }
+            for (Consumer<FollowUps> write : followUpWrites) {
+                assertThatThrownBy(() -> Users.as("reader", role, () -> write.accept(followUps)))
                         .as(role.name()).isInstanceOf(AccessDeniedException.class);
             }
             for (Consumer<RolloutService> write : rolloutWrites) {
@@ -218,7 +236,9 @@ class ChangeApprovalTest extends RolloutTestBase {
 
         assertThatThrownBy(() -> approve(second.id())).isInstanceOfSatisfying(ChangeRefusedException.class, e -> {
             assertThat(e.messageKey()).isEqualTo("rollout.approve.busy");
-            assertThat(e.arguments().getFirst()).contains("ONE-0001").contains("change #" + first.id());
+            assertThat(english(e.refusal()))
+                    .isEqualTo("These hosts are in another active change: ONE-0001 (change #" + first.id() + ")");
+            assertThat(japanese(e.refusal().toJson())).endsWith(": ONE-0001 (変更 #" + first.id() + ")");
         });
         ChangePlan third = Users.as("oscar", Role.OPERATOR, () -> changes.plan(draft(ids, 45011)));
         assertThat(third.hosts().getFirst().failures()).extracting(Precheck::check)

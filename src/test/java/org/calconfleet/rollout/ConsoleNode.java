@@ -15,17 +15,19 @@ import org.calconfleet.CalConFleetApplication;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.backend.SharedHostBackends;
+import org.calconfleet.change.ChangeDraft;
+import org.calconfleet.change.ChangeService;
 import org.calconfleet.fleet.ConnectorServiceState;
 import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.Observation;
 import org.calconfleet.testdb.TestDatabase;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One console as its own JVM, for tests of several nodes and of restarts: the console of the test class path on the

@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.calconfleet.access.Role;
+import org.calconfleet.audit.AuditSubject;
+import org.calconfleet.change.ChangeDraft;
+import org.calconfleet.change.ChangeRefusedException;
+import org.calconfleet.change.ChangeService;
+import org.calconfleet.change.ChangeState;
+import org.calconfleet.change.ChangeSummary;
 import org.calconfleet.fleet.ConnectorServiceState;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FirewallPlans;
@@ -160,7 +166,7 @@ class DelegatedSitesTest extends RolloutTestBase {
         assertThat(asOsaka(Role.OPERATOR, () -> changes.plan(inAWindow(osaka))).hosts()).hasSize(2);
 
         for (Role role : List.of(Role.OPERATOR, Role.HELPDESK)) {
-            assertThat(asOsaka(role, () -> audit.historyOf(ChangeService.subject(inOsaka.id()), 10))).isNotEmpty();
+            assertThat(asOsaka(role, () -> audit.historyOf(AuditSubject.change(inOsaka.id()), 10))).isNotEmpty();
             assertThat(asOsaka(role, () -> rollouts.rollouts(Pageable.unpaged()).getContent()))
                     .extracting(ChangeSummary::id).contains(inOsaka.id()).doesNotContain(inTokyo.id(), mixed.id());
             for (long other : List.of(inTokyo.id(), mixed.id())) {
@@ -168,7 +174,7 @@ class DelegatedSitesTest extends RolloutTestBase {
                 assertThat(asOsaka(role, () -> rollouts.hostRuns(other, Pageable.unpaged()).getContent())).isEmpty();
                 assertThat(asOsaka(role, () -> rollouts.countHostRuns(other, null))).isZero();
                 assertThat(asOsaka(role, () -> rollouts.firewall(other))).isEmpty();
-                assertThat(asOsaka(role, () -> audit.historyOf(ChangeService.subject(other), 10))).isEmpty();
+                assertThat(asOsaka(role, () -> audit.historyOf(AuditSubject.change(other), 10))).isEmpty();
                 long runId = hostRuns(other).getFirst().id();
                 assertThat(asOsaka(role, () -> rollouts.hostRun(runId))).isEmpty();
                 assertThat(asOsaka(role, () -> rollouts.hostLog(runId))).isEmpty();

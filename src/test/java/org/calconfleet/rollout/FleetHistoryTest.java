@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.calconfleet.access.Role;
+import org.calconfleet.change.ChangeDraft;
+import org.calconfleet.change.ChangeSummary;
 import org.calconfleet.host.WindowsErrors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

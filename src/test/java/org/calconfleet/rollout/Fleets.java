@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.calconfleet.access.Role;
+import org.calconfleet.change.ChangeState;
+import org.calconfleet.change.ChangeSummary;
 import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import org.calconfleet.change.HostPlan;
+import org.calconfleet.change.Precheck;
 import org.calconfleet.i18n.StoredMessage;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.calconfleet.change.ChangeDraft;
+import org.calconfleet.change.ChangeState;
 import org.calconfleet.host.HostOperation;
 import org.calconfleet.host.simulated.HostFault;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;

@@ -14,6 +14,11 @@ import java.util.stream.Stream;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.change.ChangeDraft;
+import org.calconfleet.change.ChangeState;
+import org.calconfleet.change.ChangeSummary;
+import org.calconfleet.host.HostOperation;
+import org.calconfleet.host.simulated.HostFault;
 import org.calconfleet.i18n.Messages;
 import org.calconfleet.i18n.StoredMessage;
 import org.junit.jupiter.api.Test;
@@ -85,6 +90,24 @@ class HostRunMessagesTest extends RolloutTestBase {
         assertThat(stored).hasSizeGreaterThan(10).allSatisfy(text -> assertThat(
                 messages.render(withoutHostData(StoredMessage.parse(text).orElseThrow()), Messages.JAPANESE,
                         ZoneOffset.UTC)).doesNotContainPattern(LATIN_SENTENCE));
+    }
+
+    @Test
+    void a_read_the_precheck_retries_is_named_by_its_label_in_each_language() {
+        long id = servers("HRMT", 1, FROM).getFirst();
+        ChangeSummary submitted = submit(ChangeDraft.now(List.of(id), TO, "messages", null,
+                new ChangeDraft.Waves(0, 5, 1, 0)));
+        host(id).injectFault(HostFault.unreachable().on(HostOperation.LIST_TCP_LISTENERS).times(1));
+        approve(submitted.id());
+        assertThat(awaitFinished(submitted.id()).state()).isEqualTo(ChangeState.DONE);
+        long runId = hostRuns(submitted.id()).getFirst().id();
+
+        StoredMessage retry = Users.as("helpdesk", Role.HELPDESK, () -> rollouts.hostLog(runId)).stream()
+                .map(e -> StoredMessage.parse(e.message()).orElseThrow())
+                .filter(m -> m.code().equals("rollout.run.retry")).findFirst().orElseThrow();
+        assertThat(english(retry)).startsWith("attempt 2 of 3 in ").contains(": cannot list the TCP listeners: ");
+        assertThat(japanese(retry.toJson())).contains("TCP の待ち受け一覧の取得")
+                .doesNotContain("list the TCP listeners");
     }
 
     private HostRunView rollOut(long id) {

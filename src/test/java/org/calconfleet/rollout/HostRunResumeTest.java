@@ -3,6 +3,8 @@ package org.calconfleet.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.calconfleet.change.ChangeDraft;
+import org.calconfleet.change.ChangeState;
 import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.host.DiagnosticLevel;
 import org.calconfleet.host.simulated.RegistryValue;

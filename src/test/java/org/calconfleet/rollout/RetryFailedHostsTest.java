@@ -8,6 +8,12 @@ import java.util.List;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.change.ChangeDraft;
+import org.calconfleet.change.ChangePlan;
+import org.calconfleet.change.ChangeRefusedException;
+import org.calconfleet.change.ChangeState;
+import org.calconfleet.change.ChangeSummary;
+import org.calconfleet.change.HostPlan;
 import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.host.WindowsErrors;
 import org.calconfleet.host.simulated.HostFault;
@@ -25,7 +31,7 @@ class RetryFailedHostsTest extends RolloutTestBase {
     }
 
     private ChangeSummary retry(long rolloutId) {
-        return Users.as("oscar", Role.OPERATOR, () -> changes.submitRetry(rolloutId));
+        return Users.as("oscar", Role.OPERATOR, () -> followUps.submitRetry(rolloutId));
     }
 
     private ChangeSummary rollout(long id) {
@@ -60,7 +66,7 @@ class RetryFailedHostsTest extends RolloutTestBase {
         host(ids.get(2)).suppressRpcPortEvent(false);
         host(ids.get(3)).clearFaults();
 
-        ChangePlan plan = Users.as("oscar", Role.OPERATOR, () -> changes.planRetry(original.id()));
+        ChangePlan plan = Users.as("oscar", Role.OPERATOR, () -> followUps.planRetry(original.id()));
         assertThat(plan.targetPort()).isEqualTo(TO);
         assertThat(plan.hosts()).extracting(HostPlan::hostName, HostPlan::verdict).containsExactlyInAnyOrder(
                 tuple(rolledBack, HostPlan.Verdict.NO_CHANGE),
@@ -109,7 +115,7 @@ class RetryFailedHostsTest extends RolloutTestBase {
         approve(original.id());
         assertThat(awaitFinished(original.id()).counts().rolledBack()).isEqualTo(1);
 
-        ChangeSummary retry = Users.as("olivia", Role.OPERATOR, () -> changes.submitRetry(original.id()));
+        ChangeSummary retry = Users.as("olivia", Role.OPERATOR, () -> followUps.submitRetry(original.id()));
 
         assertThat(retry.requestedBy()).isEqualTo("olivia");
         assertThatThrownBy(() -> Users.as("olivia", Role.ADMIN, () -> changes.approve(retry.id(), "mine")))

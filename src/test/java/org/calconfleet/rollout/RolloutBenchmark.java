@@ -22,6 +22,10 @@ import java.util.function.ToDoubleFunction;
 import org.calconfleet.CalConFleetApplication;
 import org.calconfleet.access.Role;
 import org.calconfleet.backend.SimulatedFleet;
+import org.calconfleet.change.ChangeDraft;
+import org.calconfleet.change.ChangePlan;
+import org.calconfleet.change.ChangeService;
+import org.calconfleet.change.ChangeSummary;
 import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.host.DiagnosticLevel;
 import org.calconfleet.host.HostOperation;
@@ -114,7 +118,7 @@ public final class RolloutBenchmark {
                 "--calcon.simulated.latency=" + rtt.toMillis() + "ms",
                 "--calcon.simulated.stop-duration=" + stop.toMillis() + "ms",
                 "--calcon.simulated.start-duration=" + start.toMillis() + "ms",
-                "--calcon.rollout.plan-concurrency=2000",
+                "--calcon.change.plan-concurrency=2000",
                 "--logging.level.root=WARN", "--logging.level.org.calconfleet=WARN",
                 "--spring.main.banner-mode=off"));
         arguments.addAll(database != null ? List.of(database.arguments())

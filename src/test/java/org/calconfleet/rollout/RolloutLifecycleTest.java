@@ -3,7 +3,10 @@ package org.calconfleet.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.calconfleet.rollout.Rendered.assertNoEnglishSentence;
 import static org.calconfleet.rollout.Rendered.english;
+import static org.calconfleet.rollout.Rendered.japanese;
+import static org.calconfleet.rollout.Rendered.stored;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +17,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.change.ChangeDraft;
+import org.calconfleet.change.ChangePlan;
+import org.calconfleet.change.ChangeRefusedException;
+import org.calconfleet.change.ChangeState;
+import org.calconfleet.change.ChangeSummary;
+import org.calconfleet.change.HostPlan;
+import org.calconfleet.change.Precheck;
 import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.host.WindowsErrors;
 import org.calconfleet.host.simulated.RegistryValue;
@@ -113,7 +123,8 @@ class RolloutLifecycleTest extends RolloutTestBase {
         ChangeSummary halted = runToEnd(draft(ids, 45023, new ChangeDraft.Waves(0, 2, 2, 0)));
         assertThat(halted.state()).isEqualTo(ChangeState.FAILED);
         assertThat(halted.halted()).isTrue();
-        assertThat(halted.endReason()).contains("more than the threshold of 0");
+        assertThat(stored(halted.endReason()).code()).isEqualTo("rollout.end.threshold");
+        assertThat(english(halted.endReason())).isEqualTo("1 hosts failed, more than the threshold of 0");
         assertThat(halted.counts().rolledBack()).isEqualTo(1);
         assertThat(halted.counts().done()).isEqualTo(1);
         assertThat(halted.counts().skipped()).isEqualTo(4);
@@ -126,7 +137,9 @@ class RolloutLifecycleTest extends RolloutTestBase {
         host(ids.getFirst()).failNextStarts(1, WindowsErrors.ERROR_PROCESS_ABORTED);
         ChangeSummary halted = runToEnd(draft(ids, 45024, new ChangeDraft.Waves(1, 10, 5, 3)));
         assertThat(halted.state()).isEqualTo(ChangeState.FAILED);
-        assertThat(halted.endReason()).isEqualTo("the canary failed");
+        assertThat(english(halted.endReason())).isEqualTo("the canary failed");
+        assertThat(hostRuns(halted.id())).filteredOn(run -> run.state() == HostRunState.SKIPPED)
+                .extracting(run -> english(run.lastMessage())).hasSize(4).containsOnly("not started: the canary failed");
         assertThat(halted.counts().rolledBack()).isEqualTo(1);
         assertThat(halted.counts().skipped()).isEqualTo(4);
     }
@@ -140,7 +153,9 @@ class RolloutLifecycleTest extends RolloutTestBase {
         approve(submitted.id());
         ChangeSummary missed = awaitFinished(submitted.id());
         assertThat(missed.state()).isEqualTo(ChangeState.CANCELLED);
-        assertThat(missed.endReason()).startsWith("the maintenance window was missed");
+        assertThat(english(missed.endReason())).startsWith("the maintenance window was missed: latest start ");
+        assertNoEnglishSentence(japanese(missed.endReason()));
+        assertThat(english(hostRuns(missed.id()).getFirst().lastMessage())).isEqualTo("the maintenance window was missed");
         assertThat(host(ids.getFirst()).calConWrites()).isZero();
     }
 
@@ -177,11 +192,11 @@ class RolloutLifecycleTest extends RolloutTestBase {
         ChangeSummary original = runToEnd(draft(ids, 45026, new ChangeDraft.Waves(0, 5, 2, 0)));
         assertThat(original.state()).isEqualTo(ChangeState.DONE);
 
-        ChangePlan back = Users.as("oscar", Role.OPERATOR, () -> changes.planRollback(original.id()));
+        ChangePlan back = Users.as("oscar", Role.OPERATOR, () -> followUps.planRollback(original.id()));
         assertThat(back.targetPort()).isEqualTo(45001);
         assertThat(back.changes()).isEqualTo(2);
         ChangeSummary rollback = Users.as("oscar", Role.OPERATOR,
-                () -> changes.submitRollback(original.id(), "the firewall change was postponed", "CHG-11"));
+                () -> followUps.submitRollback(original.id(), "the firewall change was postponed", "CHG-11"));
         assertThat(rollback.rollbackOf()).isEqualTo(original.id());
         assertThat(rollback.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
         approve(rollback.id());

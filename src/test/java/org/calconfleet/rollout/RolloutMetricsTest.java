@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 import org.calconfleet.access.Role;
+import org.calconfleet.change.ChangeDraft;
+import org.calconfleet.change.ChangeState;
+import org.calconfleet.change.ChangeSummary;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -9,6 +9,9 @@ import org.calconfleet.access.Role;
 import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.backend.SimulatedFleet;
+import org.calconfleet.change.ChangeDraft;
+import org.calconfleet.change.ChangeService;
+import org.calconfleet.change.ChangeSummary;
 import org.calconfleet.fleet.ConnectorServiceState;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetObservations;
@@ -46,6 +49,8 @@ abstract class RolloutTestBase {
     ChangeService changes;
     @Autowired
     RolloutService rollouts;
+    @Autowired
+    FollowUps followUps;
     @Autowired
     SimulatedFleet simulated;
     @Autowired

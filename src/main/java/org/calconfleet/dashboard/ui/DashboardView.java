@@ -4,12 +4,12 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
@@ -19,18 +19,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.calconfleet.access.Role;
 import org.calconfleet.access.SiteScope;
+import org.calconfleet.change.ChangeSummary;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.FleetSummary;
-import org.calconfleet.rollout.ChangeSummary;
 import org.calconfleet.rollout.FleetHistory;
 import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.rollout.RolloutService;
 import org.calconfleet.rollout.ui.JobsView;
+import org.calconfleet.ui.Chart;
+import org.calconfleet.ui.MainLayout;
 import org.calconfleet.ui.UserTime;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.calconfleet.ui.Chart;
-import org.calconfleet.ui.MainLayout;
 
 @Route(value = "dashboard", layout = MainLayout.class)
 @Menu(title = "nav.dashboard", order = 5, icon = "vaadin:dashboard")

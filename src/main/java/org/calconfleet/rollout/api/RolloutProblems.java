@@ -3,7 +3,8 @@ package org.calconfleet.rollout.api;
 import java.util.Locale;
 import java.util.Set;
 import org.calconfleet.api.ApiProblems;
-import org.calconfleet.rollout.ChangeRefusedException;
+import org.calconfleet.change.ChangeRefusedException;
+import org.calconfleet.change.api.ChangesController;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * the change is in the wrong state (or its hosts are busy elsewhere, or it has no host to roll back or retry), 422
  * for every other refusal (own approval, policy, nothing to change, missing reason).
  */
-@RestControllerAdvice(assignableTypes = RolloutsController.class)
+@RestControllerAdvice(assignableTypes = {RolloutsController.class, ChangesController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RolloutProblems {
 
@@ -43,6 +44,6 @@ class RolloutProblems {
             case CONFLICT -> ApiProblems.Type.CONFLICT;
             default -> ApiProblems.Type.REFUSED;
         };
-        return problems.respond(problems.problem(status, type, locale, key, e.arguments()));
+        return problems.respond(problems.problem(status, type, locale, e.refusal()));
     }
 }

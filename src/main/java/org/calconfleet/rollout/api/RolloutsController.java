@@ -5,13 +5,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.net.URI;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import org.calconfleet.api.NotFoundException;
+import org.calconfleet.change.ChangeSummary;
+import org.calconfleet.change.api.ChangesController;
+import org.calconfleet.change.api.DecisionBody;
 import org.calconfleet.i18n.Messages;
-import org.calconfleet.rollout.ChangeService;
-import org.calconfleet.rollout.ChangeSummary;
+import org.calconfleet.rollout.FollowUps;
 import org.calconfleet.rollout.HostRunView;
 import org.calconfleet.rollout.RolloutService;
 import org.jspecify.annotations.Nullable;
@@ -27,58 +28,35 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/rollouts")
-@Tag(name = "Rollouts",
-        description = "Port changes: plan, submit, four-eyes approval, progress, Domino confirmation, cancel, rollback,"
-                + " retry of the failed hosts")
+@Tag(name = "Rollouts")
 class RolloutsController {
 
     static final int MAX_PAGE_SIZE = 500;
 
-    private final ChangeService changes;
+    private final FollowUps followUps;
     private final RolloutService rollouts;
     private final Messages messages;
 
-    RolloutsController(ChangeService changes, RolloutService rollouts, Messages messages) {
-        this.changes = changes;
+    RolloutsController(FollowUps followUps, RolloutService rollouts, Messages messages) {
+        this.followUps = followUps;
         this.rollouts = rollouts;
         this.messages = messages;
-    }
-
-    @PostMapping("/plan")
-    @Operation(summary = "What a change would do on each host, read from the hosts now; nothing is stored",
-            description = "ADMIN and OPERATOR. Values and precheck findings are in the Accept-Language (English or"
-                    + " Japanese); each finding's code names it for scripts.")
-    PlanResponse plan(@Valid @RequestBody ChangeRequestBody body, Locale locale) {
-        return PlanResponse.of(changes.plan(body.toDraft()), messages, locale);
-    }
-
-    @PostMapping
-    @Operation(summary = "Plan the change afresh and submit it for approval, or keep it as a draft",
-            description = "ADMIN and OPERATOR. Where the policy asks for no approval it is scheduled at once.")
-    ResponseEntity<ChangeSummary> create(@Valid @RequestBody ChangeRequestBody body,
-            @RequestParam(defaultValue = "false") boolean draft) {
-        ChangeSummary saved = draft ? changes.saveDraft(body.toDraft()) : changes.submit(body.toDraft());
-        return created(saved);
-    }
-
-    @PostMapping("/{id}/submit")
-    @Operation(summary = "Submit a draft: planned again from the hosts as they are now, as a new change",
-            description = "ADMIN and OPERATOR.")
-    ResponseEntity<ChangeSummary> submitDraft(@PathVariable long id) {
-        ChangeSummary submitted = changes.submitDraft(id);
-        return created(submitted);
     }
 
     @GetMapping
     @Operation(summary = "Rollouts, newest first, with their counts per host state", description = "Every role.")
     PageResponse<ChangeSummary> list(@RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        return PageResponse.of(rollouts.rollouts(PageRequest.of(page, size)));
+            @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size, Locale locale) {
+        return PageResponse.of(rollouts.rollouts(PageRequest.of(page, size)).map(change -> rendered(change, locale)));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One rollout's state and progress: counts per host state", description = "Every role.")
-    ChangeSummary read(@PathVariable long id) {
+    ChangeSummary read(@PathVariable long id, Locale locale) {
+        return rendered(existing(id), locale);
+    }
+
+    private ChangeSummary existing(long id) {
         return rollouts.rollout(id).orElseThrow(() -> new NotFoundException("rollout.change.unknown", id));
     }
 
@@ -88,23 +66,9 @@ class RolloutsController {
                     + " Accept-Language (English or Japanese), times within them in UTC.")
     PageResponse<HostRunView> hosts(@PathVariable long id, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE_SIZE) int size, Locale locale) {
-        read(id);
+        existing(id);
         return PageResponse.of(rollouts.hostRuns(id, PageRequest.of(page, size))
                 .map(run -> rendered(run, locale)));
-    }
-
-    @PostMapping("/{id}/approve")
-    @Operation(summary = "Approve (a second person: never the requester); the rollout is scheduled",
-            description = "ADMIN and OPERATOR.")
-    ChangeSummary approve(@PathVariable long id, @RequestBody(required = false) DecisionBody body) {
-        return changes.approve(id, text(body));
-    }
-
-    @PostMapping("/{id}/reject")
-    @Operation(summary = "Reject with a comment (a second person: never the requester)",
-            description = "ADMIN and OPERATOR.")
-    ChangeSummary reject(@PathVariable long id, @RequestBody DecisionBody body) {
-        return changes.reject(id, body.text());
     }
 
     @PostMapping("/{id}/retry-failed")
@@ -115,8 +79,8 @@ class RolloutsController {
                     + " retryOf, and the rollout lists it in retries. 409 while the rollout has not finished or when"
                     + " it has no such host; 422 when every such host is already at its port.")
     ResponseEntity<ChangeSummary> retryFailed(@PathVariable long id) {
-        ChangeSummary retry = changes.submitRetry(id);
-        return created(retry);
+        ChangeSummary retry = followUps.submitRetry(id);
+        return ChangesController.created(retry);
     }
 
     @PostMapping("/{id}/rollback")
@@ -127,10 +91,10 @@ class RolloutsController {
                     + " defaults to the rollout's. The new change names the rollout in rollbackOf. 409 while the"
                     + " rollout has not finished, for a rollback of a rollback, and when no host took the change.")
     ResponseEntity<ChangeSummary> rollback(@PathVariable long id, @RequestBody RollbackBody body) {
-        ChangeSummary original = read(id);
-        ChangeSummary rollback = changes.submitRollback(id, body.reason() == null ? "" : body.reason(),
+        ChangeSummary original = existing(id);
+        ChangeSummary rollback = followUps.submitRollback(id, body.reason() == null ? "" : body.reason(),
                 body.ticket() == null || body.ticket().isBlank() ? original.ticket() : body.ticket().strip());
-        return created(rollback);
+        return ChangesController.created(rollback);
     }
 
     @PostMapping("/{id}/hosts/{hostRunId}/confirm-domino")
@@ -143,23 +107,21 @@ class RolloutsController {
             @RequestBody(required = false) @Nullable DecisionBody body, Locale locale) {
         rollouts.hostRun(hostRunId).filter(run -> run.rolloutId() == id)
                 .orElseThrow(() -> new NotFoundException("rollout.run.unknown", hostRunId));
-        String comment = text(body);
+        String comment = DecisionBody.text(body);
         return rendered(rollouts.confirmDomino(hostRunId, comment.isBlank() ? null : comment), locale);
     }
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel: no new host starts; a host past its write finishes or rolls back",
             description = "ADMIN and OPERATOR. The comment is kept as the reason.")
-    ChangeSummary cancel(@PathVariable long id, @RequestBody(required = false) DecisionBody body) {
-        return rollouts.cancel(id, text(body));
+    ChangeSummary cancel(@PathVariable long id, @RequestBody(required = false) DecisionBody body, Locale locale) {
+        return rendered(rollouts.cancel(id, DecisionBody.text(body)), locale);
     }
 
-    private static ResponseEntity<ChangeSummary> created(ChangeSummary change) {
-        return ResponseEntity.created(URI.create("/api/v1/rollouts/" + change.id())).body(change);
-    }
-
-    private static String text(@Nullable DecisionBody body) {
-        return body == null ? "" : body.text();
+    /** Why a change ended, in the caller's language, times within it in UTC. */
+    private ChangeSummary rendered(ChangeSummary change, Locale locale) {
+        Locale language = Messages.supportedOrEnglish(locale);
+        return change.withEndReasonRendered(stored -> messages.render(stored, language, ZoneOffset.UTC));
     }
 
     /** A host run's stored messages in the caller's language, times within them in UTC. */

@@ -1,7 +1,8 @@
 /**
- * The rollouts' REST endpoints under {@code /api/v1/rollouts}: plan a port change, submit it, approve or reject
- * it, follow its progress host by host, cancel it; through {@link org.calconfleet.rollout.ChangeService} and
- * {@link org.calconfleet.rollout.RolloutService}, so their method security, the four-eyes rule and audit apply.
+ * The rollouts' REST endpoints under {@code /api/v1/rollouts}: follow a change's progress host by host, confirm
+ * Domino, cancel it, roll it back or retry its failed hosts; through {@link org.calconfleet.rollout.RolloutService}
+ * and {@link org.calconfleet.rollout.FollowUps}, so their method security and audit apply. Planning, submitting and
+ * deciding are {@code change.api}'s.
  */
 @NullMarked
 package org.calconfleet.rollout.api;

@@ -13,8 +13,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.calconfleet.change.ChangeRefusedException;
 import org.calconfleet.i18n.Messages;
-import org.calconfleet.rollout.ChangeRefusedException;
 import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.rollout.HostRunView;
 import org.calconfleet.rollout.RolloutService;
@@ -98,7 +98,7 @@ class HostRunGrid extends Grid<HostRunView> {
             rollouts.confirmDomino(host.id(), null);
             Notification.show(getTranslation("jobs.dominoConfirmed", host.hostName()));
         } catch (ChangeRefusedException e) {
-            Notification.show(getTranslation(e.messageKey(), e.arguments().toArray()))
+            Notification.show(messages.render(e.refusal(), getLocale(), UserTime.zone()))
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         afterConfirmation.run();

@@ -1,8 +1,8 @@
 package org.calconfleet.rollout.ui;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
@@ -40,17 +40,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
+import org.calconfleet.change.ChangePlan;
+import org.calconfleet.change.ChangeRefusedException;
+import org.calconfleet.change.ChangeService;
+import org.calconfleet.change.ChangeState;
+import org.calconfleet.change.ChangeSummary;
+import org.calconfleet.change.RolloutCounts;
+import org.calconfleet.change.RolloutWait;
+import org.calconfleet.change.ui.ChangePlanView;
 import org.calconfleet.i18n.Messages;
-import org.calconfleet.rollout.ChangePlan;
-import org.calconfleet.rollout.ChangeRefusedException;
-import org.calconfleet.rollout.ChangeService;
-import org.calconfleet.rollout.ChangeState;
-import org.calconfleet.rollout.ChangeSummary;
+import org.calconfleet.rollout.FollowUps;
 import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.rollout.HostRunView;
-import org.calconfleet.rollout.RolloutCounts;
 import org.calconfleet.rollout.RolloutService;
-import org.calconfleet.rollout.RolloutWait;
 import org.calconfleet.ui.FirewallDownloads;
 import org.calconfleet.ui.MainLayout;
 import org.calconfleet.ui.UserTime;
@@ -73,6 +75,8 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
 
     private final RolloutService rollouts;
     private final ChangeService changes;
+    private final FollowUps followUps;
+    private final Messages messages;
     private final RolloutBroadcaster broadcaster;
     private final boolean mayAct;
     final Grid<ChangeSummary> list = new Grid<>();
@@ -85,11 +89,13 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
     private @Nullable ShownRollout shown;
     private @Nullable Runnable unregister;
 
-    JobsView(RolloutService rollouts, ChangeService changes, RolloutBroadcaster broadcaster, Messages messages,
+    JobsView(RolloutService rollouts, ChangeService changes, FollowUps followUps, RolloutBroadcaster broadcaster, Messages messages,
              AuthenticationContext authentication) {
         this.rollouts = rollouts;
         this.changes = changes;
+        this.followUps = followUps;
         this.broadcaster = broadcaster;
+        this.messages = messages;
         this.mayAct = authentication.hasAnyRole(Role.ADMIN_NAME, Role.OPERATOR_NAME);
         setSizeFull();
         this.hosts = new HostRunGrid(rollouts, messages, mayAct, this::refresh);
@@ -197,7 +203,7 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         detail.add(actions, firewall, hostFilter, hosts);
         shown = new ShownRollout(change.state(), change.cancelRequested(), change.waiting(), bar, counts);
         if (change.endReason() != null) {
-            detail.add(new Paragraph(change.endReason()));
+            detail.add(new Paragraph(messages.render(change.endReason(), getLocale(), UserTime.zone())));
         }
     }
 
@@ -231,7 +237,7 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
             Button rollback = new Button(getTranslation("jobs.rollback"), click -> confirm(
                     getTranslation("jobs.rollback.title", change.id()),
                     getTranslation("jobs.rollback.text", change.counts().done()),
-                    () -> act(() -> changes.submitRollback(change.id(), getTranslation("jobs.rollback.reason",
+                    () -> act(() -> followUps.submitRollback(change.id(), getTranslation("jobs.rollback.reason",
                             change.id()), change.ticket()), "jobs.rollbackSubmitted")));
             rollback.setId("job-rollback");
             actions.add(rollback);
@@ -268,7 +274,7 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
     private void confirmRetry(ChangeSummary change) {
         ChangePlan plan;
         try {
-            plan = changes.planRetry(change.id());
+            plan = followUps.planRetry(change.id());
         } catch (ChangeRefusedException e) {
             refused(e);
             return;
@@ -280,7 +286,7 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         // As in the wizard, a plan in which no host would change cannot be submitted.
         Button submit = new Button(getTranslation("jobs.retry.submit"), click -> {
             dialog.close();
-            act(() -> changes.submitRetry(change.id()), "jobs.retrySubmitted");
+            act(() -> followUps.submitRetry(change.id()), "jobs.retrySubmitted");
         });
         submit.setId("job-retry-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -315,7 +321,7 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
     }
 
     private void refused(ChangeRefusedException e) {
-        Notification note = Notification.show(getTranslation(e.messageKey(), e.arguments().toArray()));
+        Notification note = Notification.show(messages.render(e.refusal(), getLocale(), UserTime.zone()));
         note.addThemeVariants(NotificationVariant.LUMO_ERROR);
         note.setDuration(8_000);
     }

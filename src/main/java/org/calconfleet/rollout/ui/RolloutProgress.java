@@ -3,7 +3,7 @@ package org.calconfleet.rollout.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import org.calconfleet.rollout.RolloutCounts;
+import org.calconfleet.change.RolloutCounts;
 
 /**
  * How far a rollout is: the hosts finished out of all. A rollout whose hosts wait only for someone to confirm the

@@ -1,7 +1,4 @@
-/**
- * The rollout screens: the change wizard (plan before anything runs), and the jobs view where rollouts are approved,
- * watched live, cancelled and rolled back.
- */
+/** The rollout screens: the jobs view where changes are approved, watched live, cancelled and rolled back. */
 @NullMarked
 package org.calconfleet.rollout.ui;
 

@@ -6,25 +6,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import java.util.Locale;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import org.calconfleet.KaribuSpringTest;
-import org.calconfleet.access.Role;
 import com.vaadin.flow.router.RouterLink;
 import java.util.List;
+import java.util.Locale;
+import org.calconfleet.KaribuSpringTest;
+import org.calconfleet.access.Role;
+import org.calconfleet.change.ChangeDraft;
+import org.calconfleet.change.ChangeService;
+import org.calconfleet.change.ChangeSummary;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.ServerFilter;
-import org.springframework.data.domain.PageRequest;
-import org.calconfleet.rollout.ChangeDraft;
-import org.calconfleet.rollout.ChangeService;
-import org.calconfleet.rollout.ChangeSummary;
 import org.calconfleet.rollout.RolloutService;
 import org.calconfleet.rollout.Users;
 import org.calconfleet.ui.Chart;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 
 class DashboardViewTest extends KaribuSpringTest {
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.calconfleet.KaribuSpringTest;
 import org.calconfleet.access.Role;
-import org.calconfleet.rollout.RolloutCounts;
+import org.calconfleet.change.RolloutCounts;
 import org.junit.jupiter.api.Test;
 
 class RolloutProgressTest extends KaribuSpringTest {

@@ -1,8 +1,0 @@
-package org.calconfleet.rollout;
-
-import java.time.Instant;
-import org.calconfleet.window.WaitReason;
-
-/** A running rollout starts no host of {@code site} before {@code until}, for {@code reason}. */
-public record RolloutWait(WaitReason reason, String site, Instant until) {
-}

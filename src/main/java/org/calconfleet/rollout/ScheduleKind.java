@@ -1,6 +1,0 @@
-package org.calconfleet.rollout;
-
-/** When a change may run: as soon as it is approved, or in a maintenance window. */
-public enum ScheduleKind {
-    NOW, WINDOW
-}
