@@ -32,35 +32,39 @@ final class LatinSentences {
     private static final String GAP = " \u2016 ";
     private static final int AROUND = 30;
 
-    private final List<Pattern> allowed;
+    private final List<Pattern> allowedPatterns;
+    private final List<String> allowedTexts;
 
-    private LatinSentences(List<Pattern> allowed) {
-        this.allowed = allowed;
+    private LatinSentences(List<Pattern> allowedPatterns, List<String> allowedTexts) {
+        this.allowedPatterns = allowedPatterns;
+        this.allowedTexts = allowedTexts;
     }
 
-    /** Texts that may appear as they are, matched literally, longest first so that one does not cut another. */
-    static LatinSentences allowing(String... tokens) {
-        return new LatinSentences(List.of()).and(tokens);
+    /** Texts that may appear as they are, matched literally. */
+    static LatinSentences allowing(String... texts) {
+        return new LatinSentences(List.of(), List.of()).and(texts);
     }
 
-    LatinSentences and(String... tokens) {
-        return new LatinSentences(Stream.concat(allowed.stream(), Stream.of(tokens)
-                        .filter(token -> !token.isBlank())
-                        .sorted(Comparator.comparingInt(String::length).reversed())
-                        .map(token -> Pattern.compile(Pattern.quote(token))))
-                .toList());
+    LatinSentences and(String... texts) {
+        return new LatinSentences(allowedPatterns, Stream.concat(allowedTexts.stream(), Stream.of(texts))
+                .filter(text -> !text.isBlank()).toList());
     }
 
     /** Texts that may appear, as patterns: a command line is a whole line from its command on. */
     LatinSentences and(Pattern... patterns) {
-        return new LatinSentences(Stream.concat(allowed.stream(), Stream.of(patterns)).toList());
+        return new LatinSentences(Stream.concat(allowedPatterns.stream(), Stream.of(patterns)).toList(), allowedTexts);
     }
 
     /** The English sentences and ISO UTC times left in {@code text} once the allowed texts are taken out. */
     List<Found> in(String text) {
         String left = text;
-        for (Pattern token : allowed) {
-            left = token.matcher(left).replaceAll(Matcher.quoteReplacement(GAP));
+        for (Pattern pattern : allowedPatterns) {
+            left = pattern.matcher(left).replaceAll(Matcher.quoteReplacement(GAP));
+        }
+        // Longest first, so that a host name does not cut the command line that names it.
+        for (String allowed : allowedTexts.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .toList()) {
+            left = left.replace(allowed, GAP);
         }
         List<Found> found = new ArrayList<>();
         collect("ISO UTC time", ISO_UTC, left, found);

@@ -59,6 +59,14 @@ class LatinSentencesTest {
     }
 
     @Test
+    void a_longer_allowed_text_is_taken_out_before_a_shorter_one_inside_it_whatever_the_order_given() {
+        LatinSentences allowed = LatinSentences.allowing("OSA-EXC10")
+                .and("LOAD EXCALCON OSA-EXC10 with the calendar system");
+
+        assertThat(allowed.in("コマンド: LOAD EXCALCON OSA-EXC10 with the calendar system")).isEmpty();
+    }
+
+    @Test
     void the_assertion_names_the_page_and_each_fragment_found() {
         assertThatThrownBy(() -> NONE_ALLOWED.assertNoneIn("状態: Waiting for approval、2026-12-04T10:15:30Z",
                 "jobs (ja)"))
