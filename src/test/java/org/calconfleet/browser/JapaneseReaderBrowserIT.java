@@ -234,8 +234,7 @@ class JapaneseReaderBrowserIT extends BrowserJourney {
         for (CSVRecord row : rows.subList(1, rows.size())) {
             shown.append(String.join("\t", row.toList().subList(firstShown, row.size()))).append('\n');
         }
-        check(shown.toString(), EXPECTED_LATIN.and(APPROVER, AUDITOR, PLANNER),
-                "the audit CSV export (reader's columns)");
+        check(shown.toString(), EXPECTED_LATIN, "the audit CSV export (reader's columns)");
     }
 
     private void readServersCsv(Page reader) throws Exception {
@@ -295,7 +294,8 @@ class JapaneseReaderBrowserIT extends BrowserJourney {
 
     /** The commands the console gives its reader to type: the firewall's and Domino's. */
     private static boolean isCommand(String line) {
-        return line.startsWith("netsh advfirewall ") || line.equals(DominoConsole.QUIT_EXCALCON) || line.startsWith("LOAD EXCALCON ");
+        return line.startsWith("netsh advfirewall ") || line.equals(DominoConsole.QUIT_EXCALCON)
+                || line.startsWith("LOAD EXCALCON ");
     }
 
     /**
