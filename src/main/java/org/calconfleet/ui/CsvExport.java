@@ -1,5 +1,6 @@
 package org.calconfleet.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -12,7 +13,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.calconfleet.common.CsvEncoding;
 
 /**
@@ -21,10 +25,14 @@ import org.calconfleet.common.CsvEncoding;
  */
 public class CsvExport extends HorizontalLayout {
 
-    /** Writes the file's text; called once per download. */
+    /**
+     * Writes the file's text for its reader, in their language and time zone; called once per download. (The download
+     * is a request of its own, outside the view's UI: a view's {@code getLocale()} and {@code UserTime.zone()} would
+     * read the console's defaults there.)
+     */
     @FunctionalInterface
     public interface Content {
-        void writeTo(Writer out) throws IOException;
+        void writeTo(Writer out, Locale locale, ZoneId zone) throws IOException;
     }
 
     private final Select<CsvEncoding> encoding = new Select<>();
@@ -54,19 +62,27 @@ public class CsvExport extends HorizontalLayout {
     }
 
     private void download(DownloadEvent event) throws IOException {
+        // The download's request does not hold the session's lock: the UI is read under it.
+        UI ui = event.getUI();
+        AtomicReference<Locale> locale = new AtomicReference<>();
+        AtomicReference<ZoneId> zone = new AtomicReference<>();
+        ui.accessSynchronously(() -> {
+            locale.set(ui.getLocale());
+            zone.set(UserTime.zone(ui));
+        });
         CsvEncoding chosen = encoding.getValue();
         event.setFileName(fileName);
         event.setContentType("text/csv; charset=" + chosen.mimeName());
         if (chosen == CsvEncoding.UTF_8) {
             try (Writer out = chosen.writer(event.getOutputStream())) {
-                content.writeTo(out);
+                content.writeTo(out, locale.get(), zone.get());
             }
             return;
         }
         // Only UTF-8 holds every character: the text is checked whole before a byte is sent, so that a character
         // the encoding lacks refuses the download instead of cutting it off halfway (old Excel's files are small).
         StringWriter text = new StringWriter();
-        content.writeTo(text);
+        content.writeTo(text, locale.get(), zone.get());
         Optional<Integer> line = chosen.lineNotWritable(text.toString());
         if (line.isPresent()) {
             event.getResponse().setStatus(HttpServletResponse.SC_CONFLICT);

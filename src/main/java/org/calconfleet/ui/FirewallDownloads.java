@@ -19,7 +19,7 @@ public class FirewallDownloads extends HorizontalLayout {
 
     public FirewallDownloads(String idPrefix, String fileName, Supplier<FirewallExport> export) {
         CsvExport csv = new CsvExport(idPrefix + "-csv", fileName + ".csv", getTranslation("firewall.export.csv"),
-                out -> out.write(export.get().csv()));
+                (out, locale, zone) -> out.write(export.get().csv()));
         // A batch file with a byte-order mark fails on its first line in cmd.exe: UTF-8 without one.
         Anchor script = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                 new ByteArrayInputStream(export.get().netshScript().getBytes(StandardCharsets.UTF_8)),

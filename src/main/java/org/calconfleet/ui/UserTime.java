@@ -17,7 +17,11 @@ import org.jspecify.annotations.Nullable;
 public final class UserTime {
 
     public static ZoneId zone() {
-        @Nullable UI ui = UI.getCurrent();
+        return zone(UI.getCurrent());
+    }
+
+    /** The zone of that UI's browser, for work outside its requests (a download is a request of its own). */
+    public static ZoneId zone(@Nullable UI ui) {
         @Nullable ExtendedClientDetails details = ui == null ? null : ui.getPage().getExtendedClientDetails();
         @Nullable String id = details == null ? null : details.getTimeZoneId();
         if (id != null && !id.isBlank()) {

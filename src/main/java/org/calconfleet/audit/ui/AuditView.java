@@ -98,7 +98,7 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         checkpoint.setId("write-checkpoint");
 
         CsvExport export = new CsvExport("export-csv", "audit-trail.csv", getTranslation("audit.export"),
-                out -> audit.exportCsv(currentFilter(), out, getLocale(), UserTime.zone()));
+                (out, locale, zone) -> audit.exportCsv(currentFilter(zone), out, locale, zone));
 
         HorizontalLayout filters = new HorizontalLayout(subject, actor, action, from, to);
         filters.addClassName("view-toolbar");
@@ -170,16 +170,22 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private AuditFilter currentFilter() {
+        return currentFilter(UserTime.zone());
+    }
+
+    /** The filter with its days in {@code zone}, the reader's. */
+    private AuditFilter currentFilter(ZoneId zone) {
         return new AuditFilter(blankToNull(subject.getValue()), blankToNull(actor.getValue()), action.getValue(),
-                startOf(from.getValue()), startOf(to.getValue() == null ? null : to.getValue().plusDays(1)));
+                startOf(from.getValue(), zone),
+                startOf(to.getValue() == null ? null : to.getValue().plusDays(1), zone));
     }
 
     private static @Nullable String blankToNull(String value) {
         return value.isBlank() ? null : value;
     }
 
-    private static @Nullable Instant startOf(@Nullable LocalDate day) {
-        return day == null ? null : day.atStartOfDay(UserTime.zone()).toInstant();
+    private static @Nullable Instant startOf(@Nullable LocalDate day, ZoneId zone) {
+        return day == null ? null : day.atStartOfDay(zone).toInstant();
     }
 
     private void showVerification(ChainVerification result) {

@@ -97,7 +97,7 @@ class ServersView extends VerticalLayout implements HasDynamicTitle {
         exportHeader.setId("server-export-header");
         exportHeader.addClassName("export-header");
         CsvExport export = new CsvExport("server-export", "calcon-servers.csv", getTranslation("fleet.export"),
-                out -> fleet.exportCsv(currentFilter(), exportHeader.getValue(), out));
+                (out, locale, zone) -> fleet.exportCsv(currentFilter(), exportHeader.getValue(), out));
         var firewall = new FirewallDownloads("servers-firewall", "firewall-servers",
                 () -> firewallPlans.export(currentFilter()));
         toolbar.add(exportHeader, export, firewall);
