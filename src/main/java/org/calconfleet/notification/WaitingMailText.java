@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.calconfleet.change.ChangeAwaitingApproval;
+import org.calconfleet.drift.DriftFound;
 import org.calconfleet.i18n.Messages;
-import org.calconfleet.rollout.DriftFound;
 import org.springframework.stereotype.Component;
 
 /**

@@ -109,6 +109,6 @@ class HostRunEnds {
         if (ports != null) {
             o = o.ports(RegistryReads.dword(ports.exchangeSide()), RegistryReads.dword(ports.notesSide()));
         }
-        return service == null ? o : o.service(HostRunExecutor.connectorState(service));
+        return service == null ? o : o.service(ConnectorServiceState.of(service));
     }
 }

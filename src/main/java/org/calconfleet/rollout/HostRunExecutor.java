@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.calconfleet.backend.HostBackends;
-import org.calconfleet.fleet.ConnectorServiceState;
 import org.calconfleet.fleet.ExchangeServer;
-import org.calconfleet.host.ServiceState;
 import org.calconfleet.i18n.StoredMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -104,17 +102,6 @@ class HostRunExecutor {
             c.lease.check();
             steps.get(c.run().getStep()).carry(c);
         }
-    }
-
-    static ConnectorServiceState connectorState(ServiceState state) {
-        return switch (state) {
-            case RUNNING -> ConnectorServiceState.RUNNING;
-            case STOPPED -> ConnectorServiceState.STOPPED;
-            case START_PENDING, CONTINUE_PENDING -> ConnectorServiceState.START_PENDING;
-            case STOP_PENDING -> ConnectorServiceState.STOP_PENDING;
-            case PAUSED, PAUSE_PENDING -> ConnectorServiceState.PAUSED;
-            case NOT_INSTALLED -> ConnectorServiceState.NOT_INSTALLED;
-        };
     }
 
     static Instant seconds(Instant at) {

@@ -70,9 +70,6 @@ interface HostRunRepository extends JpaRepository<HostRun, Long> {
             + " (org.calconfleet.rollout.HostRunState.DONE, org.calconfleet.rollout.HostRunState.NO_CHANGE))")
     long countServersNeedingAttention();
 
-    @Query("select r.activeServerId from HostRun r where r.activeServerId is not null")
-    List<Long> activeServerIds();
-
     /** Claims the hosts of a change's waiting runs; a host claimed by another change violates the unique constraint. */
     @Modifying(flushAutomatically = true)
     @Query("update HostRun r set r.activeServerId = r.serverId, r.version = r.version + 1 where r.changeRequestId = :id"

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * feeds included). {@code wrong:REG_SZ} is a value of another type whose data was not kept: rows written before the
  * data was, and data too long to keep.
  */
-final class RegistryReads {
+public final class RegistryReads {
 
     private RegistryReads() {
     }
@@ -25,7 +25,7 @@ final class RegistryReads {
         };
     }
 
-    static RegistryRead decode(@Nullable String text) {
+    public static RegistryRead decode(@Nullable String text) {
         if (text == null || text.equals("absent")) {
             return RegistryRead.absent();
         }
@@ -43,7 +43,7 @@ final class RegistryReads {
         throw new IllegalArgumentException("not an encoded registry read: " + text);
     }
 
-    static @Nullable Integer dword(RegistryRead read) {
+    public static @Nullable Integer dword(RegistryRead read) {
         return read instanceof RegistryRead.Present p ? p.value() : null;
     }
 }

@@ -8,7 +8,6 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -18,13 +17,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.calconfleet.change.ChangePolicy;
-import org.calconfleet.common.DelayedFixedDelay;
 import org.calconfleet.policy.PolicyService;
 import org.calconfleet.port.PortPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,15 +67,6 @@ class RolloutEngineConfig {
                     admissions.start(Long.parseLong(instance.getId()));
                     return (CompletionHandler<Void>) (complete, operations) -> operations.remove();
                 });
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "calcon.drift-scan.enabled", havingValue = "true", matchIfMissing = true)
-    RecurringTask<Void> driftScanTask(DriftScan scan, PolicyService policies,
-            @Value("${calcon.drift-scan.initial-delay:1m}") Duration initialDelay) {
-        return Tasks.recurring("drift-scan", new DelayedFixedDelay(() -> policies.enforced().driftScanInterval(),
-                        initialDelay))
-                .execute((instance, context) -> scan.scan());
     }
 
     @Bean

@@ -4,7 +4,7 @@
  * engine (db-scheduler, on the console's database): waves with a canary, a concurrency limit and a failure
  * threshold; per host a small state machine (precheck, write, restart, verify, Domino, done, or rolled back)
  * persisted before and after every step, so that a console that dies mid-rollout resumes on another node without
- * repeating a step. Also the recurring drift scan.
+ * repeating a step.
  */
 @NullMarked
 package org.calconfleet.rollout;

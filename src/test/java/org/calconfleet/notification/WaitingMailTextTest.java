@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.calconfleet.change.ChangeAwaitingApproval;
+import org.calconfleet.drift.DriftFound;
 import org.calconfleet.i18n.Messages;
-import org.calconfleet.rollout.DriftFound;
 import org.junit.jupiter.api.Test;
 
 class WaitingMailTextTest {

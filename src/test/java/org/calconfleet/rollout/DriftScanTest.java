@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.calconfleet.audit.AuditAction;
 import org.calconfleet.audit.AuditEntry;
+import org.calconfleet.drift.DriftScan;
 import org.calconfleet.fleet.Drift;
 import org.calconfleet.host.CalConEvents;
 import org.calconfleet.host.CalConRegistry;

@@ -13,10 +13,11 @@ import java.util.List;
 import org.calconfleet.access.Role;
 import org.calconfleet.change.ChangeDraft;
 import org.calconfleet.change.ChangeSummary;
+import org.calconfleet.drift.DriftScan;
+import org.calconfleet.drift.FleetHistory;
 import org.calconfleet.host.WindowsErrors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authorization.AuthorizationDeniedException;
 
 class FleetHistoryTest extends RolloutTestBase {
 

@@ -26,6 +26,7 @@ import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.change.ChangeDraft;
 import org.calconfleet.change.ChangeState;
 import org.calconfleet.change.ChangeSummary;
+import org.calconfleet.drift.DriftScan;
 import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.host.simulated.RegistryValue;
 import org.calconfleet.host.simulated.SimulatedWindowsHost;

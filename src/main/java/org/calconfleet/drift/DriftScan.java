@@ -1,4 +1,4 @@
-package org.calconfleet.rollout;
+package org.calconfleet.drift;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +19,8 @@ import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.backend.HostBackends;
+import org.calconfleet.change.ChangeExecution;
+import org.calconfleet.fleet.ConnectorServiceState;
 import org.calconfleet.fleet.Drift;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetObservations;
@@ -31,6 +33,7 @@ import org.calconfleet.host.HostEvent;
 import org.calconfleet.host.HostResult;
 import org.calconfleet.host.ServiceState;
 import org.calconfleet.i18n.StoredMessage;
+import org.calconfleet.rollout.RegistryReads;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * drift.
  */
 @Component
-class DriftScan {
+public class DriftScan {
 
     private static final Logger log = LoggerFactory.getLogger(DriftScan.class);
     static final String ACTOR = "drift-scan";
@@ -57,19 +60,19 @@ class DriftScan {
 
     private final FleetObservations fleet;
     private final HostBackends backends;
-    private final HostRunRepository runs;
+    private final ChangeExecution changes;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final int concurrency;
 
-    DriftScan(FleetObservations fleet, HostBackends backends, HostRunRepository runs, AuditTrail audit,
+    DriftScan(FleetObservations fleet, HostBackends backends, ChangeExecution changes, AuditTrail audit,
             PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events,
             @Value("${calcon.drift-scan.concurrency:100}") int concurrency) {
         this.fleet = fleet;
         this.backends = backends;
-        this.runs = runs;
+        this.changes = changes;
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -77,8 +80,8 @@ class DriftScan {
         this.concurrency = Math.max(1, concurrency);
     }
 
-    DriftScanResult scan() {
-        Set<Long> busy = new HashSet<>(runs.activeServerIds());
+    public DriftScanResult scan() {
+        Set<Long> busy = new HashSet<>(changes.active().stream().map(ChangeExecution.ActiveChange::serverId).toList());
         AtomicInteger scanned = new AtomicInteger();
         AtomicInteger unreachable = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
@@ -137,7 +140,7 @@ class DriftScan {
                 RegistryReads.dword(read.value().notesSide()));
         HostResult<ServiceState> state = host.queryServiceState();
         if (state instanceof HostResult.Ok<ServiceState> ok) {
-            seen = seen.service(HostRunExecutor.connectorState(ok.value()));
+            seen = seen.service(ConnectorServiceState.of(ok.value()));
         }
         HostResult<DiagnosticLevel> level = host.readDiagnosticLevel();
         if (level instanceof HostResult.Ok<DiagnosticLevel> ok) {

@@ -1,10 +1,12 @@
-package org.calconfleet.rollout;
+package org.calconfleet.drift;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.calconfleet.common.LocalDays;
+import org.calconfleet.rollout.HostRun;
+import org.calconfleet.rollout.HostRunState;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;

@@ -1,4 +1,4 @@
-package org.calconfleet.rollout;
+package org.calconfleet.drift;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

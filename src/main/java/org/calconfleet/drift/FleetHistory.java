@@ -1,4 +1,4 @@
-package org.calconfleet.rollout;
+package org.calconfleet.drift;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -20,6 +20,8 @@ import org.calconfleet.common.LocalDays;
 import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.fleet.FleetSummary;
 import org.calconfleet.host.RegistryRead;
+import org.calconfleet.rollout.HostRunState;
+import org.calconfleet.rollout.RegistryReads;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Limit;

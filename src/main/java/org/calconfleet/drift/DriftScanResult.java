@@ -1,4 +1,4 @@
-package org.calconfleet.rollout;
+package org.calconfleet.drift;
 
 import java.time.Instant;
 
