@@ -29,6 +29,6 @@ public class AuditFeed {
     /** The sequence number of the newest entry (0 for an empty chain), read without locking the head. */
     @Transactional(readOnly = true)
     public long headSeq() {
-        return head.findById(AuditHead.ID).map(AuditHead::getLastSeq).orElse(0L);
+        return head.lastSeq().orElse(0L);
     }
 }

@@ -13,5 +13,7 @@ interface AuditHeadRepository extends Repository<AuditHead, Integer> {
     @Query("select h from AuditHead h where h.id = :id")
     Optional<AuditHead> lockHead(@Param("id") int id);
 
-    Optional<AuditHead> findById(Integer id);
+    /** The last sequence number as a value: the head row is not managed, so a later lock reads it afresh. */
+    @Query("select h.lastSeq from AuditHead h where h.id = " + AuditHead.ID)
+    Optional<Long> lastSeq();
 }

@@ -138,11 +138,16 @@ public class AuditTrail {
         return result;
     }
 
+    /**
+     * The chain up to its head as it stood when the walk began: the pump goes on appending meanwhile, and an entry
+     * appended during the walk is neither required nor looked at. The checkpoints are read before the head, so none
+     * lies beyond it.
+     */
     private ChainVerification walkChain() {
         ChainCheck check = ChainCheck.fromGenesis(checkpoints.read());
-        chain.read(check::accept);
-        return check.isBroken() ? check.finish(null)
-                : check.finish(head.lockHead(AuditHead.ID).map(AuditHead::getLastSeq).orElse(0L));
+        long headSeq = head.lastSeq().orElse(0L);
+        chain.read(entry -> entry.getSeq() <= headSeq && check.accept(entry));
+        return check.isBroken() ? check.finish(null) : check.finish(headSeq);
     }
 
     /** The matching entries as CSV, their values rendered in the exporting user's language and time zone. */

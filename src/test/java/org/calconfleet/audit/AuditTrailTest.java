@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.calconfleet.testdb.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +53,34 @@ class AuditTrailTest {
         assertThat(result.isIntact()).isFalse();
         assertThat(result.brokenAtSeq()).isEqualTo(target);
         assertThat(result.problem()).isEqualTo(ChainVerification.Problem.HASH_MISMATCH);
+    }
+
+    /** An auditor verifies while rollouts go on: what is appended during the walk is no missing tail. */
+    @Test
+    @WithMockUser(roles = "AUDITOR")
+    void entries_appended_while_the_chain_is_walked_leave_it_intact() throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            audit.record(AuditEvent.of("alice", AuditAction.SERVER_UPDATED, "server:WALK" + i));
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicInteger appended = new AtomicInteger();
+        Thread writer = Thread.ofPlatform().start(() -> {
+            while (!done.get()) {
+                audit.record(AuditEvent.of("bob", AuditAction.SERVER_UPDATED, "server:DURING"));
+                appended.incrementAndGet();
+            }
+        });
+        try {
+            for (int i = 0; i < 40; i++) {
+                ChainVerification result = audit.verify();
+                assertThat(result.isIntact()).as("verification %d: %s", i, result).isTrue();
+            }
+        } finally {
+            done.set(true);
+            writer.join();
+        }
+        assertThat(appended.get()).as("entries appended during the walks").isPositive();
+        assertThat(audit.verify().isIntact()).isTrue();
     }
 
     @Test
