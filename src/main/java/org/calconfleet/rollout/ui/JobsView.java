@@ -203,7 +203,9 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         detail.add(actions, firewall, hostFilter, hosts);
         shown = new ShownRollout(change.state(), change.cancelRequested(), change.waiting(), bar, counts);
         if (change.endReason() != null) {
-            detail.add(new Paragraph(messages.render(change.endReason(), getLocale(), UserTime.zone())));
+            Paragraph why = new Paragraph(messages.render(change.endReason(), getLocale(), UserTime.zone()));
+            why.setId("job-end");
+            detail.add(why);
         }
     }
 

@@ -105,6 +105,27 @@ class JobsViewTest extends KaribuSpringTest {
     }
 
     @Test
+    void why_a_rollout_ended_reads_in_the_readers_language_and_an_older_sentence_as_it_was_stored() {
+        List<Long> ids = Fleets.create(fleet, "ENDR", 1);
+        ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(ChangeDraft.now(ids, 45003,
+                "pin the lab", null, new ChangeDraft.Waves(0, 5, 5, 0))));
+        Users.as("oscar", Role.OPERATOR, () -> rollouts.cancel(submitted.id(), "window moved"));
+        signIn("helpdesk", Role.HELPDESK);
+
+        UI.getCurrent().navigate(JobsView.class, submitted.id());
+        assertThat(_get(Paragraph.class, spec -> spec.withId("job-end")).getText())
+                .isEqualTo("cancelled by oscar: window moved");
+        UI.getCurrent().setLocale(Locale.JAPANESE);
+        UI.getCurrent().navigate(JobsView.class, submitted.id());
+        assertThat(_get(Paragraph.class, spec -> spec.withId("job-end")).getText())
+                .isEqualTo("oscar が取り消しました: window moved");
+
+        jdbc.update("update change_request set end_reason = 'the canary failed' where id = ?", submitted.id());
+        UI.getCurrent().navigate(JobsView.class, submitted.id());
+        assertThat(_get(Paragraph.class, spec -> spec.withId("job-end")).getText()).isEqualTo("the canary failed");
+    }
+
+    @Test
     void the_decision_shows_who_decided_and_what_they_wrote() {
         List<Long> ids = Fleets.create(fleet, "FACT", 1);
         ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(ChangeDraft.now(ids, 45002,
