@@ -273,14 +273,8 @@ class ChangeWizardView extends VerticalLayout implements HasDynamicTitle, Before
             planned = draft;
             showPlan(plan);
         } catch (ChangeRefusedException e) {
-            refused(e);
+            RefusalNotice.show(messages, e, getLocale());
         }
-    }
-
-    private void refused(ChangeRefusedException e) {
-        Notification note = Notification.show(messages.render(e.refusal(), getLocale(), UserTime.zone()));
-        note.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        note.setDuration(8_000);
     }
 
     private void showPlan(ChangePlan plan) {
@@ -304,7 +298,7 @@ class ChangeWizardView extends VerticalLayout implements HasDynamicTitle, Before
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(JOB_ROUTE + submitted.id()));
         } catch (ChangeRefusedException e) {
-            refused(e);
+            RefusalNotice.show(messages, e, getLocale());
         }
     }
 

@@ -7,13 +7,13 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.calconfleet.change.ChangeRefusedException;
+import org.calconfleet.change.ui.RefusalNotice;
 import org.calconfleet.i18n.Messages;
 import org.calconfleet.rollout.HostRunState;
 import org.calconfleet.rollout.HostRunView;
@@ -98,8 +98,7 @@ class HostRunGrid extends Grid<HostRunView> {
             rollouts.confirmDomino(host.id(), null);
             Notification.show(getTranslation("jobs.dominoConfirmed", host.hostName()));
         } catch (ChangeRefusedException e) {
-            Notification.show(messages.render(e.refusal(), getLocale(), UserTime.zone()))
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            RefusalNotice.show(messages, e, getLocale());
         }
         afterConfirmation.run();
     }

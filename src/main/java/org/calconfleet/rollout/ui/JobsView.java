@@ -48,6 +48,7 @@ import org.calconfleet.change.ChangeSummary;
 import org.calconfleet.change.RolloutCounts;
 import org.calconfleet.change.RolloutWait;
 import org.calconfleet.change.ui.ChangePlanView;
+import org.calconfleet.change.ui.RefusalNotice;
 import org.calconfleet.i18n.Messages;
 import org.calconfleet.rollout.FollowUps;
 import org.calconfleet.rollout.HostRunState;
@@ -227,10 +228,7 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
             actions.add(comment, approve, reject);
         }
         if (change.state().isActive() && !change.cancelRequested()) {
-            Button cancel = new Button(getTranslation("jobs.cancel"), click -> confirm(
-                    getTranslation("jobs.cancel.title", change.id()),
-                    getTranslation("jobs.cancel.text", change.counts().unfinished()),
-                    () -> act(() -> rollouts.cancel(change.id(), "cancelled from the jobs view"), "jobs.cancelled")));
+            Button cancel = new Button(getTranslation("jobs.cancel"), click -> confirmCancel(change));
             cancel.setId("job-cancel");
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             actions.add(cancel);
@@ -278,7 +276,7 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         try {
             plan = followUps.planRetry(change.id());
         } catch (ChangeRefusedException e) {
-            refused(e);
+            RefusalNotice.show(messages, e, getLocale());
             return;
         }
         ConfirmDialog dialog = new ConfirmDialog();
@@ -301,6 +299,21 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         dialog.open();
     }
 
+    private void confirmCancel(ChangeSummary change) {
+        // The reason is the user's own words or nothing: the end reason and the audit entry carry no text of ours.
+        TextField reason = new TextField(getTranslation("jobs.cancel.reason"));
+        reason.setId("job-cancel-reason");
+        reason.setWidthFull();
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("jobs.cancel.title", change.id()));
+        dialog.setText(new Div(new Paragraph(getTranslation("jobs.cancel.text", change.counts().unfinished())), reason));
+        dialog.setConfirmText(getTranslation("jobs.confirm"));
+        dialog.addConfirmListener(e -> act(() -> rollouts.cancel(change.id(), reason.getValue()), "jobs.cancelled"));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("fleet.editor.cancel"));
+        dialog.open();
+    }
+
     private void confirm(String header, String text, Runnable onConfirm) {
         ConfirmDialog dialog = new ConfirmDialog(header, text, getTranslation("jobs.confirm"), e -> onConfirm.run());
         dialog.setCancelable(true);
@@ -318,14 +331,8 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
                 refresh();
             }
         } catch (ChangeRefusedException e) {
-            refused(e);
+            RefusalNotice.show(messages, e, getLocale());
         }
-    }
-
-    private void refused(ChangeRefusedException e) {
-        Notification note = Notification.show(messages.render(e.refusal(), getLocale(), UserTime.zone()));
-        note.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        note.setDuration(8_000);
     }
 
     void showLog(HostRunView host) {

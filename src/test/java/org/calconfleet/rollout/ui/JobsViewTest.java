@@ -18,8 +18,10 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouterLink;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -123,6 +125,39 @@ class JobsViewTest extends KaribuSpringTest {
         jdbc.update("update change_request set end_reason = 'the canary failed' where id = ?", submitted.id());
         UI.getCurrent().navigate(JobsView.class, submitted.id());
         assertThat(_get(Paragraph.class, spec -> spec.withId("job-end")).getText()).isEqualTo("the canary failed");
+    }
+
+    @Test
+    void a_cancel_from_the_jobs_view_keeps_the_reason_the_user_typed_or_none_and_adds_no_words_of_its_own() {
+        List<Long> ids = Fleets.create(fleet, "CNCL", 2);
+        ChangeSummary typed = scheduledIn2030(ids.getFirst(), 45004);
+        ChangeSummary blank = scheduledIn2030(ids.getLast(), 45005);
+        signIn("oscar", Role.OPERATOR);
+        UI.getCurrent().setLocale(Locale.JAPANESE);
+
+        cancelFromTheJobsView(typed.id(), "窓口が変わった");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("job-end")).getText())
+                .isEqualTo("oscar が取り消しました: 窓口が変わった");
+        cancelFromTheJobsView(blank.id(), "  ");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("job-end")).getText()).isEqualTo("oscar が取り消しました");
+    }
+
+    private ChangeSummary scheduledIn2030(long serverId, int port) {
+        ChangeDraft.Schedule window = ChangeDraft.Schedule.window(Instant.parse("2030-01-07T01:00:00Z"),
+                Instant.parse("2030-01-07T03:00:00Z"));
+        ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(new ChangeDraft(
+                List.of(serverId), port, "pin the lab", null, window, new ChangeDraft.Waves(0, 5, 5, 0))));
+        return Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(), "fine"));
+    }
+
+    private void cancelFromTheJobsView(long changeId, String reason) {
+        UI.getCurrent().navigate(JobsView.class, changeId);
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("job-cancel")));
+        ConfirmDialog dialog = _get(ConfirmDialog.class);
+        assertThat(ConfirmDialogKt.getHeader(dialog)).isEqualTo("展開 #%d を取り消しますか?".formatted(changeId));
+        _get(TextField.class, spec -> spec.withId("job-cancel-reason")).setValue(reason);
+        ConfirmDialogKt._fireConfirm(dialog);
+        UI.getCurrent().navigate(JobsView.class, changeId);
     }
 
     @Test
