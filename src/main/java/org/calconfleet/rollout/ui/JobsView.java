@@ -1,26 +1,19 @@
 package org.calconfleet.rollout.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -38,17 +31,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.calconfleet.access.CurrentUser;
 import org.calconfleet.access.Role;
-import org.calconfleet.change.ChangePlan;
-import org.calconfleet.change.ChangeRefusedException;
 import org.calconfleet.change.ChangeService;
 import org.calconfleet.change.ChangeState;
 import org.calconfleet.change.ChangeSummary;
 import org.calconfleet.change.RolloutCounts;
 import org.calconfleet.change.RolloutWait;
-import org.calconfleet.change.ui.ChangePlanView;
-import org.calconfleet.change.ui.RefusalNotice;
 import org.calconfleet.i18n.Messages;
 import org.calconfleet.rollout.FollowUps;
 import org.calconfleet.rollout.HostRunState;
@@ -179,11 +167,8 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         bar.setId("job-progress");
         Span counts = new Span(counts(change.counts()));
         counts.setId("job-counts");
-        HorizontalLayout actions = new HorizontalLayout();
-        actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        if (mayAct) {
-            addActions(change, actions);
-        }
+        Component actions = mayAct ? new RolloutActions(change, rollouts, changes, followUps, messages, this::acted)
+                : new Div();
         Paragraph facts = new Paragraph(getTranslation("jobs.facts", change.requestedBy(), change.reason(),
                 change.ticket() == null ? "—" : change.ticket(), change.decidedBy() == null ? "—" : change.decidedBy(),
                 change.decisionComment() == null || change.decisionComment().isBlank() ? ""
@@ -210,46 +195,6 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         }
     }
 
-    private void addActions(ChangeSummary change, HorizontalLayout actions) {
-        boolean ownChange = CurrentUser.username().map(change.requestedBy()::equals).orElse(false);
-        if (change.state() == ChangeState.PENDING_APPROVAL && !ownChange) {
-            TextField comment = new TextField();
-            comment.setPlaceholder(getTranslation("jobs.comment"));
-            comment.setAriaLabel(getTranslation("jobs.comment"));
-            comment.setId("job-comment");
-            Button approve = new Button(getTranslation("jobs.approve"), click -> act(() ->
-                    changes.approve(change.id(), comment.getValue()), "jobs.approved"));
-            approve.setId("job-approve");
-            approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
-            Button reject = new Button(getTranslation("jobs.reject"), click -> act(() ->
-                    changes.reject(change.id(), comment.getValue()), "jobs.rejected"));
-            reject.setId("job-reject");
-            reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            actions.add(comment, approve, reject);
-        }
-        if (change.state().isActive() && !change.cancelRequested()) {
-            Button cancel = new Button(getTranslation("jobs.cancel"), click -> confirmCancel(change));
-            cancel.setId("job-cancel");
-            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            actions.add(cancel);
-        }
-        if (change.state().isFinished() && change.state() != ChangeState.REJECTED && change.rollbackOf() == null) {
-            Button rollback = new Button(getTranslation("jobs.rollback"), click -> confirm(
-                    getTranslation("jobs.rollback.title", change.id()),
-                    getTranslation("jobs.rollback.text", change.counts().done()),
-                    () -> act(() -> followUps.submitRollback(change.id(), getTranslation("jobs.rollback.reason",
-                            change.id()), change.ticket()), "jobs.rollbackSubmitted")));
-            rollback.setId("job-rollback");
-            actions.add(rollback);
-        }
-        if (change.state().isFinished() && change.counts().failures() > 0) {
-            Button retry = new Button(getTranslation("jobs.retryFailed", change.counts().failures()),
-                    click -> confirmRetry(change));
-            retry.setId("job-retry-failed");
-            actions.add(retry);
-        }
-    }
-
     /** The rollout this one retries, and the rollouts that retried this one's failed hosts. */
     private void addRetryLinks(ChangeSummary change) {
         Long origin = change.retryOf();
@@ -270,68 +215,11 @@ public class JobsView extends VerticalLayout implements HasUrlParameter<Long>, H
         }
     }
 
-    /** Plans the retry from the hosts as they are now and shows that plan; only a confirmation submits it. */
-    private void confirmRetry(ChangeSummary change) {
-        ChangePlan plan;
-        try {
-            plan = followUps.planRetry(change.id());
-        } catch (ChangeRefusedException e) {
-            RefusalNotice.show(messages, e, getLocale());
-            return;
-        }
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation("jobs.retry.title", change.id()));
-        dialog.setText(new Div(new Paragraph(getTranslation("jobs.retry.text", plan.hosts().size())),
-                new ChangePlanView(plan, "job-retry")));
-        // As in the wizard, a plan in which no host would change cannot be submitted.
-        Button submit = new Button(getTranslation("jobs.retry.submit"), click -> {
-            dialog.close();
-            act(() -> followUps.submitRetry(change.id()), "jobs.retrySubmitted");
-        });
-        submit.setId("job-retry-submit");
-        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        submit.setEnabled(plan.changes() > 0);
-        dialog.setConfirmButton(submit);
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("fleet.editor.cancel"));
-        dialog.setWidth("min(64rem, 95vw)");
-        dialog.setId("job-retry-dialog");
-        dialog.open();
-    }
-
-    private void confirmCancel(ChangeSummary change) {
-        // The reason is the user's own words or nothing: the end reason and the audit entry carry no text of ours.
-        TextField reason = new TextField(getTranslation("jobs.cancel.reason"));
-        reason.setId("job-cancel-reason");
-        reason.setWidthFull();
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation("jobs.cancel.title", change.id()));
-        dialog.setText(new Div(new Paragraph(getTranslation("jobs.cancel.text", change.counts().unfinished())), reason));
-        dialog.setConfirmText(getTranslation("jobs.confirm"));
-        dialog.addConfirmListener(e -> act(() -> rollouts.cancel(change.id(), reason.getValue()), "jobs.cancelled"));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("fleet.editor.cancel"));
-        dialog.open();
-    }
-
-    private void confirm(String header, String text, Runnable onConfirm) {
-        ConfirmDialog dialog = new ConfirmDialog(header, text, getTranslation("jobs.confirm"), e -> onConfirm.run());
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("fleet.editor.cancel"));
-        dialog.open();
-    }
-
-    private void act(java.util.function.Supplier<ChangeSummary> action, String doneKey) {
-        try {
-            ChangeSummary result = action.get();
-            Notification.show(getTranslation(doneKey, result.id())).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            if (selected != null && result.id() != selected) {
-                getUI().ifPresent(ui -> ui.navigate(JobsView.class, result.id()));
-            } else {
-                refresh();
-            }
-        } catch (ChangeRefusedException e) {
-            RefusalNotice.show(messages, e, getLocale());
+    private void acted(ChangeSummary result) {
+        if (selected != null && result.id() != selected) {
+            getUI().ifPresent(ui -> ui.navigate(JobsView.class, result.id()));
+        } else {
+            refresh();
         }
     }
 
