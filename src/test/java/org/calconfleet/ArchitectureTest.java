@@ -12,6 +12,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -117,5 +124,25 @@ class ArchitectureTest {
         noClasses().that().haveSimpleNameEndingWith("View")
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
                 .check(classes);
+    }
+
+    /** A class a reader can hold in mind; past this, it is doing more than one thing and wants splitting. */
+    @Test
+    void no_class_of_the_console_is_over_400_lines() throws IOException {
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            Map<Path, Long> tooLong = sources.filter(path -> path.toString().endsWith(".java"))
+                    .collect(Collectors.toMap(path -> path, ArchitectureTest::lines))
+                    .entrySet().stream().filter(file -> file.getValue() > 400)
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            assertThat(tooLong).isEmpty();
+        }
+    }
+
+    private static long lines(Path source) {
+        try (Stream<String> lines = Files.lines(source)) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
