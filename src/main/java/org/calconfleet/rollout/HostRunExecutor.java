@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.calconfleet.backend.HostBackends;
 import org.calconfleet.fleet.ExchangeServer;
@@ -67,22 +66,19 @@ class HostRunExecutor {
     }
 
     void run(long runId) {
-        RolloutStore.Begin begin = store.begin(runId).orElse(null);
-        if (begin == null || begin.run().getState() != HostRunState.RUNNING) {
-            return;
-        }
-        HostRun run = begin.run();
         String holder = UUID.randomUUID().toString();
-        Optional<Instant> heldUntil = store.claim(run, holder);
-        if (heldUntil.isPresent()) {
-            throw new LeaseHeld(runId, heldUntil.get());
-        }
-        try (HostRunLeases.Lease lease = leases.hold(runId, holder)) {
-            try {
-                steps(run, lease, begin.server());
-            } catch (Abandoned e) {
-                lease.release();
-                throw e;
+        switch (store.claim(runId, holder)) {
+            case RolloutStore.Idle idle -> { }
+            case RolloutStore.Held held -> throw new LeaseHeld(runId, held.until());
+            case RolloutStore.Claimed claimed -> {
+                try (HostRunLeases.Lease lease = leases.hold(runId, holder)) {
+                    try {
+                        steps(claimed.run(), lease, claimed.server());
+                    } catch (Abandoned e) {
+                        lease.release();
+                        throw e;
+                    }
+                }
             }
         }
     }

@@ -52,33 +52,31 @@ class HostRunWrites {
     }
 
     /**
-     * Makes the run this execution's: bumps its version (the fence: a runner that wrote before fails at its next
-     * write), starts its lease and names {@code holder} its holder, unless another runner's lease is unexpired. Until
-     * when the other lease holds if it is, or now when the run changed since it was read; empty when the run is this
-     * execution's.
+     * Makes a running run this execution's, unless another runner's lease is unexpired: starts its lease, names
+     * {@code holder} its holder and bumps its version (the fence: a runner that wrote before fails at its next write).
+     * Whether it did.
      */
-    Optional<Instant> claim(HostRun run, String holder, Instant now) {
-        int rows = jdbc.sql("""
+    boolean claim(long runId, String holder, Instant now) {
+        return jdbc.sql("""
                 update host_run set lease_until = :until, lease_holder = :holder, version = version + 1
-                where id = :id and version = :version and state = 'RUNNING'
-                  and (lease_until is null or lease_until <= :now)""")
+                where id = :id and state = 'RUNNING' and (lease_until is null or lease_until <= :now)""")
                 .param("until", time(now.plus(lease)))
                 .param("holder", holder)
-                .param("id", run.id())
-                .param("version", run.getVersion())
+                .param("id", runId)
                 .param("now", time(now))
-                .update();
-        if (rows == 1) {
-            run.written();
-            return Optional.empty();
-        }
-        Instant heldUntil = jdbc.sql("select lease_until from host_run where id = :id")
-                .param("id", run.id())
-                .query(OffsetDateTime.class)
-                .optional()
-                .map(OffsetDateTime::toInstant)
-                .orElse(now);
-        return Optional.of(heldUntil.isAfter(now) ? heldUntil : now);
+                .update() == 1;
+    }
+
+    /**
+     * Until when another runner's lease holds a running run that could not be claimed (now if it has just been let
+     * go); empty when the run is not running, or gone.
+     */
+    Optional<Instant> heldUntil(long runId, Instant now) {
+        return jdbc.sql("select lease_until from host_run where id = :id and state = 'RUNNING'")
+                .param("id", runId)
+                .query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant).filter(now::isBefore).orElse(now))
+                .optional();
     }
 
     /**

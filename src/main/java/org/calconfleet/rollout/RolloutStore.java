@@ -80,18 +80,42 @@ class RolloutStore {
         return clock.instant();
     }
 
-    /** A run as an execution starts it, with its server (null when the server was deleted). */
-    record Begin(HostRun run, @Nullable ExchangeServer server) {
+    /** What an execution finds when it claims its host run ({@link #claim}). */
+    sealed interface Claim {
     }
 
-    @Transactional(readOnly = true)
-    public Optional<Begin> begin(long runId) {
-        return runs.findById(runId).map(run -> new Begin(run, fleet.server(run.getServerId()).orElse(null)));
+    /**
+     * The run is this execution's, as stored after the claim (its lease, holder and version), with its server (null
+     * when the server was deleted).
+     */
+    record Claimed(HostRun run, @Nullable ExchangeServer server) implements Claim {
     }
 
-    /** Makes the run this execution's (see {@link HostRunWrites#claim}); empty when it is. */
-    Optional<Instant> claim(HostRun run, String holder) {
-        return Optional.ofNullable(jdbcTx.execute(s -> writes.claim(run, holder, now()).orElse(null)));
+    /** Another runner's lease holds the run until then (now, when that runner has just let it go). */
+    record Held(Instant until) implements Claim {
+    }
+
+    /** Nothing to run: the run has ended, or is gone. */
+    record Idle() implements Claim {
+    }
+
+    /**
+     * Makes a running host run this execution's, in one transaction: claims its lease first ({@link
+     * HostRunWrites#claim}), then reads the run as the claim left it, so that no write of another runner can come
+     * between the read and the claim. Why it was not claimed, when it was not.
+     */
+    @Transactional
+    public Claim claim(long runId, String holder) {
+        Instant now = now();
+        if (!writes.claim(runId, holder, now)) {
+            return writes.heldUntil(runId, now).<Claim>map(Held::new).orElseGet(Idle::new);
+        }
+        HostRun run = detached(runId).orElseThrow();
+        ExchangeServer server = fleet.server(run.getServerId()).orElse(null);
+        if (server != null) {
+            entities.detach(server);
+        }
+        return new Claimed(run, server);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.calconfleet.change.ChangeDraft;
 import org.calconfleet.change.ChangeState;
@@ -74,23 +75,17 @@ class HostRunLeaseTest extends RolloutTestBase {
 
     @Test
     void a_runner_whose_lease_was_taken_over_fails_at_its_next_write() {
-        List<Long> ids = servers("FENCE", 1, 45001);
-        long change = submit(ChangeDraft.now(ids, 45033, "fence", null, new ChangeDraft.Waves(0, 5, 1, 0))).id();
-        approve(change);
-        Fleets.awaitFinished(rollouts, change, Duration.ofSeconds(30));
-        long run = jdbc.queryForObject("select id from host_run where change_request_id = ?", Long.class, change);
+        long run = finishedRun("FENCE", 45033);
         // A run no execution is scheduled for any more, so that the test alone plays both runners.
         jdbc.update("update host_run set state = 'RUNNING', lease_until = null where id = ?", run);
         try {
-            HostRun first = store.begin(run).orElseThrow().run();
-            HostRun second = store.begin(run).orElseThrow().run();
-
-            assertThat(store.claim(first, "first")).isEmpty();
-            assertThat(store.claim(second, "second")).as("the first runner's lease holds").isPresent();
+            HostRun first = claimed(store.claim(run, "first"));
+            assertThat(store.claim(run, "second")).as("the first runner's lease holds")
+                    .isInstanceOf(RolloutStore.Held.class);
 
             expireLease(run);
-            HostRun takeover = store.begin(run).orElseThrow().run();
-            assertThat(store.claim(takeover, "takeover")).as("a silent runner's lease ran out").isEmpty();
+            HostRun takeover = claimed(store.claim(run, "takeover"));
+            assertThat(takeover.getVersion()).as("a silent runner's lease ran out").isGreaterThan(first.getVersion());
 
             StoredMessage firstAgain = StoredMessage.of("rollout.run.stopped");
             StoredMessage takenOver = StoredMessage.of("rollout.run.restarted");
@@ -101,6 +96,49 @@ class HostRunLeaseTest extends RolloutTestBase {
         } finally {
             jdbc.update("update host_run set state = 'DONE' where id = ?", run);
         }
+    }
+
+    @Test
+    void a_run_whose_lease_a_live_runner_holds_is_not_claimed_and_stays_that_runners() {
+        long run = finishedRun("HELD", 45037);
+        // A run no execution is scheduled for any more, so that the test alone plays both runners.
+        jdbc.update("update host_run set state = 'RUNNING', lease_until = null where id = ?", run);
+        try {
+            HostRun first = claimed(store.claim(run, "first"));
+            Instant leaseEnd = leaseEnd(run);
+
+            RolloutStore.Claim second = store.claim(run, "second");
+
+            assertThat(second).isEqualTo(new RolloutStore.Held(leaseEnd));
+            assertThat(jdbc.queryForMap("select lease_holder, version from host_run where id = ?", run))
+                    .as("the first runner's, untouched")
+                    .containsEntry("LEASE_HOLDER", "first")
+                    .containsEntry("VERSION", first.getVersion());
+            assertThat(leaseEnd(run)).isEqualTo(leaseEnd);
+        } finally {
+            jdbc.update("update host_run set state = 'DONE' where id = ?", run);
+        }
+    }
+
+    @Test
+    void an_ended_run_is_not_claimed_and_a_late_execution_leaves_its_host_alone() {
+        List<Long> ids = servers("ENDED", 1, 45001);
+        SimulatedWindowsHost host = host(ids.getFirst());
+        long change = submit(ChangeDraft.now(ids, 45038, "ended", null, new ChangeDraft.Waves(0, 5, 1, 0))).id();
+        approve(change);
+        assertThat(Fleets.awaitFinished(rollouts, change, Duration.ofSeconds(30)).state()).isEqualTo(ChangeState.DONE);
+        long run = jdbc.queryForObject("select id from host_run where change_request_id = ?", Long.class, change);
+        Map<String, Object> ended = jdbc.queryForMap("select * from host_run where id = ?", run);
+
+        assertThat(store.claim(run, "late")).isEqualTo(new RolloutStore.Idle());
+        executor.run(run);
+
+        assertThat(jdbc.queryForMap("select * from host_run where id = ?", run)).as("not written")
+                .isEqualTo(ended);
+        assertThat(host.calConWrites()).as("written once").isEqualTo(1);
+        assertThat(host.stopRequests()).as("stopped once").isEqualTo(1);
+        assertThat(host.startAttempts()).as("started once").isEqualTo(1);
+        assertThat(store.claim(Long.MAX_VALUE, "late")).as("a run that is gone").isEqualTo(new RolloutStore.Idle());
     }
 
     @Test
@@ -124,7 +162,7 @@ class HostRunLeaseTest extends RolloutTestBase {
         SimulatedWindowsHost host = waiting.host();
         long run = waiting.run();
         double takenOverBefore = takenOver();
-        assertThat(store.claim(store.begin(run).orElseThrow().run(), "takeover")).isEmpty();
+        assertThat(store.claim(run, "takeover")).isInstanceOf(RolloutStore.Claimed.class);
 
         leases.renewAll();
 
@@ -169,8 +207,8 @@ class HostRunLeaseTest extends RolloutTestBase {
             runner.join();
 
             assertThat(stopped.get()).isInstanceOf(HostRunExecutor.Abandoned.class);
-            assertThat(store.claim(store.begin(run).orElseThrow().run(), "next"))
-                    .as("the next runner need not wait the lease out").isEmpty();
+            assertThat(store.claim(run, "next")).as("the next runner need not wait the lease out")
+                    .isInstanceOf(RolloutStore.Claimed.class);
         } finally {
             settings.setVerifyDelay(verifyDelay);
             jdbc.update("update host_run set state = 'DONE' where id = ?", run);
@@ -206,8 +244,26 @@ class HostRunLeaseTest extends RolloutTestBase {
         }
     }
 
+    /** The one host run of a change to one new host, rolled out to its end. */
+    private long finishedRun(String prefix, int port) {
+        List<Long> ids = servers(prefix, 1, 45001);
+        long change = submit(ChangeDraft.now(ids, port, prefix, null, new ChangeDraft.Waves(0, 5, 1, 0))).id();
+        approve(change);
+        Fleets.awaitFinished(rollouts, change, Duration.ofSeconds(30));
+        return jdbc.queryForObject("select id from host_run where change_request_id = ?", Long.class, change);
+    }
+
+    private static HostRun claimed(RolloutStore.Claim claim) {
+        assertThat(claim).isInstanceOf(RolloutStore.Claimed.class);
+        return ((RolloutStore.Claimed) claim).run();
+    }
+
     private double takenOver() {
         return meters.get(RolloutMetrics.HOST_RUNS_FENCED).tag("reason", "taken-over").counter().count();
+    }
+
+    private Instant leaseEnd(long run) {
+        return jdbc.queryForObject("select lease_until from host_run where id = ?", Timestamp.class, run).toInstant();
     }
 
     private void expireLease(long run) {
