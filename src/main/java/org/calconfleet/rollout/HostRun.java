@@ -354,10 +354,6 @@ public class HostRun {
         return startedAt;
     }
 
-    void claim() {
-        this.activeServerId = serverId;
-    }
-
     public Instant getUpdatedAt() {
         return updatedAt;
     }
