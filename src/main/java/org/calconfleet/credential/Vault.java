@@ -7,7 +7,7 @@ import org.calconfleet.common.SeedLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,30 +18,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The configured key, proven at start-up against the key check kept in {@code vault_key}: a value sealed under the
  * key when the database first met it. A key the database has not met while it holds a check of another key, or a
  * check that does not open, stops the start-up before anything is sealed, so nothing is overwritten.
- * <p>
- * The key is read when the vault is made (a missing one stops the start-up at once); the proof waits until every bean
- * exists, or until the first seal or open should a bean's start-up need the vault sooner: its transaction needs the
- * entity manager factory, which Hibernate builds in the background ({@code spring.data.jpa.repositories
- * .bootstrap-mode=deferred}), and proving the key while the vault was made held the whole start-up until then.
  */
 @Component
-class Vault implements SmartInitializingSingleton {
+class Vault implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(Vault.class);
     static final String CHECK_CONTEXT = "calcon-vault-key-check";
     static final String CHECK_VALUE = "CalCon vault key check";
 
-    private final VaultKey key;
+    private final VaultKeySettings settings;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final SeedLock seedLock;
     private final Clock clock;
-    private volatile @Nullable VaultCipher cipher;
+    private @Nullable VaultCipher cipher;
 
     Vault(@Value("${calcon.vault.key:}") String key, @Value("${calcon.vault.key-file:}") String keyFile,
           @Value("${calcon.vault.create-key-file:false}") boolean createKeyFile, JdbcTemplate jdbc,
           PlatformTransactionManager transactions, SeedLock seedLock, Clock clock) {
-        this.key = new VaultKeySettings(key, keyFile, createKeyFile).load();
+        this.settings = new VaultKeySettings(key, keyFile, createKeyFile);
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.seedLock = seedLock;
@@ -49,27 +44,14 @@ class Vault implements SmartInitializingSingleton {
     }
 
     @Override
-    public void afterSingletonsInstantiated() {
-        cipher();
-    }
-
-    private VaultCipher cipher() {
-        VaultCipher proven = cipher;
-        return proven != null ? proven : proveOnce();
-    }
-
-    private synchronized VaultCipher proveOnce() {
-        VaultCipher proven = cipher;
-        if (proven == null) {
-            VaultCipher candidate = new VaultCipher(key);
-            transactions.executeWithoutResult(status -> {
-                seedLock.hold();
-                prove(candidate, key);
-            });
-            proven = candidate;
-            cipher = proven;
-        }
-        return proven;
+    public void afterPropertiesSet() {
+        VaultKey key = settings.load();
+        VaultCipher candidate = new VaultCipher(key);
+        transactions.executeWithoutResult(status -> {
+            seedLock.hold();
+            prove(candidate, key);
+        });
+        this.cipher = candidate;
     }
 
     private void prove(VaultCipher candidate, VaultKey key) {
@@ -108,5 +90,13 @@ class Vault implements SmartInitializingSingleton {
 
     String open(Sealed sealed, String context) {
         return cipher().open(sealed, context);
+    }
+
+    private VaultCipher cipher() {
+        VaultCipher proven = cipher;
+        if (proven == null) {
+            throw new IllegalStateException("the vault is used before its key was proven");
+        }
+        return proven;
     }
 }

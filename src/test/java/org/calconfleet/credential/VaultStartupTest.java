@@ -2,7 +2,6 @@ package org.calconfleet.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.NestedExceptionUtils;
 
 /** The key at start-up: one that is missing or not this database's stops the console, and nothing is changed. */
 @DatabaseTest
@@ -42,10 +40,9 @@ class VaultStartupTest {
             }
             List<String> before = vaultRows(database);
 
-            // The key is proven once every bean exists, so the error comes as it is, not inside a bean's.
-            assertThat(NestedExceptionUtils.getMostSpecificCause(
-                    catchThrowable(() -> start(database, "--calcon.vault.key=" + WRONG_KEY).close())))
-                    .isInstanceOf(VaultKeyException.class).hasMessageContaining("is not the key this database's credentials are sealed with")
+            assertThatThrownBy(() -> start(database, "--calcon.vault.key=" + WRONG_KEY).close())
+                    .hasRootCauseInstanceOf(VaultKeyException.class)
+                    .rootCause().hasMessageContaining("is not the key this database's credentials are sealed with")
                     .hasMessageContaining("CALCON_VAULT_KEY").hasMessageContaining("nothing was changed")
                     .hasMessageNotContaining(WRONG_KEY);
             assertThat(vaultRows(database)).isEqualTo(before);
