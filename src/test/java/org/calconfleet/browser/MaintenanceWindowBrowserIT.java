@@ -24,7 +24,7 @@ import org.springframework.data.domain.Pageable;
 
 /**
  * A rollout to Osaka, whose only weekly window opens in two days: approved now, it starts no host and the Jobs view
- * says which window it waits for and until when, in the reader's time zone.
+ * says which window it waits for and until when, in the reader's time zone; cancelled there, it keeps the reason typed.
  */
 class MaintenanceWindowBrowserIT extends BrowserJourney {
 
@@ -98,5 +98,15 @@ class MaintenanceWindowBrowserIT extends BrowserJourney {
         assertThat(operator.locator("#job-title")).containsText("Running");
         assertThat(operator.locator("#job-counts")).containsText("0 done");
         Browser.screenshot(operator, "rollout-waiting-window");
+
+        operator.locator("#job-cancel").click();
+        operator.locator("#job-cancel-reason input").fill("Osaka window moved to next week");
+        Browser.screenshot(operator, "rollout-cancel-reason");
+        operator.locator("#job-cancel-dialog vaadin-button[slot=confirm-button]").click();
+        assertThat(operator.locator("#job-end")).hasText("cancelled by operator: Osaka window moved to next week",
+                new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        assertThat(operator.locator("#job-title")).containsText("Cancelled",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        rollout = null;
     }
 }

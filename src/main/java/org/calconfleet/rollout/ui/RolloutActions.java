@@ -68,7 +68,7 @@ class RolloutActions extends HorizontalLayout {
             add(cancel);
         }
         if (change.state().isFinished() && change.state() != ChangeState.REJECTED && change.rollbackOf() == null) {
-            Button rollback = new Button(getTranslation("jobs.rollback"), click -> confirm(
+            Button rollback = new Button(getTranslation("jobs.rollback"), click -> confirm("job-rollback-dialog",
                     getTranslation("jobs.rollback.title", change.id()),
                     new Paragraph(getTranslation("jobs.rollback.text", change.counts().done())),
                     () -> act(() -> followUps.submitRollback(change.id(), getTranslation("jobs.rollback.reason",
@@ -118,13 +118,14 @@ class RolloutActions extends HorizontalLayout {
         TextField reason = new TextField(getTranslation("jobs.cancel.reason"));
         reason.setId("job-cancel-reason");
         reason.setWidthFull();
-        confirm(getTranslation("jobs.cancel.title", change.id()),
+        confirm("job-cancel-dialog", getTranslation("jobs.cancel.title", change.id()),
                 new Div(new Paragraph(getTranslation("jobs.cancel.text", change.counts().unfinished())), reason),
                 () -> act(() -> rollouts.cancel(change.id(), reason.getValue()), "jobs.cancelled"));
     }
 
-    private void confirm(String header, Component text, Runnable onConfirm) {
+    private void confirm(String id, String header, Component text, Runnable onConfirm) {
         ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId(id);
         dialog.setHeader(header);
         dialog.setText(text);
         dialog.setConfirmText(getTranslation("jobs.confirm"));
