@@ -50,9 +50,10 @@ public record HostPlan(long serverId, String hostName, String site, int targetPo
     /**
      * The plan as kept with the host run for the approver and the log: the verdict, the values that change, the
      * prechecks not passed and the Domino commands. Where that would not fit in {@code maxLength} characters
-     * stored, the verdict and the names of the prechecks not passed.
+     * stored, the verdict and the names of the prechecks not passed. Returned as stored (its JSON, written once: a
+     * plan of 10,000 hosts stores 10,000 of them).
      */
-    public StoredMessage summary(int maxLength) {
+    public String storedSummary(int maxLength) {
         List<StoredMessage> parts = new ArrayList<>();
         diffs.stream().filter(ValueDiff::changes).map(ValueDiff::line).forEach(parts::add);
         notPassed().map(Precheck::line).forEach(parts::add);
@@ -60,9 +61,9 @@ public record HostPlan(long serverId, String hostName, String site, int targetPo
             parts.add(StoredMessage.of("rollout.plan.domino", StoredMessage.verbatim(dominoServer),
                     StoredMessage.listed(dominoCommands.stream().map(StoredMessage::verbatim).toList())));
         }
-        StoredMessage full = summary(parts);
-        return full.toJson().length() <= maxLength ? full : summary(notPassed()
-                .map(p -> StoredMessage.of(p.check().messageKey())).toList());
+        String full = summary(parts).toJson();
+        return full.length() <= maxLength ? full : summary(notPassed()
+                .map(p -> StoredMessage.of(p.check().messageKey())).toList()).toJson();
     }
 
     /**

@@ -12,6 +12,8 @@ interface ExchangeServerRepository extends JpaRepository<ExchangeServer, Long>,
 
     boolean existsByHostNameIgnoreCase(String hostName);
 
+    List<ExchangeServer> findByIdBetweenOrderById(long first, long last);
+
     Optional<ExchangeServer> findByHostNameIgnoreCase(String hostName);
 
     @Query("""

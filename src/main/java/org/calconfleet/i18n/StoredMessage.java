@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the console stores where it would otherwise store a sentence: a message code (a key of the bundles) and its
@@ -103,8 +102,14 @@ public record StoredMessage(String code, List<Argument> arguments) {
         return new Listed(List.copyOf(items));
     }
 
+    /**
+     * Written straight into text, strings escaped by Jackson's own encoder: messages are stored by the ten thousand,
+     * and a tree or a generator per message cost more than the rest of storing them.
+     */
     public String toJson() {
-        return JSON.writeValueAsString(node());
+        StringBuilder json = new StringBuilder(64);
+        write(json);
+        return json.toString();
     }
 
     /** The stored text read back, or empty when it was stored as a sentence before messages were data. */
@@ -119,30 +124,46 @@ public record StoredMessage(String code, List<Argument> arguments) {
         }
     }
 
-    private ObjectNode node() {
-        ObjectNode node = JSON.createObjectNode();
-        node.put(CODE, code);
-        ArrayNode args = node.putArray(ARGUMENTS);
-        arguments.forEach(argument -> args.add(node(argument)));
-        return node;
+    private void write(StringBuilder json) {
+        json.append("{\"" + CODE + "\":");
+        quoted(json, code);
+        json.append(",\"" + ARGUMENTS + "\":[");
+        for (int i = 0; i < arguments.size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            write(json, arguments.get(i));
+        }
+        json.append("]}");
     }
 
-    private static ObjectNode node(Argument argument) {
-        ObjectNode node = JSON.createObjectNode();
+    private static void write(StringBuilder json, Argument argument) {
         switch (argument) {
-            case Verbatim v -> node.put("text", v.text());
-            case Count c -> node.put("count", c.value());
-            case Port p -> node.put("port", p.value());
-            case At a -> node.put("at", a.instant().toString());
-            case Choice c -> node.put("choice", c.key());
-            case Span s -> node.put("seconds", s.duration().toSeconds());
-            case Inner i -> node.set("message", i.message().node());
+            case Verbatim v -> quoted(json.append("{\"text\":"), v.text());
+            case Count c -> json.append("{\"count\":").append(c.value());
+            case Port p -> json.append("{\"port\":").append(p.value());
+            case At a -> quoted(json.append("{\"at\":"), a.instant().toString());
+            case Choice c -> quoted(json.append("{\"choice\":"), c.key());
+            case Span s -> json.append("{\"seconds\":").append(s.duration().toSeconds());
+            case Inner i -> i.message().write(json.append("{\"message\":"));
             case Listed l -> {
-                ArrayNode items = node.putArray("list");
-                l.items().forEach(item -> items.add(node(item)));
+                json.append("{\"list\":[");
+                for (int i = 0; i < l.items().size(); i++) {
+                    if (i > 0) {
+                        json.append(',');
+                    }
+                    write(json, l.items().get(i));
+                }
+                json.append(']');
             }
         }
-        return node;
+        json.append('}');
+    }
+
+    private static void quoted(StringBuilder json, String text) {
+        json.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(text, json);
+        json.append('"');
     }
 
     private static StoredMessage message(JsonNode node) {

@@ -48,7 +48,7 @@ class Rollouts implements ChangeExecution {
                 case BLOCKED -> host.blockedBy(HostRun.MESSAGE_MAX_LENGTH);
             };
             toSave.add(new HostRun(changeId, host.serverId(), host.hostName(), Math.max(host.wave(), 0), seq++,
-                    Math.max(host.targetPort(), 0), runState, host.summary(HostRun.PLAN_MAX_LENGTH).toJson(),
+                    Math.max(host.targetPort(), 0), runState, host.storedSummary(HostRun.PLAN_MAX_LENGTH),
                     message.toJson(), at));
         }
         writes.insert(toSave);

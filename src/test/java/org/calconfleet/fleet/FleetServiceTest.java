@@ -12,6 +12,7 @@ import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.audit.AuditFilter;
 import org.calconfleet.audit.AuditTrail;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.calconfleet.policy.Policies;
 import org.calconfleet.policy.PolicyService;
 import org.calconfleet.port.ConnectorKind;
@@ -43,6 +44,9 @@ class FleetServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    FleetObservations observations;
 
     static ServerValues values(String host, Integer port) {
         return new ServerValues(host, "10.9.1.1", "Kyoto", "2007 SP3", ConnectorKind.LOTUS_DOMINO, "KYO-DOM01",
@@ -89,6 +93,20 @@ class FleetServiceTest {
         AuditEntry entry = auditOf("server:KYO-EXC21").getFirst();
         assertThat(entry.getBefore()).isEqualTo(fields(field("dominoDebugFlag", port(1))));
         assertThat(entry.getAfter()).isEqualTo(fields(field("dominoDebugFlag", port(0))));
+    }
+
+    @Test
+    @WithMockUser(username = "oscar", roles = "OPERATOR")
+    void the_servers_asked_for_are_read_and_none_between_them() {
+        List<Long> ids = IntStream.rangeClosed(1, 5).mapToObj(n -> fleet.create(values("KYO-EXC3" + n, 45001)).getId())
+                .toList();
+        List<Long> close = List.of(ids.get(4), ids.get(0), ids.get(1), ids.get(3), ids.get(0));
+        List<Long> farApart = List.of(ids.get(2), ids.get(2) + 1_000_000);
+
+        assertThat(observations.servers(close)).extracting(ExchangeServer::getHostName)
+                .containsExactlyInAnyOrder("KYO-EXC31", "KYO-EXC32", "KYO-EXC34", "KYO-EXC35");
+        assertThat(observations.servers(farApart)).extracting(ExchangeServer::getHostName)
+                .containsExactly("KYO-EXC33");
     }
 
     /** Server values as the audit trail stores them: each field by its label key, with its typed value. */

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class StoredMessageTest {
 
@@ -69,5 +70,21 @@ class StoredMessageTest {
 
         assertThat(stored).isEqualTo("{\"code\":\"duration.seconds\",\"args\":[{\"port\":135}]}");
         assertThat(messages.render(stored, Messages.JAPANESE, TOKYO)).isEqualTo("135 秒");
+    }
+
+    @Test
+    void a_message_is_stored_in_the_text_jackson_writes_for_it() {
+        String awkward = "say \"hi\" \\ C:\\x\n\ttab \u0001 日本 \ud83d\ude00 </script>";
+        StoredMessage message = StoredMessage.of("duration.seconds", verbatim(awkward), count(-10_000), port(0),
+                at(Instant.parse("2026-12-06T00:30:00Z")), new StoredMessage.Choice("role.admin"),
+                span(Duration.ofSeconds(90)), inner(StoredMessage.of("list.separator")),
+                listed(List.of(verbatim("a"), listed(List.of()), port(1))));
+
+        assertThat(message.toJson()).isEqualTo("{\"code\":\"duration.seconds\",\"args\":[{\"text\":"
+                + JsonMapper.builder().build().writeValueAsString(awkward) + "},{\"count\":-10000},{\"port\":0},"
+                + "{\"at\":\"2026-12-06T00:30:00Z\"},{\"choice\":\"role.admin\"},{\"seconds\":90},"
+                + "{\"message\":{\"code\":\"list.separator\",\"args\":[]}},"
+                + "{\"list\":[{\"text\":\"a\"},{\"list\":[]},{\"port\":1}]}]}");
+        assertThat(StoredMessage.parse(message.toJson())).contains(message);
     }
 }

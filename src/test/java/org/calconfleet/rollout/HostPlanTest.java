@@ -38,7 +38,7 @@ class HostPlanTest {
         HostPlan plan = blocked(many);
 
         String why = plan.blockedBy(HostRun.MESSAGE_MAX_LENGTH).toJson();
-        String planned = plan.summary(HostRun.PLAN_MAX_LENGTH).toJson();
+        String planned = plan.storedSummary(HostRun.PLAN_MAX_LENGTH);
 
         assertThat(why.length()).isLessThanOrEqualTo(HostRun.MESSAGE_MAX_LENGTH);
         assertThat(Rendered.english(why)).startsWith("blocked at plan time: Port free on the host, Port free");

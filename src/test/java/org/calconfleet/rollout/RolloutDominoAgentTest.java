@@ -83,7 +83,7 @@ class RolloutDominoAgentTest extends RolloutTestBase {
         long id = agentServer("DAG-EXC01", port, "dag-dom-agent", 0);
 
         HostPlan plan = plan(id, port);
-        assertThat(plan.verdict()).as(english(plan.summary(HostRun.PLAN_MAX_LENGTH))).isEqualTo(HostPlan.Verdict.CHANGE);
+        assertThat(plan.verdict()).as(english(plan.storedSummary(HostRun.PLAN_MAX_LENGTH))).isEqualTo(HostPlan.Verdict.CHANGE);
         assertThat(plan.dominoReload()).isEqualTo(DominoReload.agent(agent.baseUri().toString()));
         ChangeSummary submitted = submit(draft(id, port));
         approve(submitted.id());

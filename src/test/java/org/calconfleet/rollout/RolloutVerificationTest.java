@@ -126,7 +126,7 @@ class RolloutVerificationTest extends RolloutTestBase {
                     assertThat(p.status()).isEqualTo(Precheck.Status.WARN);
                     assertThat(english(p.detail())).contains("unverifiable");
                 });
-        assertThat(english(hostPlan.summary(HostRun.PLAN_MAX_LENGTH))).contains("unverifiable");
+        assertThat(english(hostPlan.storedSummary(HostRun.PLAN_MAX_LENGTH))).contains("unverifiable");
         assertThat(host.calConWrites()).as("planning changes nothing").isZero();
 
         HostRunView run = rollOut(id);
