@@ -68,11 +68,7 @@ class RolloutActions extends HorizontalLayout {
             add(cancel);
         }
         if (change.state().isFinished() && change.state() != ChangeState.REJECTED && change.rollbackOf() == null) {
-            Button rollback = new Button(getTranslation("jobs.rollback"), click -> confirm("job-rollback-dialog",
-                    getTranslation("jobs.rollback.title", change.id()),
-                    new Paragraph(getTranslation("jobs.rollback.text", change.counts().done())),
-                    () -> act(() -> followUps.submitRollback(change.id(), getTranslation("jobs.rollback.reason",
-                            change.id()), change.ticket()), "jobs.rollbackSubmitted")));
+            Button rollback = new Button(getTranslation("jobs.rollback"), click -> confirmRollback(change));
             rollback.setId("job-rollback");
             add(rollback);
         }
@@ -113,14 +109,29 @@ class RolloutActions extends HorizontalLayout {
         dialog.open();
     }
 
+    // The reasons are the user's own words (a rollback's offered, to keep or change): what is stored carries no text
+    // of the console's, in one reader's language, for readers of another.
     private void confirmCancel(ChangeSummary change) {
-        // The reason is the user's own words or nothing: the end reason and the audit entry carry no text of ours.
-        TextField reason = new TextField(getTranslation("jobs.cancel.reason"));
-        reason.setId("job-cancel-reason");
-        reason.setWidthFull();
+        TextField reason = reasonField("job-cancel-reason", "jobs.cancel.reason", "");
         confirm("job-cancel-dialog", getTranslation("jobs.cancel.title", change.id()),
                 new Div(new Paragraph(getTranslation("jobs.cancel.text", change.counts().unfinished())), reason),
                 () -> act(() -> rollouts.cancel(change.id(), reason.getValue()), "jobs.cancelled"));
+    }
+
+    private void confirmRollback(ChangeSummary change) {
+        TextField reason = reasonField("job-rollback-reason", "jobs.rollback.reasonLabel",
+                getTranslation("jobs.rollback.reason", change.id()));
+        confirm("job-rollback-dialog", getTranslation("jobs.rollback.title", change.id()),
+                new Div(new Paragraph(getTranslation("jobs.rollback.text", change.counts().done())), reason),
+                () -> act(() -> followUps.submitRollback(change.id(), reason.getValue(), change.ticket()),
+                        "jobs.rollbackSubmitted"));
+    }
+
+    private TextField reasonField(String id, String labelKey, String offered) {
+        TextField reason = new TextField(getTranslation(labelKey), offered, "");
+        reason.setId(id);
+        reason.setWidthFull();
+        return reason;
     }
 
     private void confirm(String id, String header, Component text, Runnable onConfirm) {

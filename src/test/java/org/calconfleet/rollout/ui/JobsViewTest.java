@@ -142,6 +142,30 @@ class JobsViewTest extends KaribuSpringTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("job-end")).getText()).isEqualTo("oscar が取り消しました");
     }
 
+    @Test
+    void a_rollback_from_the_jobs_view_offers_a_reason_in_the_users_language_and_keeps_what_they_confirmed() {
+        List<Long> ids = Fleets.create(fleet, "RBCK", 1);
+        ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(ChangeDraft.now(ids, 45006,
+                "pin the lab", "CHG-6", new ChangeDraft.Waves(0, 5, 5, 0))));
+        Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(), "fine"));
+        assertThat(awaitFinished(submitted.id()).state()).isEqualTo(ChangeState.DONE);
+        signIn("oscar", Role.OPERATOR);
+        UI.getCurrent().setLocale(Locale.JAPANESE);
+        UI.getCurrent().navigate(JobsView.class, submitted.id());
+
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("job-rollback")));
+        TextField reason = _get(TextField.class, spec -> spec.withId("job-rollback-reason"));
+        assertThat(reason.getValue()).isEqualTo("展開 #%d のロールバック".formatted(submitted.id()));
+        reason.setValue("Domino 側がポート 45006 に未対応");
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("job-rollback-dialog")));
+
+        ChangeSummary rollback = Users.as("helpdesk", Role.HELPDESK, () -> rollouts.rollouts(Pageable.ofSize(1))
+                .getContent().getFirst());
+        assertThat(rollback.rollbackOf()).isEqualTo(submitted.id());
+        assertThat(rollback.reason()).isEqualTo("Domino 側がポート 45006 に未対応");
+        assertThat(rollback.ticket()).isEqualTo("CHG-6");
+    }
+
     private ChangeSummary scheduledIn2030(long serverId, int port) {
         ChangeDraft.Schedule window = ChangeDraft.Schedule.window(Instant.parse("2030-01-07T01:00:00Z"),
                 Instant.parse("2030-01-07T03:00:00Z"));
