@@ -144,11 +144,7 @@ class JobsViewTest extends KaribuSpringTest {
 
     @Test
     void a_rollback_from_the_jobs_view_offers_a_reason_in_the_users_language_and_keeps_what_they_confirmed() {
-        List<Long> ids = Fleets.create(fleet, "RBCK", 1);
-        ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(ChangeDraft.now(ids, 45006,
-                "pin the lab", "CHG-6", new ChangeDraft.Waves(0, 5, 5, 0))));
-        Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(), "fine"));
-        assertThat(awaitFinished(submitted.id()).state()).isEqualTo(ChangeState.DONE);
+        ChangeSummary submitted = doneRollout("RBCK", 45006, "CHG-6");
         signIn("oscar", Role.OPERATOR);
         UI.getCurrent().setLocale(Locale.JAPANESE);
         UI.getCurrent().navigate(JobsView.class, submitted.id());
@@ -203,11 +199,7 @@ class JobsViewTest extends KaribuSpringTest {
 
     @Test
     void the_host_log_names_the_event_read_as_evidence() {
-        List<Long> ids = Fleets.create(fleet, "EVID", 1);
-        ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(ChangeDraft.now(ids, 45002,
-                "pin the lab", "CHG-8", new ChangeDraft.Waves(0, 5, 5, 0))));
-        Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(), "fine"));
-        assertThat(awaitFinished(submitted.id()).state()).isEqualTo(ChangeState.DONE);
+        ChangeSummary submitted = doneRollout("EVID", 45002, "CHG-8");
         signIn("helpdesk", Role.HELPDESK);
         UI.getCurrent().navigate(JobsView.class, submitted.id());
         JobsView view = _get(JobsView.class);
@@ -298,6 +290,16 @@ class JobsViewTest extends KaribuSpringTest {
                 .isEqualTo("Its failed hosts were retried in: rollout #" + submitted.id());
         assertThat(_get(RouterLink.class, spec -> spec.withId("job-retry-" + submitted.id())).getHref())
                 .isEqualTo("jobs/" + submitted.id());
+    }
+
+    /** A rollout to one new simulated server, requested by oscar, approved by olivia and done. */
+    private ChangeSummary doneRollout(String prefix, int port, String ticket) {
+        List<Long> ids = Fleets.create(fleet, prefix, 1);
+        ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(ChangeDraft.now(ids, port,
+                "pin the lab", ticket, new ChangeDraft.Waves(0, 5, 5, 0))));
+        Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(), "fine"));
+        assertThat(awaitFinished(submitted.id()).state()).isEqualTo(ChangeState.DONE);
+        return submitted;
     }
 
     private ChangeSummary awaitFinished(long rolloutId) {
