@@ -185,6 +185,7 @@ public final class RolloutBenchmark {
         long callsBefore = calls(simulated, n);
         long before = usedHeap();
         long cpuBefore = cpuNanos();
+        JvmThreadsCpu jvmBefore = JvmThreadsCpu.now();
         long gcBefore = gcMillis();
         CpuHog hog = new CpuHog(Integer.getInteger("hog", 0));
         Instant approved = Instant.now();
@@ -199,6 +200,7 @@ public final class RolloutBenchmark {
         ChangeSummary done = Users.as("auditor", Role.AUDITOR, () -> rollouts.rollout(submitted.id()).orElseThrow());
         Duration wall = Duration.between(approved, Instant.now());
         double cpu = (cpuNanos() - cpuBefore) / 1e9;
+        JvmThreadsCpu jvm = JvmThreadsCpu.now().since(jvmBefore);
         double hostsCpu = simulatedHostsCpuNanos(n, waves.concurrency()) / 1e9;
         double gc = (gcMillis() - gcBefore) / 1e3;
         Duration engine = Duration.between(done.startedAt(), done.finishedAt());
@@ -215,13 +217,13 @@ public final class RolloutBenchmark {
                         + " heap used %d MB before, peak %d MB, %d MB after a full GC (%,d bytes per host: the"
                         + " log lines and audit entries the rollout added to the in-memory database on H2);"
                         + " %s; CPU %.1f s (%.1f ms per host), GC %.1f s; engine CPU %.2f ms per host (goal 1 ms:"
-                        + " the process's CPU less the simulated hosts' own %.2f ms per host, measured apart);"
+                        + " the process's CPU less the simulated hosts' own %.2f ms per host, measured apart), %s;"
                         + " load %.1f",
                 n, waves, seconds(engine), seconds(wall), seconds(ideal), batches, seconds(perHost),
                 CALLS_PER_HOST, rtt.toMillis(), stop.toMillis(), start.toMillis(),
                 seconds(engine) / seconds(ideal), callsPerHost, done.counts().done(), done.counts().failures(),
                 before / 1_048_576, peak / 1_048_576, after / 1_048_576, (after - before) / n, decisions, cpu, cpu * 1000 / n, gc,
-                (cpu - hostsCpu) * 1000 / n, hostsCpu * 1000 / n,
+                (cpu - hostsCpu) * 1000 / n, hostsCpu * 1000 / n, jvm.describe(cpu - hostsCpu, n),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         line += "; " + runners(consoles, simulated, n, hog);
         if (consoles.size() > 1) {
