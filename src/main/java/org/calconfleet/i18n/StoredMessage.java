@@ -127,14 +127,20 @@ public record StoredMessage(String code, List<Argument> arguments) {
     private void write(StringBuilder json) {
         json.append("{\"" + CODE + "\":");
         quoted(json, code);
-        json.append(",\"" + ARGUMENTS + "\":[");
+        json.append(",\"" + ARGUMENTS + "\":");
+        write(json, arguments);
+        json.append('}');
+    }
+
+    private static void write(StringBuilder json, List<Argument> arguments) {
+        json.append('[');
         for (int i = 0; i < arguments.size(); i++) {
             if (i > 0) {
                 json.append(',');
             }
             write(json, arguments.get(i));
         }
-        json.append("]}");
+        json.append(']');
     }
 
     private static void write(StringBuilder json, Argument argument) {
@@ -146,16 +152,7 @@ public record StoredMessage(String code, List<Argument> arguments) {
             case Choice c -> quoted(json.append("{\"choice\":"), c.key());
             case Span s -> json.append("{\"seconds\":").append(s.duration().toSeconds());
             case Inner i -> i.message().write(json.append("{\"message\":"));
-            case Listed l -> {
-                json.append("{\"list\":[");
-                for (int i = 0; i < l.items().size(); i++) {
-                    if (i > 0) {
-                        json.append(',');
-                    }
-                    write(json, l.items().get(i));
-                }
-                json.append(']');
-            }
+            case Listed l -> write(json.append("{\"list\":"), l.items());
         }
         json.append('}');
     }
