@@ -127,6 +127,16 @@ public class ChangeRequest {
     protected ChangeRequest() {
     }
 
+    /** Refuses a reason and ticket a request cannot keep: a reason is required, and neither may outgrow its column. */
+    public static void refuseUnfitReason(String reason, @Nullable String ticket) {
+        if (reason.isBlank()) {
+            throw new ChangeRefusedException("rollout.submit.reason-required");
+        }
+        if (reason.length() > REASON_MAX_LENGTH || (ticket != null && ticket.length() > TICKET_MAX_LENGTH)) {
+            throw new ChangeRefusedException("rollout.submit.too-long");
+        }
+    }
+
     ChangeRequest(String reason, @Nullable String ticket, @Nullable Integer targetPort, ChangeOrigin origin,
             String requestedBy, Instant requestedAt, ChangeDraft.Schedule schedule, ChangeDraft.Waves waves) {
         this.reason = reason;

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Change requests: plan (per host, before anything runs), submit, approve or reject by a second person, and the
  * follow-ups of a finished change as new requests: its rollback, and the retry of its failed hosts (planned by
- * {@link FollowUpPlanner}). Host reads for a plan happen outside any transaction; what is stored is stored in one.
+ * the rollout feature, from what the original's host runs did). Host reads for a plan happen outside any transaction; what is stored is stored in one.
  * Every decision is audited, as messages rendered when read.
  */
 @Service
@@ -86,7 +86,7 @@ public class ChangeService {
     }
 
     private ChangeSummary planAndStore(ChangeDraft draft, ChangeState state) {
-        validate(draft);
+        ChangeRequest.refuseUnfitReason(draft.reason(), draft.ticket());
         return store(plan(draft), draft.reason(), draft.ticket(), draft.port(), ChangeOrigin.NONE, draft.schedule(),
                 state);
     }
@@ -125,7 +125,7 @@ public class ChangeService {
         return tx.execute(s -> {
             ChangeRequest change = lockOrRefuse(id);
             decidable(change, user);
-            List<ChangeExecution.WaitingHost> pending = pending(id);
+            List<ChangeExecution.WaitingHost> pending = execution.waiting(id);
             List<StoredMessage.Argument> refused = policyRefusals(pending);
             if (!refused.isEmpty()) {
                 throw new ChangeRefusedException("rollout.approve.policy", StoredMessage.listed(refused));
@@ -203,7 +203,7 @@ public class ChangeService {
                     audit.record(AuditEvent.of("system", AuditAction.PORT_CHANGE_APPROVED, AuditSubject.change(change.id()))
                             .change(ChangeState.PENDING_APPROVAL.stored(), ChangeState.APPROVED.stored())
                             .because(StoredMessage.of("rollout.audit.no-approval-required").toJson()));
-                    refuseIfBusy(pending(change.id()));
+                    refuseIfBusy(execution.waiting(change.id()));
                     execution.start(change);
                 } else {
                     events.publishEvent(new ChangeAwaitingApproval(change.id(), user, reason, ticket, now,
@@ -241,10 +241,6 @@ public class ChangeService {
         if (change.getRequestedBy().equalsIgnoreCase(user)) {
             throw new ChangeRefusedException("rollout.approve.own", change.id());
         }
-    }
-
-    private List<ChangeExecution.WaitingHost> pending(long changeId) {
-        return execution.waiting(changeId);
     }
 
     private List<StoredMessage.Argument> policyRefusals(List<ChangeExecution.WaitingHost> pending) {
@@ -300,16 +296,6 @@ public class ChangeService {
     private ChangeRequest lockOrRefuse(long id) {
         return changes.lock(id).filter(change -> execution.visible(id))
                 .orElseThrow(() -> new ChangeRefusedException("rollout.change.unknown", id));
-    }
-
-    private static void validate(ChangeDraft draft) {
-        if (draft.reason().isBlank()) {
-            throw new ChangeRefusedException("rollout.submit.reason-required");
-        }
-        if (draft.reason().length() > ChangeRequest.REASON_MAX_LENGTH
-                || (draft.ticket() != null && draft.ticket().length() > ChangeRequest.TICKET_MAX_LENGTH)) {
-            throw new ChangeRefusedException("rollout.submit.too-long");
-        }
     }
 
     private List<ChangePlanner.Target> targets(ChangeDraft draft) {

@@ -57,9 +57,7 @@ public class FollowUps {
      */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     public ChangeSummary submitRollback(long id, String reason, @Nullable String ticket) {
-        if (reason.isBlank()) {
-            throw new ChangeRefusedException("rollout.submit.reason-required");
-        }
+        ChangeRequest.refuseUnfitReason(reason, ticket);
         ChangeRequest original = changes.visibleChange(id);
         if (!original.getState().isFinished()) {
             throw new ChangeRefusedException("rollout.rollback.not-finished", id, original.getState());

@@ -174,11 +174,15 @@ public class RolloutService {
     @Transactional
     public ChangeSummary cancel(long id, String reason) {
         String user = CurrentUser.usernameOrSystem();
+        StoredMessage why = cancelled(user, reason);
+        // Kept as the change's end reason, whose column holds COMMENT_MAX_LENGTH characters.
+        if (why.toJson().length() > ChangeRequest.COMMENT_MAX_LENGTH) {
+            throw new ChangeRefusedException("rollout.cancel.too-long");
+        }
         ChangeRequest change = changes.lock(id).filter(found -> queries.visible(id))
                 .orElseThrow(() -> new ChangeRefusedException("rollout.change.unknown", id));
         ChangeState before = change.getState();
         Instant now = clock.instant();
-        StoredMessage why = cancelled(user, reason);
         switch (before) {
             case DRAFT, PENDING_APPROVAL, APPROVED, SCHEDULED -> {
                 change.requestCancel(user, why);

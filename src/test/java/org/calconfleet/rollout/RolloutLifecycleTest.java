@@ -20,6 +20,7 @@ import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.change.ChangeDraft;
 import org.calconfleet.change.ChangePlan;
 import org.calconfleet.change.ChangeRefusedException;
+import org.calconfleet.change.ChangeRequest;
 import org.calconfleet.change.ChangeState;
 import org.calconfleet.change.ChangeSummary;
 import org.calconfleet.change.HostPlan;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.domain.Pageable;
 
 class RolloutLifecycleTest extends RolloutTestBase {
 
@@ -205,6 +207,27 @@ class RolloutLifecycleTest extends RolloutTestBase {
             assertThat(RolloutEndToEndTest.ports(host(id))).containsExactly(45001, 45001);
             assertThat(server(id).getDesiredPort()).isEqualTo(45001);
         }
+    }
+
+    @Test
+    void a_reason_too_long_to_keep_refuses_the_rollback_or_the_cancel_and_nothing_is_stored() {
+        List<Long> ids = servers("LNG", 1, 45001);
+        ChangeSummary original = runToEnd(draft(ids, 45028, new ChangeDraft.Waves(0, 5, 2, 0)));
+        assertThatThrownBy(() -> Users.as("oscar", Role.OPERATOR,
+                () -> followUps.submitRollback(original.id(), "r".repeat(ChangeRequest.REASON_MAX_LENGTH + 1), null)))
+                .isInstanceOfSatisfying(ChangeRefusedException.class,
+                        e -> assertThat(e.refusal().code()).isEqualTo("rollout.submit.too-long"));
+        assertThat(Users.as("auditor", Role.AUDITOR, () -> rollouts.rollouts(Pageable.ofSize(1)).getContent().getFirst()
+                .id())).as("no rollback stored").isEqualTo(original.id());
+
+        ChangeSummary pending = Users.as("oscar", Role.OPERATOR,
+                () -> changes.submit(draft(ids, 45029, new ChangeDraft.Waves(0, 5, 2, 0))));
+        assertThatThrownBy(() -> Users.as("oscar", Role.OPERATOR,
+                () -> rollouts.cancel(pending.id(), "r".repeat(ChangeRequest.COMMENT_MAX_LENGTH - 20))))
+                .isInstanceOfSatisfying(ChangeRefusedException.class,
+                        e -> assertThat(e.refusal().code()).isEqualTo("rollout.cancel.too-long"));
+        assertThat(Users.as("auditor", Role.AUDITOR, () -> rollouts.rollout(pending.id()).orElseThrow().state()))
+                .isEqualTo(ChangeState.PENDING_APPROVAL);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.calconfleet.access.CurrentUser;
 import org.calconfleet.change.ChangePlan;
 import org.calconfleet.change.ChangeRefusedException;
+import org.calconfleet.change.ChangeRequest;
 import org.calconfleet.change.ChangeService;
 import org.calconfleet.change.ChangeState;
 import org.calconfleet.change.ChangeSummary;
@@ -121,6 +122,7 @@ class RolloutActions extends HorizontalLayout {
     private void confirmRollback(ChangeSummary change) {
         TextField reason = reasonField("job-rollback-reason", "jobs.rollback.reasonLabel",
                 getTranslation("jobs.rollback.reason", change.id()));
+        reason.setMaxLength(ChangeRequest.REASON_MAX_LENGTH);
         confirm("job-rollback-dialog", getTranslation("jobs.rollback.title", change.id()),
                 new Div(new Paragraph(getTranslation("jobs.rollback.text", change.counts().done())), reason),
                 () -> act(() -> followUps.submitRollback(change.id(), reason.getValue(), change.ticket()),
