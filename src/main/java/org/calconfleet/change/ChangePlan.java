@@ -1,12 +1,18 @@
 package org.calconfleet.change;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.calconfleet.port.FirewallExport;
 import org.jspecify.annotations.Nullable;
 
-/** A change's plan per host, with the totals an approver looks at first. */
-public record ChangePlan(@Nullable Integer targetPort, List<HostPlan> hosts, ChangeDraft.Waves waves) {
+/**
+ * A change's plan per host, with the totals an approver looks at first; who had it made, and when the hosts began to
+ * be read for it.
+ */
+public record ChangePlan(@Nullable Integer targetPort, List<HostPlan> hosts, ChangeDraft.Waves waves,
+                         Instant plannedAt, String plannedBy) {
 
     public ChangePlan {
         hosts = List.copyOf(hosts);
@@ -33,6 +39,16 @@ public record ChangePlan(@Nullable Integer targetPort, List<HostPlan> hosts, Cha
     public FirewallExport firewall() {
         return new FirewallExport(hosts.stream().map(HostPlan::firewall).filter(Objects::nonNull).toList(),
                 hosts.stream().filter(h -> h.firewall() == null).map(HostPlan::hostName).toList());
+    }
+
+    /**
+     * This plan is the one {@code user} had made of {@code draft} (its servers in their order, its port, its waves)
+     * at most {@code validFor} before {@code now}.
+     */
+    public boolean isRecentPlanOf(ChangeDraft draft, String user, Instant now, Duration validFor) {
+        return plannedBy.equals(user) && !plannedAt.isBefore(now.minus(validFor)) && !plannedAt.isAfter(now)
+                && targetPort != null && targetPort == draft.port() && waves.equals(draft.waves())
+                && hosts.stream().map(HostPlan::serverId).toList().equals(draft.serverIds());
     }
 
     public int waveCount() {

@@ -1,5 +1,8 @@
 package org.calconfleet.change;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +17,7 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.calconfleet.access.CurrentUser;
 import org.calconfleet.backend.DominoReload;
 import org.calconfleet.backend.HostBackends;
 import org.calconfleet.fleet.ExchangeServer;
@@ -58,15 +62,22 @@ public class ChangePlanner {
     private final PlanSettings settings;
     private final ChangeExecution execution;
     private final FirewallPlans firewallPlans;
+    private final Clock clock;
 
     ChangePlanner(FleetObservations fleet, HostBackends backends, ChangePolicy policy, PlanSettings settings,
-            ChangeExecution execution, FirewallPlans firewallPlans) {
+            ChangeExecution execution, FirewallPlans firewallPlans, Clock clock) {
         this.fleet = fleet;
         this.backends = backends;
         this.firewallPlans = firewallPlans;
         this.policy = policy;
         this.settings = settings;
         this.execution = execution;
+        this.clock = clock;
+    }
+
+    /** How long a plan the requester looked at may be submitted as it is. */
+    public Duration planValidFor() {
+        return settings.getPlanValidFor();
     }
 
     public ChangePlan plan(List<Target> targets, ChangeDraft.Waves waves, @Nullable Integer commonPort,
@@ -84,6 +95,7 @@ public class ChangePlanner {
                 throw new ChangeRefusedException("rollout.server.unknown", id);
             }
         }
+        Instant plannedAt = clock.instant();
         Map<Long, Long> busy = new HashMap<>();
         execution.active().forEach(c -> busy.put(c.serverId(), c.changeRequestId()));
         SitePeers sitePeers = new SitePeers(fleet.desiredPorts(), ids);
@@ -121,7 +133,7 @@ public class ChangePlanner {
         for (HostPlan host : planned) {
             withWaves.add(host.verdict() == HostPlan.Verdict.CHANGE ? host.inWave(waves.waveOf(index++)) : host);
         }
-        return new ChangePlan(commonPort, withWaves, waves);
+        return new ChangePlan(commonPort, withWaves, waves, plannedAt, CurrentUser.usernameOrSystem());
     }
 
     private HostPlan planHost(ExchangeServer server, int port, PortPolicy portPolicy, PeerPorts peers,

@@ -62,6 +62,11 @@ public class ChangeService {
     /** What the change would do on each host, read from the hosts now; nothing is stored or changed. */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     public ChangePlan plan(ChangeDraft draft) {
+        refuseOutOfScope(draft);
+        return planner.plan(targets(draft), draft.waves(), draft.port(), List.of());
+    }
+
+    private void refuseOutOfScope(ChangeDraft draft) {
         if (draft.serverIds().isEmpty()) {
             throw new ChangeRefusedException("rollout.submit.no-servers");
         }
@@ -70,7 +75,6 @@ public class ChangeService {
                 .filter(scope::allows).count() < Set.copyOf(draft.serverIds()).size())) {
             throw new ChangeRefusedException("rollout.submit.out-of-scope");
         }
-        return planner.plan(targets(draft), draft.waves(), draft.port(), List.of());
     }
 
     /** Stores the change as a DRAFT with its plan as of now, for submitting later. */
@@ -85,10 +89,29 @@ public class ChangeService {
         return planAndStore(draft, ChangeState.PENDING_APPROVAL);
     }
 
+    /**
+     * Submits the plan the requester looked at, when it is theirs, of this very draft and made at most
+     * {@code calcon.change.plan-valid-for} ago: the approver then decides on what the requester saw, and the hosts
+     * are not read a second time (the run's precheck reads each host again before anything is written). An older
+     * plan, or another one, is made afresh as {@link #submit(ChangeDraft)} does.
+     */
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
+    public ChangeSummary submit(ChangeDraft draft, ChangePlan seen) {
+        if (!seen.isRecentPlanOf(draft, CurrentUser.usernameOrSystem(), clock.instant(), planner.planValidFor())) {
+            return submit(draft);
+        }
+        ChangeRequest.refuseUnfitReason(draft.reason(), draft.ticket());
+        refuseOutOfScope(draft);
+        return store(seen, draft, ChangeState.PENDING_APPROVAL);
+    }
+
     private ChangeSummary planAndStore(ChangeDraft draft, ChangeState state) {
         ChangeRequest.refuseUnfitReason(draft.reason(), draft.ticket());
-        return store(plan(draft), draft.reason(), draft.ticket(), draft.port(), ChangeOrigin.NONE, draft.schedule(),
-                state);
+        return store(plan(draft), draft, state);
+    }
+
+    private ChangeSummary store(ChangePlan plan, ChangeDraft draft, ChangeState state) {
+        return store(plan, draft.reason(), draft.ticket(), draft.port(), ChangeOrigin.NONE, draft.schedule(), state);
     }
 
     /** Submits a stored draft: the plan is made again from the hosts as they are now. */
@@ -111,8 +134,7 @@ public class ChangeService {
             locked.setEndReason(StoredMessage.of("rollout.end.resubmitted"));
             locked.setFinishedAt(clock.instant());
         });
-        return store(plan, again.reason(), again.ticket(), again.port(), ChangeOrigin.NONE, again.schedule(),
-                ChangeState.PENDING_APPROVAL);
+        return store(plan, again, ChangeState.PENDING_APPROVAL);
     }
 
     /**

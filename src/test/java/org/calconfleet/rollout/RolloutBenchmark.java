@@ -170,7 +170,7 @@ public final class RolloutBenchmark {
         Mark planStart = Mark.now();
         ChangePlan plan = Users.as("oscar", Role.OPERATOR, () -> changes.plan(draft));
         Mark submitStart = Mark.now();
-        ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(draft));
+        ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(draft, plan));
         Mark approveStart = Mark.now();
         if (!Boolean.parseBoolean(System.getProperty("rollout", "true"))) {
             Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(), "go"));
@@ -297,13 +297,15 @@ public final class RolloutBenchmark {
 
     /**
      * The steps before the rollout, each as long as the console takes for it: the plan the wizard shows, the submit
-     * (which plans again, from the hosts as they are then) and the approval. Issue 18's goal: submit and approve of
-     * 10,000 hosts within 2 s.
+     * of that plan (as the wizard submits it) and the approval. Issue 18's goal: plan, submit and approve of 10,000
+     * hosts within 2 s; the plan alone waits 1 s at the benchmark's settings (4 reads of 50 ms per host, 2,000 hosts
+     * at once).
      */
     private static String decisions(Mark plan, Mark submit, Mark submitted, Mark approve, Mark approved) {
-        return String.format(Locale.ROOT, "plan %s, submit %s, approve %s; submit + approve %.2f s (goal for 10,000"
-                        + " hosts: 2 s)", plan.until(submit), submit.until(submitted), approve.until(approved),
-                (submitted.wall - submit.wall + approved.wall - approve.wall) / 1e9);
+        double submitAndApprove = (submitted.wall - submit.wall + approved.wall - approve.wall) / 1e9;
+        return String.format(Locale.ROOT, "plan %s, submit %s, approve %s; submit + approve %.2f s, plan + submit +"
+                        + " approve %.2f s (goal for 10,000 hosts: 2 s)", plan.until(submit), submit.until(submitted),
+                approve.until(approved), submitAndApprove, (submit.wall - plan.wall) / 1e9 + submitAndApprove);
     }
 
     /** A moment, by the wall clock and by the CPU time the process has used. */

@@ -82,6 +82,7 @@ class ChangeWizardView extends VerticalLayout implements HasDynamicTitle, Before
     private final IntegerField threshold = new IntegerField();
     private final Div planArea = new Div();
     private @Nullable ChangeDraft planned;
+    private @Nullable ChangePlan seen;
 
     ChangeWizardView(FleetService fleet, ChangeService changes, PolicyService policy, Messages messages) {
         this.fleet = fleet;
@@ -271,6 +272,7 @@ class ChangeWizardView extends VerticalLayout implements HasDynamicTitle, Before
         try {
             ChangePlan plan = changes.plan(draft);
             planned = draft;
+            seen = plan;
             showPlan(plan);
         } catch (ChangeRefusedException e) {
             RefusalNotice.show(messages, e, getLocale());
@@ -289,11 +291,11 @@ class ChangeWizardView extends VerticalLayout implements HasDynamicTitle, Before
     }
 
     private void submit() {
-        if (planned == null) {
+        if (planned == null || seen == null) {
             return;
         }
         try {
-            ChangeSummary submitted = changes.submit(planned);
+            ChangeSummary submitted = changes.submit(planned, seen);
             Notification.show(getTranslation("wizard.submitted", submitted.id()))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(JOB_ROUTE + submitted.id()));

@@ -18,14 +18,20 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.calconfleet.KaribuSpringTest;
 import org.calconfleet.access.Role;
+import org.calconfleet.backend.SimulatedFleet;
+import org.calconfleet.change.RolloutCounts;
 import org.calconfleet.credential.CredentialKind;
 import org.calconfleet.credential.CredentialService;
 import org.calconfleet.fleet.BackendKind;
 import org.calconfleet.fleet.FleetService;
 import org.calconfleet.fleet.ServerValues;
 import org.calconfleet.host.CalConRegistry;
+import org.calconfleet.host.HostOperation;
+import org.calconfleet.host.simulated.RegistryValue;
+import org.calconfleet.host.simulated.SimulatedWindowsHost;
 import org.calconfleet.port.ConnectorKind;
 import org.calconfleet.rollout.Rendered;
+import org.calconfleet.rollout.RolloutService;
 import org.calconfleet.rollout.Users;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -39,6 +45,10 @@ class ChangeWizardViewTest extends KaribuSpringTest {
     FleetService fleet;
     @Autowired
     CredentialService credentials;
+    @Autowired
+    SimulatedFleet simulated;
+    @Autowired
+    RolloutService rollouts;
 
     @Test
     void the_plan_says_per_host_who_reloads_excalcon_the_simulated_server_the_domino_agent_or_the_runbook() {
@@ -86,6 +96,33 @@ class ChangeWizardViewTest extends KaribuSpringTest {
         assertThat(row).contains("なし → REG_DWORD 45072", "実行中 → 再起動して実行中", "WZD-DOM01 の EXCALCON");
         Rendered.assertNoEnglishSentence(row, "WZD-JA01", "WZD-DOM01", "MSExchangeCalCon",
                 CalConRegistry.EXCHANGE_SIDE_PORT_VALUE, CalConRegistry.NOTES_SIDE_PORT_VALUE);
+    }
+
+    @Test
+    void the_submit_keeps_the_plan_on_screen_and_does_not_read_the_hosts_again() {
+        long id = Users.as("admin", Role.ADMIN, () -> server("WZD-SEEN01", BackendKind.SIMULATED, null, null));
+        SimulatedWindowsHost host = simulated.host(
+                Users.as("admin", Role.ADMIN, () -> fleet.find(id).orElseThrow()));
+        signIn("operator", Role.OPERATOR);
+        UI.getCurrent().navigate("changes/new", QueryParameters.simple(Map.of("servers", String.valueOf(id),
+                "port", "45073")));
+        _get(TextField.class, spec -> spec.withId("wizard-reason")).setValue("the plan I saw");
+        _click(_get(Button.class, spec -> spec.withId("wizard-plan")));
+        int readsOfThePlan = host.calls(HostOperation.READ_CALCON_PORTS);
+        host.putRegistryValue(CalConRegistry.PARAMETERS_KEY, CalConRegistry.EXCHANGE_SIDE_PORT_VALUE,
+                RegistryValue.dword(45073));
+        host.putRegistryValue(CalConRegistry.PARAMETERS_KEY, CalConRegistry.NOTES_SIDE_PORT_VALUE,
+                RegistryValue.dword(45073));
+
+        _click(_get(Button.class, spec -> spec.withId("wizard-submit")));
+
+        assertThat(host.calls(HostOperation.READ_CALCON_PORTS)).isEqualTo(readsOfThePlan);
+        long submitted = Long.parseLong(UI.getCurrent().getInternals().getActiveViewLocation().getPath()
+                .replaceAll("\\D+", ""));
+        RolloutCounts counts = Users.as("operator", Role.OPERATOR,
+                () -> rollouts.rollout(submitted).orElseThrow()).counts();
+        assertThat(counts.pending()).isEqualTo(1);
+        assertThat(counts.noChange()).isZero();
     }
 
     private long server(String host, BackendKind kind, @Nullable String credential, @Nullable String dominoAgent) {
