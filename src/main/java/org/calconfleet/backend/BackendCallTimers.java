@@ -29,11 +29,15 @@ final class BackendCallTimers {
     }
 
     Timer timer(BackendKind kind, HostOperation operation, String outcome) {
-        return timers.computeIfAbsent(new Key(kind, operation, outcome), key -> Timer.builder(NAME)
+        Key key = new Key(kind, operation, outcome);
+        // get() never locks; computeIfAbsent locks the key's bin unless the key is its first entry, and thousands
+        // of planning threads calling it at once queued on those locks
+        Timer known = timers.get(key);
+        return known != null ? known : timers.computeIfAbsent(key, absent -> Timer.builder(NAME)
                 .description("Calls to host backends, by backend kind, operation and outcome")
-                .tag("kind", lower(key.kind().name()))
-                .tag("operation", lower(key.operation().name()))
-                .tag("outcome", key.outcome())
+                .tag("kind", lower(absent.kind().name()))
+                .tag("operation", lower(absent.operation().name()))
+                .tag("outcome", absent.outcome())
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(5))

@@ -73,7 +73,11 @@ public final class SimulatedFleet {
 
     /** The server's host: as the store last saved it, else created from its observed values. */
     public SimulatedWindowsHost host(ExchangeServer server) {
-        return hosts.computeIfAbsent(key(server.getHostName()), k -> store.load(server.getHostName())
+        String key = key(server.getHostName());
+        // a lookup that never locks first: computeIfAbsent locks the key's bin, and a plan asks from thousands of
+        // threads at once
+        SimulatedWindowsHost known = hosts.get(key);
+        return known != null ? known : hosts.computeIfAbsent(key, k -> store.load(server.getHostName())
                 .map(saved -> SimulatedWindowsHost.restore(saved, time, store))
                 .orElseGet(() -> create(server)));
     }
