@@ -61,6 +61,7 @@ class Admissions implements SmartLifecycle {
 
     private final ChangeRequestRepository changes;
     private final HostRunRepository runs;
+    private final ServerClaims claims;
     private final HostRunWrites writes;
     private final ObjectProvider<Scheduler> scheduler;
     private final ApplicationEventPublisher events;
@@ -75,7 +76,7 @@ class Admissions implements SmartLifecycle {
     Admissions(ChangeRequestRepository changes, HostRunRepository runs, HostRunWrites writes,
             ObjectProvider<Scheduler> scheduler,
             ApplicationEventPublisher events, Clock clock, MaintenanceWindows windows,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, ServerClaims claims) {
         this.changes = changes;
         this.runs = runs;
         this.writes = writes;
@@ -84,6 +85,7 @@ class Admissions implements SmartLifecycle {
         this.clock = clock;
         this.windows = windows;
         this.tx = new TransactionTemplate(transactions);
+        this.claims = claims;
     }
 
     /** After the current transaction commits, this node makes a pass over the rollout. */
@@ -174,6 +176,7 @@ class Admissions implements SmartLifecycle {
 
     /** Ends the rollout's waiting hosts in one statement, and says how many after commit. */
     void endPending(long changeId, HostRunState state, String message, Instant now) {
+        claims.releasePending(changeId);
         int ended = runs.endPending(changeId, state, message, now);
         if (ended > 0) {
             RolloutStore.afterCommit(() -> events.publishEvent(new HostRunsEnded(changeId, state, ended)));

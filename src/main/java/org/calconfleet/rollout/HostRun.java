@@ -14,9 +14,9 @@ import org.calconfleet.i18n.StoredMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One host of a rollout: its state machine, persisted after every step. {@code activeServerId} holds the server's
- * id while the run may act on the host (from approval until it finishes); a unique constraint on it keeps a host in
- * at most one active rollout.
+ * One host of a rollout: its state machine, persisted after every step. While the run may act on the host (from
+ * approval until it finishes) its server is claimed ({@link ServerClaims}), which keeps a host in at most one active
+ * rollout.
  */
 @Entity
 @Table(name = "host_run")
@@ -130,9 +130,6 @@ public class HostRun {
 
     @Column(name = "finished_at")
     private @Nullable Instant finishedAt;
-
-    @Column(name = "active_server_id")
-    private @Nullable Long activeServerId;
 
     @Version
     private long version;
@@ -377,11 +374,6 @@ public class HostRun {
         this.lastMessage = message.toJson();
         this.finishedAt = now;
         this.updatedAt = now;
-        this.activeServerId = null;
-    }
-
-    public @Nullable Long getActiveServerId() {
-        return activeServerId;
     }
 
     public long getVersion() {

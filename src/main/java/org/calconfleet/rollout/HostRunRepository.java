@@ -22,7 +22,6 @@ interface HostRunRepository extends JpaRepository<HostRun, Long> {
               and r.serverId not in (select s.id from ExchangeServer s where s.site in :sites)""")
     long countOutsideSites(@Param("changeId") long changeId, @Param("sites") Collection<String> sites);
 
-
     List<HostRun> findByChangeRequestIdOrderBySeq(long changeRequestId);
 
     Page<HostRun> findByChangeRequestIdOrderBySeq(long changeRequestId, Pageable pageable);
@@ -57,12 +56,6 @@ interface HostRunRepository extends JpaRepository<HostRun, Long> {
             + " and r.verification = org.calconfleet.rollout.Verification.UNVERIFIABLE group by r.changeRequestId")
     List<Object[]> countUnverifiable(@Param("ids") Collection<Long> changeRequestIds);
 
-    /**
-     * Every claimed host, as values; a change's hosts are matched against them in memory (an IN list of thousands of
-     * ids costs the database more than the few claims there are).
-     */
-    List<ChangeExecution.ActiveChange> findClaimByActiveServerIdNotNull();
-
     /** Servers with a run that ended NEEDS_ATTENTION and no later run that brought them to the desired port. */
     @Query("select count(distinct r.serverId) from HostRun r"
             + " where r.state = org.calconfleet.rollout.HostRunState.NEEDS_ATTENTION and not exists (select l.id"
@@ -70,16 +63,10 @@ interface HostRunRepository extends JpaRepository<HostRun, Long> {
             + " (org.calconfleet.rollout.HostRunState.DONE, org.calconfleet.rollout.HostRunState.NO_CHANGE))")
     long countServersNeedingAttention();
 
-    /** Claims the hosts of a change's waiting runs; a host claimed by another change violates the unique constraint. */
-    @Modifying(flushAutomatically = true)
-    @Query("update HostRun r set r.activeServerId = r.serverId, r.version = r.version + 1 where r.changeRequestId = :id"
-            + " and r.state = org.calconfleet.rollout.HostRunState.PENDING")
-    int claimPending(@Param("id") long changeRequestId);
-
-    /** Ends a change's waiting runs (cancelled, halted, window closed) and lets go of their hosts. */
+    /** Ends a change's waiting runs (cancelled, halted, window closed); {@link ServerClaims} lets go of their hosts. */
     @Modifying(flushAutomatically = true)
     @Query("update HostRun r set r.state = :state, r.step = org.calconfleet.rollout.Step.FINISHED,"
-            + " r.lastMessage = :message, r.activeServerId = null, r.finishedAt = :now, r.updatedAt = :now,"
+            + " r.lastMessage = :message, r.finishedAt = :now, r.updatedAt = :now,"
             + " r.version = r.version + 1"
             + " where r.changeRequestId = :id and r.state = org.calconfleet.rollout.HostRunState.PENDING")
     int endPending(@Param("id") long changeRequestId, @Param("state") HostRunState state,

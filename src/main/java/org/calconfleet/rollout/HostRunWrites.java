@@ -27,11 +27,13 @@ class HostRunWrites {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final Duration lease;
+    private final ServerClaims claims;
 
-    HostRunWrites(JdbcClient jdbc, JdbcTemplate batches, RolloutSettings settings) {
+    HostRunWrites(JdbcClient jdbc, JdbcTemplate batches, RolloutSettings settings, ServerClaims claims) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.lease = settings.getHostRunLease();
+        this.claims = claims;
     }
 
     /**
@@ -81,7 +83,7 @@ class HostRunWrites {
 
     /**
      * Writes the run as it is in memory, if nobody wrote it since this execution did (its version is the fence);
-     * bumps its version and renews the lease from the run's last touch.
+     * bumps its version and renews the lease from the run's last touch. A run that has ended lets go of its server.
      */
     void update(HostRun run) {
         int rows = jdbc.sql("""
@@ -94,7 +96,7 @@ class HostRunWrites {
                   failure_reason = :failureReason, domino_commands = :dominoCommands,
                   domino_confirmed_by = :dominoConfirmedBy, domino_confirmed_at = :dominoConfirmedAt,
                   started_at = :startedAt, updated_at = :updatedAt, finished_at = :finishedAt,
-                  active_server_id = :activeServerId, lease_until = :leaseUntil, version = version + 1
+                  lease_until = :leaseUntil, version = version + 1
                 where id = :id and version = :version""")
                 .param("state", run.getState().name())
                 .param("step", run.getStep().name())
@@ -121,7 +123,6 @@ class HostRunWrites {
                 .param("startedAt", time(run.getStartedAt()))
                 .param("updatedAt", time(run.getUpdatedAt()))
                 .param("finishedAt", time(run.getFinishedAt()))
-                .param("activeServerId", run.getActiveServerId())
                 .param("leaseUntil", time(run.getUpdatedAt().plus(lease)))
                 .param("id", run.id())
                 .param("version", run.getVersion())
@@ -130,6 +131,9 @@ class HostRunWrites {
             throw new StaleHostRunException(run.id(), "written by another runner since version " + run.getVersion());
         }
         run.written();
+        if (run.getState().isFinished()) {
+            claims.release(run.id());
+        }
     }
 
     /**
@@ -202,7 +206,7 @@ class HostRunWrites {
      */
     void admit(List<Long> runIds, Instant now) {
         int rows = jdbc.sql("""
-                update host_run set state = 'RUNNING', active_server_id = server_id, started_at = :now,
+                update host_run set state = 'RUNNING', started_at = :now,
                   step = 'PRECHECK', phase = 'STARTED', phase_at = :now, updated_at = :now, version = version + 1
                 where id in (:ids) and state = 'PENDING'""")
                 .param("now", time(now))

@@ -24,12 +24,15 @@ class Rollouts implements ChangeExecution {
     private final HostRunWrites writes;
     private final Admissions admissions;
     private final RolloutQueries queries;
+    private final ServerClaims claims;
 
-    Rollouts(HostRunRepository runs, HostRunWrites writes, Admissions admissions, RolloutQueries queries) {
+    Rollouts(HostRunRepository runs, HostRunWrites writes, Admissions admissions, RolloutQueries queries,
+            ServerClaims claims) {
         this.runs = runs;
         this.writes = writes;
         this.admissions = admissions;
         this.queries = queries;
+        this.claims = claims;
     }
 
     @Override
@@ -66,12 +69,12 @@ class Rollouts implements ChangeExecution {
 
     @Override
     public List<ActiveChange> active() {
-        return runs.findClaimByActiveServerIdNotNull();
+        return claims.all();
     }
 
     @Override
     public void start(ChangeRequest change) {
-        runs.claimPending(change.id());
+        claims.claimPending(change.id());
         change.setState(ChangeState.SCHEDULED);
         admissions.scheduleStart(change);
         admissions.progress(change.id());

@@ -245,7 +245,8 @@ class ChangeApprovalTest extends RolloutTestBase {
                 .containsExactly(Precheck.Check.NOT_IN_ACTIVE_CHANGE);
 
         long secondRun = run(second.id(), "ONE-0001").id();
-        assertThatThrownBy(() -> jdbc.update("update host_run set active_server_id = server_id where id = ?", secondRun))
+        assertThatThrownBy(() -> jdbc.update("insert into server_claim (server_id, host_run_id, change_request_id)"
+                + " select server_id, id, change_request_id from host_run where id = ?", secondRun))
                 .as("the database refuses a second active run of a host")
                 .isInstanceOf(DataIntegrityViolationException.class);
 
