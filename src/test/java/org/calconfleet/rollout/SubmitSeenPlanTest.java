@@ -37,31 +37,41 @@ class SubmitSeenPlanTest extends RolloutTestBase {
                 RegistryValue.dword(TARGET));
     }
 
+    private record Planned(List<Long> ids, ChangeDraft draft, ChangePlan seen) {
+    }
+
+    /** Oscar plans two servers to the target; then the first is moved there behind the console's back. */
+    private Planned plannedThenOneMoved(String prefix) {
+        List<Long> ids = servers(prefix, 2, 45001);
+        ChangeDraft draft = draft(ids, TARGET);
+        ChangePlan seen = planAs("oscar", draft);
+        moveToTargetBehindTheConsole(ids.getFirst());
+        return new Planned(ids, draft, seen);
+    }
+
     private int portReads(List<Long> ids) {
         return ids.stream().mapToInt(id -> host(id).calls(HostOperation.READ_CALCON_PORTS)).sum();
     }
 
     @Test
     void the_plan_the_requester_looked_at_is_submitted_as_it_is_and_no_host_is_read_again() {
-        List<Long> ids = servers("SEEN", 2, 45001);
-        ChangeDraft draft = draft(ids, TARGET);
-        ChangePlan seen = planAs("oscar", draft);
-        moveToTargetBehindTheConsole(ids.getFirst());
-        int readsAfterThePlan = portReads(ids);
+        Planned planned = plannedThenOneMoved("SEEN");
+        int readsAfterThePlan = portReads(planned.ids());
 
-        ChangeSummary submitted = Users.as("oscar", Role.OPERATOR, () -> changes.submit(draft, seen));
+        ChangeSummary submitted = Users.as("oscar", Role.OPERATOR,
+                () -> changes.submit(planned.draft(), planned.seen()));
 
-        assertThat(portReads(ids)).isEqualTo(readsAfterThePlan);
+        assertThat(portReads(planned.ids())).isEqualTo(readsAfterThePlan);
         assertThat(submitted.counts().pending()).isEqualTo(2);
         assertThat(submitted.counts().noChange()).isZero();
     }
 
     @Test
     void a_plan_too_old_of_another_port_or_order_or_made_by_someone_else_is_made_again_from_the_hosts() {
-        List<Long> ids = servers("STALE", 2, 45001);
-        ChangeDraft draft = draft(ids, TARGET);
-        ChangePlan seen = planAs("oscar", draft);
-        moveToTargetBehindTheConsole(ids.getFirst());
+        Planned planned = plannedThenOneMoved("STALE");
+        List<Long> ids = planned.ids();
+        ChangeDraft draft = planned.draft();
+        ChangePlan seen = planned.seen();
         ChangePlan tooOld = new ChangePlan(seen.targetPort(), seen.hosts(), seen.waves(),
                 seen.plannedAt().minus(Duration.ofMinutes(6)), seen.plannedBy());
 
