@@ -137,6 +137,13 @@ public class ChangeRequest {
         }
     }
 
+    /** Refuses an approver's comment too long to keep, before anything changes. */
+    public static void refuseUnfitComment(String comment) {
+        if (comment.strip().length() > COMMENT_MAX_LENGTH) {
+            throw new ChangeRefusedException("rollout.approve.comment-too-long");
+        }
+    }
+
     ChangeRequest(String reason, @Nullable String ticket, @Nullable Integer targetPort, ChangeOrigin origin,
             String requestedBy, Instant requestedAt, ChangeDraft.Schedule schedule, ChangeDraft.Waves waves) {
         this.reason = reason;

@@ -143,6 +143,7 @@ public class ChangeService {
      */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     public ChangeSummary approve(long id, String comment) {
+        ChangeRequest.refuseUnfitComment(comment);
         String user = CurrentUser.usernameOrSystem();
         return tx.execute(s -> {
             ChangeRequest change = lockOrRefuse(id);
@@ -171,6 +172,7 @@ public class ChangeService {
         if (comment.isBlank()) {
             throw new ChangeRefusedException("rollout.reject.comment-required");
         }
+        ChangeRequest.refuseUnfitComment(comment);
         return tx.execute(s -> {
             ChangeRequest change = lockOrRefuse(id);
             decidable(change, user);

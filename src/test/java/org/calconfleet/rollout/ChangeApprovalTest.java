@@ -17,6 +17,7 @@ import org.calconfleet.audit.AuditEntry;
 import org.calconfleet.change.ChangeDraft;
 import org.calconfleet.change.ChangePlan;
 import org.calconfleet.change.ChangeRefusedException;
+import org.calconfleet.change.ChangeRequest;
 import org.calconfleet.change.ChangeService;
 import org.calconfleet.change.ChangeState;
 import org.calconfleet.change.ChangeSummary;
@@ -225,6 +226,26 @@ class ChangeApprovalTest extends RolloutTestBase {
         assertThat(stored(message)).isEqualTo(StoredMessage.of("rollout.run.cancelled-by-because",
                 StoredMessage.verbatim("olivia"), StoredMessage.verbatim("window moved")));
         assertThat(japanese(message)).isEqualTo("olivia が取り消しました: window moved");
+    }
+
+    @Test
+    void a_comment_too_long_to_keep_refuses_the_approval_or_the_rejection_and_the_change_still_waits() {
+        List<Long> ids = servers("LNG", 1, 45001);
+        ChangeSummary submitted = submit(inAWindow(ids, 45012));
+        String tooLong = "x".repeat(ChangeRequest.COMMENT_MAX_LENGTH + 1);
+
+        assertThatThrownBy(() -> Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(), tooLong)))
+                .isInstanceOfSatisfying(ChangeRefusedException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("rollout.approve.comment-too-long"));
+        assertThatThrownBy(() -> Users.as("olivia", Role.OPERATOR, () -> changes.reject(submitted.id(), tooLong)))
+                .isInstanceOfSatisfying(ChangeRefusedException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("rollout.approve.comment-too-long"));
+
+        assertThat(rollout(submitted.id()).state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+        assertThat(Users.as("olivia", Role.OPERATOR, () -> changes.approve(submitted.id(),
+                "y".repeat(ChangeRequest.COMMENT_MAX_LENGTH))).decisionComment())
+                .hasSize(ChangeRequest.COMMENT_MAX_LENGTH);
+        Users.as("oscar", Role.OPERATOR, () -> rollouts.cancel(submitted.id(), "only a test of the comment"));
     }
 
     @Test

@@ -52,6 +52,7 @@ class RolloutActions extends HorizontalLayout {
             comment.setPlaceholder(getTranslation("jobs.comment"));
             comment.setAriaLabel(getTranslation("jobs.comment"));
             comment.setId("job-comment");
+            comment.setMaxLength(ChangeRequest.COMMENT_MAX_LENGTH);
             Button approve = new Button(getTranslation("jobs.approve"), click -> act(() ->
                     changes.approve(change.id(), comment.getValue()), "jobs.approved"));
             approve.setId("job-approve");
