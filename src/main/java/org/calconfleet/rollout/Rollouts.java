@@ -82,7 +82,7 @@ class Rollouts implements ChangeExecution {
 
     @Override
     public void rejected(long changeId, Instant at) {
-        runs.endPending(changeId, HostRunState.CANCELLED, StoredMessage.of("rollout.run.rejected").toJson(), at);
+        admissions.endPending(changeId, HostRunState.CANCELLED, StoredMessage.of("rollout.run.rejected").toJson(), at);
     }
 
     @Override

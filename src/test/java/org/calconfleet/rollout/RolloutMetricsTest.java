@@ -50,6 +50,17 @@ class RolloutMetricsTest extends RolloutTestBase {
     }
 
     @Test
+    void the_host_runs_of_a_rejected_change_are_counted_as_cancelled_like_those_of_a_change_cancelled_unapproved() {
+        double hostsCancelled = counted(RolloutMetrics.HOST_RUNS_FINISHED, "cancelled");
+        ChangeSummary rejected = submit(ChangeDraft.now(servers("MER", 2, 45001), 45043, "metrics", null,
+                new ChangeDraft.Waves(0, 5, 2, 0)));
+
+        Users.as("olivia", Role.OPERATOR, () -> changes.reject(rejected.id(), "not this port"));
+
+        awaitValue(() -> counted(RolloutMetrics.HOST_RUNS_FINISHED, "cancelled"), hostsCancelled + 2);
+    }
+
+    @Test
     void a_server_needs_attention_until_a_later_run_brings_it_to_its_desired_port() {
         List<Long> ids = servers("ATT", 1, 45001);
         ChangeSummary first = submit(ChangeDraft.now(ids, 45043, "metrics", null, new ChangeDraft.Waves(0, 5, 2, 0)));
