@@ -230,7 +230,7 @@ class ChangeApprovalTest extends RolloutTestBase {
 
     @Test
     void a_comment_too_long_to_keep_refuses_the_approval_or_the_rejection_and_the_change_still_waits() {
-        List<Long> ids = servers("LNG", 1, 45001);
+        List<Long> ids = servers("CMTL", 1, 45001);
         ChangeSummary submitted = submit(inAWindow(ids, 45012));
         String tooLong = "x".repeat(ChangeRequest.COMMENT_MAX_LENGTH + 1);
 
