@@ -1,7 +1,6 @@
 package org.calconfleet.change;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,9 +74,12 @@ public class ChangePlanner {
         this.clock = clock;
     }
 
-    /** How long a plan the requester looked at may be submitted as it is. */
-    public Duration planValidFor() {
-        return settings.getPlanValidFor();
+    /**
+     * Whether a plan this planner made may be submitted as it is: the acting user's own plan of {@code draft}, made
+     * at most {@code calcon.change.plan-valid-for} ago.
+     */
+    boolean stillHolds(ChangePlan seen, ChangeDraft draft) {
+        return seen.isRecentPlanOf(draft, CurrentUser.usernameOrSystem(), clock.instant(), settings.getPlanValidFor());
     }
 
     public ChangePlan plan(List<Target> targets, ChangeDraft.Waves waves, @Nullable Integer commonPort,

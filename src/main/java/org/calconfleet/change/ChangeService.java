@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Change requests: plan (per host, before anything runs), submit, approve or reject by a second person, and the
  * follow-ups of a finished change as new requests: its rollback, and the retry of its failed hosts (planned by
- * the rollout feature, from what the original's host runs did). Host reads for a plan happen outside any transaction; what is stored is stored in one.
+ * the rollout feature, from what the original's host runs did). Host reads for a plan happen outside any
+ * transaction; what is stored is stored in one.
  * Every decision is audited, as messages rendered when read.
  */
 @Service
@@ -97,7 +98,7 @@ public class ChangeService {
      */
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
     public ChangeSummary submit(ChangeDraft draft, ChangePlan seen) {
-        if (!seen.isRecentPlanOf(draft, CurrentUser.usernameOrSystem(), clock.instant(), planner.planValidFor())) {
+        if (!planner.stillHolds(seen, draft)) {
             return submit(draft);
         }
         ChangeRequest.refuseUnfitReason(draft.reason(), draft.ticket());
