@@ -69,8 +69,10 @@ public class AuditTrail {
         AuditHead chainHead = head.lockHead(AuditHead.ID)
                 .orElseThrow(() -> new IllegalStateException("audit_head row missing: the schema is damaged"));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        AuditEntry entry = entries.save(new AuditEntry(chainHead.getLastSeq() + 1, now, event,
-                chainHead.getLastHash()));
+        // persisted, not saved: an entry's key is its sequence number, which save() would take for a stored entry
+        // and look up first
+        AuditEntry entry = new AuditEntry(chainHead.getLastSeq() + 1, now, event, chainHead.getLastHash());
+        entityManager.persist(entry);
         chainHead.advance(entry);
         return entry;
     }
