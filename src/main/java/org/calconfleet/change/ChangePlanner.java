@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.calconfleet.access.CurrentUser;
@@ -42,7 +41,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Plans a change host by host before anything runs, like a check mode: reads each host (in parallel, bounded), then
+ * Plans a change host by host before anything runs, like a check mode: reads each host (in parallel, bounded, the
+ * first while the database still hands over the rest of the servers), then
  * diffs the values, runs the prechecks (reachable, service present, logging High, port free, the port policy, the
  * connector can be pinned, Domino command text, no other active change), and adds the firewall openings and the
  * Domino commands. Reads only; writes nothing anywhere.
@@ -90,38 +90,47 @@ public class ChangePlanner {
                 throw new ChangeRefusedException("rollout.server.twice", t.serverId());
             }
         }
-        Map<Long, ExchangeServer> servers = fleet.servers(ids).stream()
-                .collect(Collectors.toMap(ExchangeServer::getId, Function.identity()));
+        List<FleetObservations.DesiredPort> desired = fleet.desiredPorts();
+        Set<Long> known = desired.stream().map(FleetObservations.DesiredPort::serverId).collect(Collectors.toSet());
         for (Long id : ids) {
-            if (!servers.containsKey(id)) {
+            if (!known.contains(id)) {
                 throw new ChangeRefusedException("rollout.server.unknown", id);
             }
         }
         Instant plannedAt = clock.instant();
         Map<Long, Long> busy = new HashMap<>();
         execution.active().forEach(c -> busy.put(c.serverId(), c.changeRequestId()));
-        SitePeers sitePeers = new SitePeers(fleet.desiredPorts(), ids);
+        SitePeers sitePeers = new SitePeers(desired, ids);
         PortPolicy portPolicy = policy.portPolicy();
+        Map<Long, Integer> portOf = new HashMap<>();
+        targets.forEach(t -> portOf.put(t.serverId(), t.port()));
 
         List<HostPlan> planned = new ArrayList<>(targets.size());
         Semaphore permits = new Semaphore(settings.getPlanConcurrency());
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<HostPlan>> futures = new ArrayList<>(targets.size());
+            Map<Long, Future<HostPlan>> futures = new HashMap<>();
+            // the first hosts are read while the database hands over the rest of the servers
+            fleet.servers(ids, servers -> {
+                for (ExchangeServer server : servers) {
+                    PeerPorts peers = sitePeers.of(server.getSite());
+                    Long busyIn = busy.get(server.getId());
+                    int port = portOf.get(server.getId());
+                    futures.put(server.getId(), executor.submit(() -> {
+                        permits.acquire();
+                        try {
+                            return planHost(server, port, portPolicy, peers, busyIn);
+                        } finally {
+                            permits.release();
+                        }
+                    }));
+                }
+            });
             for (Target t : targets) {
-                ExchangeServer server = servers.get(t.serverId());
-                PeerPorts peers = sitePeers.of(server.getSite());
-                Long busyIn = busy.get(t.serverId());
-                futures.add(executor.submit(() -> {
-                    permits.acquire();
-                    try {
-                        return planHost(server, t.port(), portPolicy, peers, busyIn);
-                    } finally {
-                        permits.release();
-                    }
-                }));
-            }
-            for (Future<HostPlan> f : futures) {
-                planned.add(f.get());
+                Future<HostPlan> host = futures.get(t.serverId());
+                if (host == null) {
+                    throw new ChangeRefusedException("rollout.server.unknown", t.serverId());
+                }
+                planned.add(host.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

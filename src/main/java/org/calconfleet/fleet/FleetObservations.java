@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -66,21 +67,30 @@ public class FleetObservations {
      */
     @Transactional(readOnly = true)
     public List<ExchangeServer> servers(Collection<Long> ids) {
+        List<ExchangeServer> found = new ArrayList<>(ids.size());
+        servers(ids, found::addAll);
+        return found;
+    }
+
+    /**
+     * The same servers, handed to {@code each} one query's worth at a time as each query returns, so that a caller
+     * can start on the first of them while the rest are read.
+     */
+    @Transactional(readOnly = true)
+    public void servers(Collection<Long> ids, Consumer<List<ExchangeServer>> each) {
         List<Long> all = ids.stream().distinct().sorted().toList();
-        List<ExchangeServer> found = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
             List<Long> some = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
             long first = some.getFirst();
             long last = some.getLast();
             if (last - first < 2L * some.size()) {
                 Set<Long> wanted = new HashSet<>(some);
-                servers.findByIdBetweenOrderById(first, last).stream().filter(s -> wanted.contains(s.getId()))
-                        .forEach(found::add);
+                each.accept(servers.findByIdBetweenOrderById(first, last).stream()
+                        .filter(s -> wanted.contains(s.getId())).toList());
             } else {
-                found.addAll(servers.findAllById(some));
+                each.accept(servers.findAllById(some));
             }
         }
-        return found;
     }
 
     /** One page of all servers, in id order: for scans over the whole fleet. */

@@ -308,15 +308,18 @@ public final class RolloutBenchmark {
                 approve.until(approved), submitAndApprove, (submit.wall - plan.wall) / 1e9 + submitAndApprove);
     }
 
-    /** A moment, by the wall clock and by the CPU time the process has used. */
-    private record Mark(long wall, long cpu) {
+    /** A moment, by the wall clock, the CPU time the process has used and what the JVM's own threads took of it. */
+    private record Mark(long wall, long cpu, JvmThreadsCpu jvm) {
 
         static Mark now() {
-            return new Mark(System.nanoTime(), cpuNanos());
+            return new Mark(System.nanoTime(), cpuNanos(), JvmThreadsCpu.now());
         }
 
         String until(Mark later) {
-            return String.format(Locale.ROOT, "%.2f s (CPU %.2f s)", (later.wall - wall) / 1e9, (later.cpu - cpu) / 1e9);
+            JvmThreadsCpu jvmSince = later.jvm.since(jvm);
+            return String.format(Locale.ROOT, "%.2f s (CPU %.2f s, of it JIT %.2f s, GC %.2f s)",
+                    (later.wall - wall) / 1e9, (later.cpu - cpu) / 1e9, jvmSince.compilerNanos() / 1e9,
+                    jvmSince.gcNanos() / 1e9);
         }
     }
 
