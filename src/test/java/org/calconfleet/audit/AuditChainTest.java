@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,34 @@ class AuditChainTest {
         assertThat(chain.verifies(AuditChain.GENESIS, copyWithHash(entry, entry.getHash() + "0"))).isFalse();
         assertThat(chain.verifies(AuditChain.GENESIS, copyWithHash(entry, entry.getHash().substring(1)))).isFalse();
         assertThat(chain.verifies(AuditChain.GENESIS, entry)).isTrue();
+    }
+
+    static Stream<Instant> instants() {
+        Random random = new Random(18);
+        Stream<Instant> edges = Stream.of("1970-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z", "0001-01-01T00:00:00Z",
+                "-0001-06-30T12:00:00Z", "2024-02-29T23:59:59.5Z", "2026-12-07T01:02:03.450Z",
+                "2026-12-07T01:02:03.000450Z", "2026-12-07T01:02:03.000000450Z", "2026-12-07T01:02:03.123456789Z",
+                "9999-12-31T23:59:59.999999999Z", "+10000-01-01T00:00:00Z").map(Instant::parse);
+        Stream<Instant> spread = Stream.generate(() -> Instant.ofEpochSecond(
+                random.nextLong(-100_000_000_000L, 300_000_000_000L), switch (random.nextInt(4)) {
+                    case 0 -> 0;
+                    case 1 -> random.nextInt(1000) * 1_000_000;
+                    case 2 -> random.nextInt(1_000_000) * 1_000;
+                    default -> random.nextInt(1_000_000_000);
+                })).limit(300);
+        return Stream.concat(edges, spread);
+    }
+
+    @ParameterizedTest
+    @MethodSource("instants")
+    void an_instant_and_a_sequence_number_are_hashed_as_their_strings_were(Instant occurredAt) throws Exception {
+        String prev = "0a".repeat(32);
+        AuditEvent event = AuditEvent.of("alice", AuditAction.SERVER_UPDATED, "server:TKY-EXC01");
+        for (long seq : new long[] {0, 7, 10, 99_999, 1_000_000, Long.MAX_VALUE, -1}) {
+            AuditEntry entry = AuditEntries.chained(seq, occurredAt, event, prev);
+
+            assertThat(entry.getHash()).as("%s at %d", occurredAt, seq).isEqualTo(definition(prev, entry));
+        }
     }
 
     private static AuditEntry copyWithHash(AuditEntry entry, String hash) {
