@@ -106,10 +106,7 @@ final class AuditChain {
             field(Long.toString(seq));
             return;
         }
-        int width = 1;
-        for (long rest = seq; rest >= 10; rest /= 10) {
-            width++;
-        }
+        int width = decimalWidth(seq);
         number(width);
         ascii(':');
         digits(seq, width);
@@ -179,10 +176,16 @@ final class AuditChain {
     }
 
     private void number(int value) {
-        if (value >= 10) {
-            number(value / 10);
+        digits(value, decimalWidth(value));
+    }
+
+    /** How many decimal digits a value that is not negative has. */
+    private static int decimalWidth(long value) {
+        int width = 1;
+        for (long rest = value; rest >= 10; rest /= 10) {
+            width++;
         }
-        ascii((char) ('0' + value % 10));
+        return width;
     }
 
     private void ascii(char c) {

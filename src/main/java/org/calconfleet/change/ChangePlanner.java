@@ -42,10 +42,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Plans a change host by host before anything runs, like a check mode: reads each host (in parallel, bounded, the
- * first while the database still hands over the rest of the servers), then
- * diffs the values, runs the prechecks (reachable, service present, logging High, port free, the port policy, the
- * connector can be pinned, Domino command text, no other active change), and adds the firewall openings and the
- * Domino commands. Reads only; writes nothing anywhere.
+ * first while the database still hands over the rest of the servers), then diffs the values, runs the prechecks
+ * (reachable, service present, logging High, port free, the port policy, the connector can be pinned, Domino command
+ * text, no other active change), and adds the firewall openings and the Domino commands. Reads only; writes nothing
+ * anywhere.
  */
 @Component
 @EnableConfigurationProperties(PlanSettings.class)
