@@ -114,7 +114,7 @@ public record StoredMessage(String code, List<Argument> arguments) {
 
     /** The stored text read back, or empty when it was stored as a sentence before messages were data. */
     public static Optional<StoredMessage> parse(@Nullable String stored) {
-        if (stored == null || !stored.startsWith("{\"" + CODE + "\":")) {
+        if (!looksStored(stored)) {
             return Optional.empty();
         }
         try {
@@ -122,6 +122,14 @@ public record StoredMessage(String code, List<Argument> arguments) {
         } catch (JacksonException | IllegalArgumentException notOurs) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether {@code stored} begins as {@link #toJson()} begins every message, which no sentence stored before
+     * messages were data does: tells the two apart without reading the message.
+     */
+    public static boolean looksStored(@Nullable String stored) {
+        return stored != null && stored.startsWith("{\"" + CODE + "\":");
     }
 
     private void write(StringBuilder json) {
