@@ -63,10 +63,13 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * host, most frequent first, from H2's query statistics; H2 only), {@code nodes} (1; 2 runs the rollout on two
  * console nodes in this JVM, each with its own job engine, over one fresh PostgreSQL database
  * {@code calcon_bench_<random>} on the server of {@link TestDatabase}, dropped at the end, and adds how many host runs
- * each node finished), {@code hog} (0: that many platform threads
+ * each node finished), {@code database} ({@code h2}; {@code postgres} puts even one node on such a fresh PostgreSQL
+ * database, to tell what the database costs from what the second node costs), {@code hog} (0: that many platform threads
  * spin beside the rollout, from its approval to its end, so that the job engine's heartbeats and the lease renewals
  * compete for the CPU), {@code rollout} (true; false stops after the approval: only the plan, submit and approve times
- * are printed).
+ * are printed), {@code again} (false; true rolls the same hosts out a second time, to another port, in the same
+ * console, and prints both lines, {@code first} and {@code again}: the JIT compiles each new console's generated
+ * classes afresh, so the second is what a console that has rolled out before takes).
  *
  * <p>Every line also says whether a host run ever had two runners: the heartbeat and lease settings in force, the
  * executions db-scheduler found dead and revived, the executions fenced out (a lease held by another runner; a run
@@ -113,7 +116,8 @@ public final class RolloutBenchmark {
 
     static String run(int n, Duration rtt, Duration stop, Duration start, ChangeDraft.Waves waves) throws Exception {
         int nodes = Integer.getInteger("nodes", 1);
-        TestDatabase database = nodes > 1 ? TestDatabase.createPostgres("calcon_bench_") : null;
+        boolean postgres = nodes > 1 || "postgres".equals(System.getProperty("database"));
+        TestDatabase database = postgres ? TestDatabase.createPostgres("calcon_bench_") : null;
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--calcon.drift-scan.enabled=false",
                 "--calcon.simulated.latency=" + rtt.toMillis() + "ms",
                 "--calcon.simulated.stop-duration=" + stop.toMillis() + "ms",
@@ -169,7 +173,20 @@ public final class RolloutBenchmark {
         if (!Boolean.parseBoolean(System.getProperty("rollout", "true"))) {
             return decisionsTwice(changes, rollouts, ids, n, waves);
         }
-        ChangeDraft draft = ChangeDraft.now(ids, 45002, "benchmark", "BENCH-" + n, waves);
+        String first = rollout(consoles, changes, rollouts, simulated, ids, 45002, n, rtt, stop, start, waves);
+        if (!Boolean.getBoolean("again")) {
+            return first;
+        }
+        System.out.println("first: " + first);
+        return "again: " + rollout(consoles, changes, rollouts, simulated, ids, 45003, n, rtt, stop, start, waves);
+    }
+
+    /** One rollout of the {@code n} servers {@code ids} to {@code port}, planned, submitted and approved first. */
+    private static String rollout(List<ConfigurableApplicationContext> consoles, ChangeService changes,
+            RolloutService rollouts, SimulatedFleet simulated, List<Long> ids, int port, int n, Duration rtt,
+            Duration stop, Duration start, ChangeDraft.Waves waves) throws Exception {
+        ConfigurableApplicationContext context = consoles.getFirst();
+        ChangeDraft draft = ChangeDraft.now(ids, port, "benchmark", "BENCH-" + n + "-" + port, waves);
         Mark planStart = Mark.now();
         ChangePlan plan = Users.as("oscar", Role.OPERATOR, () -> changes.plan(draft));
         Mark submitStart = Mark.now();
