@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.calconfleet.i18n.StoredMessage;
 import org.jspecify.annotations.Nullable;
 
@@ -210,14 +211,18 @@ public class HostRun {
         return phaseAt;
     }
 
-    /** Records that {@code step} is about to act (in {@code phase}); a new step starts its attempts afresh. */
+    /**
+     * Records that {@code step} is about to act (in {@code phase}); a new step starts its attempts afresh. The moment
+     * is kept to the microsecond, as PostgreSQL stores it (rounding the nanoseconds): a resumed DOMINO step names its
+     * request by this moment as read back, and must name it as the runner that began the step did.
+     */
     void enter(Step step, Phase phase, Instant now) {
         if (this.step != step) {
             this.attempt = 0;
         }
         this.step = step;
         this.phase = phase;
-        this.phaseAt = now;
+        this.phaseAt = now.truncatedTo(ChronoUnit.MICROS);
     }
 
     public int getAttempt() {
