@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.calconfleet.change.ChangeState;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,13 +31,18 @@ import org.springframework.stereotype.Component;
  * runs changed since its last look and publishes here, as {@link RelayedProgress}, each change this node has not
  * announced or relayed already (the same host run in the same state and step), then one event per rollout touched.
  * It reads a few seconds back each time: a step's {@code updated_at} is taken before its transaction commits, and
- * the nodes' clocks differ a little.
+ * the nodes' clocks differ a little. It reads only the host runs of changes that are open or ended within that time,
+ * through the change's key: an index on the update time would be rewritten by every step of every host run.
  */
 @Component
 class RemoteProgressRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteProgressRelay.class);
     static final Duration OVERLAP = Duration.ofSeconds(5);
+    /** The states of a change whose host runs may still change (a draft's do not: it is planned again when submitted). */
+    private static final String OPEN = Stream.of(ChangeState.PENDING_APPROVAL, ChangeState.APPROVED,
+            ChangeState.SCHEDULED, ChangeState.RUNNING).map(state -> "'" + state.name() + "'")
+            .collect(Collectors.joining(", "));
 
     private record Announced(HostRunState state, Step step, Instant at) {
     }
@@ -69,11 +77,15 @@ class RemoteProgressRelay implements SmartLifecycle {
     /** One look: publishes what other nodes changed since the last. */
     synchronized void relay() {
         Instant now = clock.instant();
-        List<Change> changes = jdbc.query("select id, change_request_id, host_name, state, step from host_run"
-                        + " where updated_at > ? order by updated_at",
+        Timestamp from = Timestamp.from(since.minus(OVERLAP));
+        List<Change> changes = jdbc.query("""
+                        select r.id, r.change_request_id, r.host_name, r.state, r.step
+                        from change_request c join host_run r on r.change_request_id = c.id
+                        where (c.state in (%s) or c.finished_at > ?) and r.updated_at > ?
+                        order by r.updated_at""".formatted(OPEN),
                 (rs, row) -> new Change(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         HostRunState.valueOf(rs.getString(4)), Step.valueOf(rs.getString(5))),
-                Timestamp.from(since.minus(OVERLAP)));
+                from, from);
         since = now;
         Set<Long> rollouts = new LinkedHashSet<>();
         for (Change change : changes) {

@@ -2,6 +2,9 @@ package org.calconfleet.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.calconfleet.change.ChangeDraft;
@@ -91,5 +94,30 @@ class RemoteProgressRelayTest extends RolloutTestBase {
         relay.relay();
 
         assertThat(received).doesNotContain(local);
+    }
+
+    @Test
+    void the_runs_of_a_change_another_node_has_just_ended_are_relayed_and_those_of_one_ended_long_ago_are_not_read() {
+        long rejected = pendingHostRun("RLR");
+        long rejectedRollout = rolloutOf(rejected);
+        long old = pendingHostRun("RLO");
+        long oldRollout = rolloutOf(old);
+        jdbc.update("update change_request set state = 'REJECTED', finished_at = ? where id = ?",
+                Timestamp.from(Instant.now()), rejectedRollout);
+        jdbc.update("update change_request set state = 'DONE', finished_at = ? where id = ?",
+                Timestamp.from(Instant.now().minus(Duration.ofDays(1))), oldRollout);
+        received.clear();
+
+        changedByAnotherNode(rejected, HostRunState.CANCELLED, Step.PRECHECK);
+        changedByAnotherNode(old, HostRunState.DONE, Step.FINISHED);
+        relay.relay();
+
+        assertThat(received).contains(new RolloutProgressEvent(rejectedRollout, rejected, name("RLR", 1),
+                HostRunState.CANCELLED, Step.PRECHECK), RolloutProgressEvent.ofRollout(rejectedRollout));
+        assertThat(received).noneMatch(event -> event.rolloutId() == oldRollout);
+    }
+
+    long rolloutOf(long hostRunId) {
+        return jdbc.queryForObject("select change_request_id from host_run where id = ?", Long.class, hostRunId);
     }
 }
