@@ -22,11 +22,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Live progress across console nodes. A committed step publishes its {@link RolloutProgressEvent} only in the JVM
+ * Live progress across console nodes (on PostgreSQL, where there can be several). A committed step publishes its {@link RolloutProgressEvent} only in the JVM
  * that made it, so a browser whose session lives on another node would not see it. Every second this looks for host
  * runs changed since its last look and publishes here, as {@link RelayedProgress}, each change this node has not
  * announced or relayed already (the same host run in the same state and step), then one event per rollout touched.
@@ -56,6 +57,7 @@ class RemoteProgressRelay implements SmartLifecycle {
     private final Duration interval;
     private final Map<Long, Announced> announced = new ConcurrentHashMap<>();
     private @Nullable ScheduledExecutorService timer;
+    private volatile boolean relaying;
     private Instant since = Instant.EPOCH;
 
     RemoteProgressRelay(JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
@@ -69,7 +71,7 @@ class RemoteProgressRelay implements SmartLifecycle {
     /** Every step this node made. */
     @EventListener
     void announced(RolloutProgressEvent event) {
-        if (event.hostRunId() != null && event.state() != null && event.step() != null) {
+        if (relaying && event.hostRunId() != null && event.state() != null && event.step() != null) {
             announced.put(event.hostRunId(), new Announced(event.state(), event.step(), clock.instant()));
         }
     }
@@ -103,8 +105,17 @@ class RemoteProgressRelay implements SmartLifecycle {
         announced.values().removeIf(a -> a.at().isBefore(forgotten));
     }
 
+    /**
+     * Only where several nodes can share the database: an embedded H2 belongs to one console, whose own steps are all
+     * announced here already.
+     */
     @Override
     public synchronized void start() {
+        String database = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        if ("H2".equals(database)) {
+            return;
+        }
+        relaying = true;
         since = clock.instant();
         ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "rollout-progress-relay");

@@ -1,6 +1,7 @@
 package org.calconfleet.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.calconfleet.change.ChangeDraft;
+import org.calconfleet.testdb.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,12 @@ class RemoteProgressRelayTest extends RolloutTestBase {
     final ApplicationListener<PayloadApplicationEvent<RolloutProgressEvent>> ownListener =
             event -> ownSteps.add(event.getPayload());
 
+    @Test
+    void it_looks_only_where_several_nodes_can_share_the_database() {
+        assertThat(relay.isRunning()).as("relaying on " + System.getProperty(TestDatabase.SELECTOR, "h2"))
+                .isEqualTo(TestDatabase.onPostgres());
+    }
+
     @BeforeEach
     void listen() {
         context.addApplicationListener(relayedListener);
@@ -49,7 +57,13 @@ class RemoteProgressRelayTest extends RolloutTestBase {
         context.removeApplicationListener(ownListener);
     }
 
+    /** An embedded H2 has one console: there is nothing to relay, and this node does not remember what it announced. */
+    static void onSharedDatabase() {
+        assumeTrue(TestDatabase.onPostgres(), "several nodes share PostgreSQL only");
+    }
+
     long pendingHostRun(String prefix) {
+        onSharedDatabase();
         List<Long> ids = servers(prefix, 1, 45001);
         long change = submit(ChangeDraft.now(ids, 45002, "relay", "CHG-RELAY", ChangeDraft.Waves.DEFAULT)).id();
         return jdbc.queryForObject("select id from host_run where change_request_id = ?", Long.class, change);
