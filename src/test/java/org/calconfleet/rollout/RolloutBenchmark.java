@@ -238,7 +238,7 @@ public final class RolloutBenchmark {
                 CALLS_PER_HOST, rtt.toMillis(), stop.toMillis(), start.toMillis(),
                 seconds(engine) / seconds(ideal), callsPerHost, done.counts().done(), done.counts().failures(),
                 before / 1_048_576, peak / 1_048_576, after / 1_048_576, (after - before) / n, decisions, cpu, cpu * 1000 / n, gc,
-                (cpu - hostsCpu) * 1000 / n, hostsCpu * 1000 / n, jvm.describe(cpu - hostsCpu, n),
+                (cpu - hostsCpu) * 1000 / n, hostsCpu * 1000 / n, jvm.describe(cpu - hostsCpu, hostsCpu, n),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         line += "; " + runners(consoles, simulated, n, hog);
         if (consoles.size() > 1) {
