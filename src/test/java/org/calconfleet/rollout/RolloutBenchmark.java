@@ -4,9 +4,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 import org.calconfleet.CalConFleetApplication;
 import org.calconfleet.access.Role;
 import org.calconfleet.backend.SimulatedFleet;
@@ -37,10 +41,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Rolls a port change out to N simulated hosts and prints the time next to the ideal: the number of batches (each
@@ -63,8 +70,10 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * host, most frequent first, from H2's query statistics; H2 only), {@code nodes} (1; 2 runs the rollout on two
  * console nodes in this JVM, each with its own job engine, over one fresh PostgreSQL database
  * {@code calcon_bench_<random>} on the server of {@link TestDatabase}, dropped at the end, and adds how many host runs
- * each node finished), {@code database} ({@code h2}; {@code postgres} puts even one node on such a fresh PostgreSQL
- * database, to tell what the database costs from what the second node costs), {@code hog} (0: that many platform threads
+ * each node finished), {@code database} ({@code h2}, in memory; {@code h2file} puts the console on a fresh H2 file
+ * database in a temporary directory with the settings the console itself runs with, WRITE_DELAY=0 among them, and adds
+ * the file's size at the end; {@code postgres} puts even one node on such a fresh PostgreSQL database, to tell what the
+ * database costs from what the second node costs), {@code hog} (0: that many platform threads
  * spin beside the rollout, from its approval to its end, so that the job engine's heartbeats and the lease renewals
  * compete for the CPU), {@code rollout} (true; false stops after the approval: only the plan, submit and approve times
  * are printed), {@code again} (false; true rolls the same hosts out a second time, to another port, in the same
@@ -116,8 +125,10 @@ public final class RolloutBenchmark {
 
     static String run(int n, Duration rtt, Duration stop, Duration start, ChangeDraft.Waves waves) throws Exception {
         int nodes = Integer.getInteger("nodes", 1);
-        boolean postgres = nodes > 1 || "postgres".equals(System.getProperty("database"));
+        String kind = System.getProperty("database", "h2");
+        boolean postgres = nodes > 1 || "postgres".equals(kind);
         TestDatabase database = postgres ? TestDatabase.createPostgres("calcon_bench_") : null;
+        Path fileDatabase = "h2file".equals(kind) ? Files.createTempDirectory("calcon-bench-") : null;
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--calcon.drift-scan.enabled=false",
                 "--calcon.simulated.latency=" + rtt.toMillis() + "ms",
                 "--calcon.simulated.stop-duration=" + stop.toMillis() + "ms",
@@ -126,20 +137,45 @@ public final class RolloutBenchmark {
                 "--logging.level.root=WARN", "--logging.level.org.calconfleet=WARN",
                 "--spring.main.banner-mode=off"));
         arguments.addAll(database != null ? List.of(database.arguments())
-                : List.of("--spring.datasource.url=" + System.getProperty("db",
-                        "jdbc:h2:mem:bench-" + java.util.UUID.randomUUID())));
+                : List.of("--spring.datasource.url=" + (fileDatabase != null ? consoleDatabaseIn(fileDatabase)
+                        : System.getProperty("db", "jdbc:h2:mem:bench-" + java.util.UUID.randomUUID()))));
         List<ConfigurableApplicationContext> consoles = new ArrayList<>();
         try {
             for (int node = 1; node <= nodes; node++) {
                 consoles.add(console(node, arguments,
                         consoles.isEmpty() ? null : consoles.getFirst().getBean(SimulatedFleet.class)));
             }
-            return run(consoles, n, rtt, stop, start, waves);
+            String line = run(consoles, n, rtt, stop, start, waves);
+            return fileDatabase == null ? line : line + String.format(Locale.ROOT,
+                    "; database file %,d MB after the rollout(s)", sizeOf(fileDatabase) / 1_048_576);
         } finally {
             consoles.forEach(ConfigurableApplicationContext::close);
             if (database != null) {
                 database.close();
             }
+            if (fileDatabase != null) {
+                FileSystemUtils.deleteRecursively(fileDatabase);
+            }
+        }
+    }
+
+    /**
+     * The console's own H2 file database URL (application.properties: its settings, WRITE_DELAY=0 among them), with the
+     * file in {@code directory} instead of ./data.
+     */
+    private static String consoleDatabaseIn(Path directory) throws IOException {
+        String url = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application.properties"))
+                .getProperty("spring.datasource.url");
+        String path = "./data/calcon";
+        if (url == null || !url.contains(path)) {
+            throw new IllegalStateException("the console's database URL no longer names " + path + ": " + url);
+        }
+        return url.replace(path, directory.resolve("calcon").toString());
+    }
+
+    private static long sizeOf(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.mapToLong(file -> file.toFile().length()).sum();
         }
     }
 
