@@ -20,6 +20,7 @@ import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.audit.AuditSubject;
 import org.calconfleet.audit.AuditTrail;
 import org.calconfleet.change.ChangeRefusedException;
+import org.calconfleet.common.DurableCommits;
 import org.calconfleet.fleet.ExchangeServer;
 import org.calconfleet.fleet.FleetObservations;
 import org.calconfleet.fleet.Observation;
@@ -56,10 +57,11 @@ class RolloutStore {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate jdbcTx;
+    private final DurableCommits durable;
 
     RolloutStore(HostRunRepository runs, HostRunWrites writes, EntityManager entities,
             AuditPump pump, Admissions admissions, AuditTrail audit, FleetObservations fleet,
-            ApplicationEventPublisher events, Clock clock, DataSource dataSource) {
+            ApplicationEventPublisher events, Clock clock, DataSource dataSource, DurableCommits durable) {
         this.runs = runs;
         this.writes = writes;
         this.entities = entities;
@@ -70,6 +72,7 @@ class RolloutStore {
         this.events = events;
         this.clock = clock;
         this.jdbcTx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.durable = durable;
     }
 
     static String actor(long changeId) {
@@ -154,9 +157,15 @@ class RolloutStore {
         return run;
     }
 
-    /** A host run's writes ({@link HostRunWrites}, {@link FleetObservations#record}) in a plain JDBC transaction. */
+    /**
+     * A host run's writes ({@link HostRunWrites}, {@link FleetObservations#record}) in a plain JDBC transaction,
+     * returned once they would outlive a killed console: what a runner does next to its host must never be done again
+     * by the console that resumes the run.
+     */
     private HostRun inJdbcTransaction(Supplier<HostRun> work) {
-        return Objects.requireNonNull(jdbcTx.execute(s -> work.get()));
+        HostRun run = Objects.requireNonNull(jdbcTx.execute(s -> work.get()));
+        durable.awaitDurable();
+        return run;
     }
 
     /** Counts a retry of the current step: the attempt and why, in the run and its log. */

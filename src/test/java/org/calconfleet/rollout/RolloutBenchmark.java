@@ -71,7 +71,7 @@ import org.springframework.util.FileSystemUtils;
  * console nodes in this JVM, each with its own job engine, over one fresh PostgreSQL database
  * {@code calcon_bench_<random>} on the server of {@link TestDatabase}, dropped at the end, and adds how many host runs
  * each node finished), {@code database} ({@code h2}, in memory; {@code h2file} puts the console on a fresh H2 file
- * database in a temporary directory with the settings the console itself runs with, WRITE_DELAY=0 among them, and adds
+ * database in a temporary directory with the settings the console itself runs with, and adds
  * the file's size at the end; {@code postgres} puts even one node on such a fresh PostgreSQL database, to tell what the
  * database costs from what the second node costs), {@code hog} (0: that many platform threads
  * spin beside the rollout, from its approval to its end, so that the job engine's heartbeats and the lease renewals
@@ -160,8 +160,8 @@ public final class RolloutBenchmark {
     }
 
     /**
-     * The console's own H2 file database URL (application.properties: its settings, WRITE_DELAY=0 among them), with the
-     * file in {@code directory} instead of ./data.
+     * The console's own H2 file database URL (application.properties, with its settings), with the file in
+     * {@code directory} instead of ./data.
      */
     private static String consoleDatabaseIn(Path directory) throws IOException {
         String url = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application.properties"))

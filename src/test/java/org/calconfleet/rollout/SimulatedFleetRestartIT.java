@@ -44,10 +44,10 @@ class SimulatedFleetRestartIT {
             throws Exception {
         assumeThat(TestDatabase.onPostgres()).as("the restart of one console on its H2 file").isFalse();
         Path calcon = dir.resolve("calcon").toAbsolutePath();
-        // As the console's own URL (WRITE_DELAY=0: each commit written at once); AUTO_SERVER: the console opens the file
-        // and serves it, this test looks through the console meanwhile.
+        // As the console's own URL (H2's write delay: the engine waits for its steps to be in the file before it acts);
+        // AUTO_SERVER: the console opens the file and serves it, this test looks through the console meanwhile.
         TestDatabase database = new TestDatabase(calcon.toString(),
-                "jdbc:h2:file:" + calcon + ";WRITE_DELAY=0;AUTO_SERVER=TRUE", "sa", "");
+                "jdbc:h2:file:" + calcon + ";AUTO_SERVER=TRUE", "sa", "");
         Path states = dir.resolve("simulated-hosts");
         String[] options = {"-Dcalcon.simulated.state-directory=" + states,
                 "-Dcalcon.simulated.stop-duration=400ms", "-Dcalcon.simulated.start-duration=400ms",
