@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.function.Predicate;
+import org.calconfleet.common.DatabaseKind;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,14 +22,15 @@ import org.springframework.stereotype.Component;
 class ChainReader {
 
     static final int FETCH_SIZE = 10_000;
-    private static final String H2 = "H2";
     static final String CHAIN = "select seq, occurred_at, actor, action, subject, before_value, after_value, "
             + "reason, prev_hash, hash from audit_entry order by seq";
 
     private final JdbcTemplate jdbc;
+    private final DatabaseKind database;
 
-    ChainReader(JdbcTemplate jdbc) {
+    ChainReader(JdbcTemplate jdbc, DatabaseKind database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /** Offers the entries to {@code each} in sequence order until it answers false or the chain ends. */
@@ -44,7 +46,7 @@ class ChainReader {
     /** Runs one query of the chain's size, streamed as {@link #read} streams it, and hands its rows over. */
     void query(String sql, RowsHandler rowsHandler) {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            boolean h2 = H2.equals(connection.getMetaData().getDatabaseProductName());
+            boolean h2 = database.h2();
             if (h2) {
                 lazy(connection, true);
             }

@@ -1,13 +1,7 @@
 package org.calconfleet.common;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +12,7 @@ import org.springframework.stereotype.Component;
  * here a caller waits for one {@code CHECKPOINT} begun after it asked, and the callers that ask while one runs share
  * the next. Writing every commit at once instead ({@code WRITE_DELAY=0}) costs a store of the changed pages per
  * commit, which was half of the engine's CPU. Where a commit is as durable as it gets already (PostgreSQL, an H2 that
- * writes each commit at once, or in memory), the wait returns at once.
+ * writes each commit at once, or in memory), the wait returns at once; see {@link DatabaseKind#writesBehind}.
  */
 @Component
 public class DurableCommits {
@@ -31,14 +25,9 @@ public class DurableCommits {
     /** The number of the last checkpoint ended. */
     private volatile long ended;
 
-    DurableCommits(JdbcTemplate jdbc) {
+    DurableCommits(JdbcTemplate jdbc, DatabaseKind database) {
         this.jdbc = jdbc;
-        this.writesBehind = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) DurableCommits::writesBehind));
-    }
-
-    /** Whether commits reach the database's file later than they return, so that {@link #awaitDurable} waits. */
-    public boolean writesBehind() {
-        return writesBehind;
+        this.writesBehind = database.writesBehind();
     }
 
     /** Returns once everything committed before the call is in the database's file. */
@@ -58,18 +47,6 @@ public class DurableCommits {
             ended = number;
         } finally {
             flushing.unlock();
-        }
-    }
-
-    private static boolean writesBehind(Connection connection) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        if (!"H2".equals(meta.getDatabaseProductName()) || meta.getURL().startsWith("jdbc:h2:mem:")) {
-            return false;
-        }
-        try (Statement statement = connection.createStatement();
-                ResultSet delay = statement.executeQuery(
-                        "select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'")) {
-            return delay.next() && Integer.parseInt(delay.getString(1).strip()) > 0;
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.calconfleet.change.ChangeState;
+import org.calconfleet.common.DatabaseKind;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -52,6 +52,7 @@ class RemoteProgressRelay implements SmartLifecycle {
     }
 
     private final JdbcTemplate jdbc;
+    private final DatabaseKind database;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration interval;
@@ -60,9 +61,10 @@ class RemoteProgressRelay implements SmartLifecycle {
     private volatile boolean relaying;
     private Instant since = Instant.EPOCH;
 
-    RemoteProgressRelay(JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
+    RemoteProgressRelay(JdbcTemplate jdbc, DatabaseKind database, ApplicationEventPublisher events, Clock clock,
             @Value("${calcon.rollout.relay-interval:1s}") Duration interval) {
         this.jdbc = jdbc;
+        this.database = database;
         this.events = events;
         this.clock = clock;
         this.interval = interval;
@@ -111,8 +113,7 @@ class RemoteProgressRelay implements SmartLifecycle {
      */
     @Override
     public synchronized void start() {
-        String database = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-        if ("H2".equals(database)) {
+        if (database.h2()) {
             return;
         }
         relaying = true;

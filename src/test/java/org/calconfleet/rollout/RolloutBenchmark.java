@@ -53,9 +53,9 @@ import org.springframework.util.FileSystemUtils;
  * Rolls a port change out to N simulated hosts and prints the time next to the ideal: the number of batches (each
  * wave in slices of the concurrency limit) times the per-host minimum (the backend calls one host needs, each one
  * round trip, plus the service's stop and start), both from the same settings. Also the heap: in use before, its
- * peak (garbage included), and in use after a full GC once the rollout is done, per host; the last holds the rows of
- * the in-memory database, so a figure per host that stays flat from 1,000 to 10,000 hosts means memory grows with
- * the rows only.
+ * peak (garbage included), and in use after a full GC once the rollout is done, per host; on the in-memory database
+ * the last holds its rows, so a figure per host that stays flat from 1,000 to 10,000 hosts means memory grows with
+ * the rows only (on a file or on PostgreSQL it holds what the console keeps, and H2's cache of its file).
  *
  * <p>Run (after {@code mvn -q -o test-compile}):
  * <pre>
@@ -145,7 +145,10 @@ public final class RolloutBenchmark {
                 consoles.add(console(node, arguments,
                         consoles.isEmpty() ? null : consoles.getFirst().getBean(SimulatedFleet.class)));
             }
-            String line = run(consoles, n, rtt, stop, start, waves);
+            String heapHolds = database != null ? "what the console keeps; the rows are in PostgreSQL"
+                    : fileDatabase != null ? "what the console keeps and H2's cache of its file"
+                    : "the log lines and audit entries the rollout added to the in-memory database on H2";
+            String line = run(consoles, n, rtt, stop, start, waves, heapHolds);
             return fileDatabase == null ? line : line + String.format(Locale.ROOT,
                     "; database file %,d MB after the rollout(s)", sizeOf(fileDatabase) / 1_048_576);
         } finally {
@@ -195,7 +198,7 @@ public final class RolloutBenchmark {
     }
 
     private static String run(List<ConfigurableApplicationContext> consoles, int n, Duration rtt, Duration stop,
-            Duration start, ChangeDraft.Waves waves) throws Exception {
+            Duration start, ChangeDraft.Waves waves, String heapHolds) throws Exception {
         ConfigurableApplicationContext context = consoles.getFirst();
         // every console installs its own strategy as the JVM-wide one; the users below act on the first console
         context.getBeanProvider(SecurityContextHolderStrategy.class)
@@ -209,18 +212,20 @@ public final class RolloutBenchmark {
         if (!Boolean.parseBoolean(System.getProperty("rollout", "true"))) {
             return decisionsTwice(changes, rollouts, ids, n, waves);
         }
-        String first = rollout(consoles, changes, rollouts, simulated, ids, 45002, n, rtt, stop, start, waves);
+        String first = rollout(consoles, changes, rollouts, simulated, ids, 45002, n, rtt, stop, start, waves,
+                heapHolds);
         if (!Boolean.getBoolean("again")) {
             return first;
         }
         System.out.println("first: " + first);
-        return "again: " + rollout(consoles, changes, rollouts, simulated, ids, 45003, n, rtt, stop, start, waves);
+        return "again: " + rollout(consoles, changes, rollouts, simulated, ids, 45003, n, rtt, stop, start, waves,
+                heapHolds);
     }
 
     /** One rollout of the {@code n} servers {@code ids} to {@code port}, planned, submitted and approved first. */
     private static String rollout(List<ConfigurableApplicationContext> consoles, ChangeService changes,
             RolloutService rollouts, SimulatedFleet simulated, List<Long> ids, int port, int n, Duration rtt,
-            Duration stop, Duration start, ChangeDraft.Waves waves) throws Exception {
+            Duration stop, Duration start, ChangeDraft.Waves waves, String heapHolds) throws Exception {
         ConfigurableApplicationContext context = consoles.getFirst();
         ChangeDraft draft = ChangeDraft.now(ids, port, "benchmark", "BENCH-" + n + "-" + port, waves);
         Mark planStart = Mark.now();
@@ -265,15 +270,15 @@ public final class RolloutBenchmark {
                 "N=%,d: %s; rollout %.2f s (approve to last host %.2f s), ideal %.2f s = %d batches x %.3f s"
                         + " (%d calls x %d ms + stop %d ms + start %d ms); ratio %.3f; calls per host %.2f;"
                         + " done %d, failed %d;"
-                        + " heap used %d MB before, peak %d MB, %d MB after a full GC (%,d bytes per host: the"
-                        + " log lines and audit entries the rollout added to the in-memory database on H2);"
+                        + " heap used %d MB before, peak %d MB, %d MB after a full GC (%,d bytes per host: %s);"
                         + " %s; CPU %.1f s (%.1f ms per host), GC %.1f s; engine CPU %.2f ms per host (goal 1 ms:"
                         + " the process's CPU less the simulated hosts' own %.2f ms per host, measured apart), %s;"
                         + " load %.1f",
                 n, waves, seconds(engine), seconds(wall), seconds(ideal), batches, seconds(perHost),
                 CALLS_PER_HOST, rtt.toMillis(), stop.toMillis(), start.toMillis(),
                 seconds(engine) / seconds(ideal), callsPerHost, done.counts().done(), done.counts().failures(),
-                before / 1_048_576, peak / 1_048_576, after / 1_048_576, (after - before) / n, decisions, cpu, cpu * 1000 / n, gc,
+                before / 1_048_576, peak / 1_048_576, after / 1_048_576, (after - before) / n, heapHolds, decisions,
+                cpu, cpu * 1000 / n, gc,
                 (cpu - hostsCpu) * 1000 / n, hostsCpu * 1000 / n, jvm.describe(cpu - hostsCpu, hostsCpu, n),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         line += "; " + runners(consoles, simulated, n, hog);
