@@ -1,5 +1,7 @@
 package org.calconfleet.common;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DurableCommits {
 
+    public static final String CHECKPOINTS = "calcon.database.checkpoints";
+
     private final JdbcTemplate jdbc;
     private final boolean writesBehind;
     private final ReentrantLock flushing = new ReentrantLock();
@@ -24,10 +28,15 @@ public class DurableCommits {
     private final AtomicLong begun = new AtomicLong();
     /** The number of the last checkpoint ended. */
     private volatile long ended;
+    private final Timer checkpoints;
 
-    DurableCommits(JdbcTemplate jdbc, DatabaseKind database) {
+    DurableCommits(JdbcTemplate jdbc, DatabaseKind database, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.writesBehind = database.writesBehind();
+        this.checkpoints = Timer.builder(CHECKPOINTS)
+                .description("Checkpoints run so that committed rollout steps are on disk before a host is acted on"
+                        + " (an H2 file that writes behind only; the callers waiting at once share one)")
+                .register(meters);
     }
 
     /** Returns once everything committed before the call is in the database's file. */
@@ -43,7 +52,7 @@ public class DurableCommits {
                 return;
             }
             long number = begun.incrementAndGet();
-            jdbc.execute("checkpoint");
+            checkpoints.record(() -> jdbc.execute("checkpoint"));
             ended = number;
         } finally {
             flushing.unlock();

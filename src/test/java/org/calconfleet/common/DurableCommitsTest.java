@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,13 +23,17 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 class DurableCommitsTest {
 
+    private static final int CALLERS = 200;
+
     @TempDir
     Path dir;
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
     void a_commit_waited_for_is_in_the_file_long_before_the_write_delay_would_have_put_it_there() throws Exception {
         JdbcTemplate jdbc = database("behind", ";WRITE_DELAY=60000");
-        DurableCommits commits = new DurableCommits(jdbc, new DatabaseKind(jdbc));
+        DurableCommits commits = new DurableCommits(jdbc, new DatabaseKind(jdbc), meters);
         jdbc.execute("create table step (id int primary key)");
         commits.awaitDurable();
 
@@ -35,20 +41,24 @@ class DurableCommitsTest {
         assertThat(stepsInCopyOf("behind")).as("the write delay holds the commit back").isZero();
         commits.awaitDurable();
         assertThat(stepsInCopyOf("behind")).isEqualTo(1);
+        assertThat(checkpoints()).isEqualTo(2);
     }
 
     @Test
-    void callers_that_wait_at_once_each_find_their_own_commit_in_the_file() throws Exception {
+    void callers_that_wait_at_once_each_find_their_own_commit_in_the_file_and_share_the_checkpoints()
+            throws Exception {
         JdbcTemplate jdbc = database("many", ";WRITE_DELAY=60000");
-        DurableCommits commits = new DurableCommits(jdbc, new DatabaseKind(jdbc));
+        DurableCommits commits = new DurableCommits(jdbc, new DatabaseKind(jdbc), meters);
         jdbc.execute("create table step (id int primary key)");
         commits.awaitDurable();
         List<Future<?>> callers = new ArrayList<>();
+        CyclicBarrier allCommitted = new CyclicBarrier(CALLERS);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < CALLERS; i++) {
                 int id = i;
                 callers.add(threads.submit(() -> {
                     jdbc.update("insert into step values (?)", id);
+                    allCommitted.await();
                     commits.awaitDurable();
                     return null;
                 }));
@@ -57,7 +67,22 @@ class DurableCommitsTest {
                 caller.get();
             }
         }
-        assertThat(stepsInCopyOf("many")).isEqualTo(200);
+        assertThat(stepsInCopyOf("many")).isEqualTo(CALLERS);
+        // one before the callers; then each checkpoint serves every caller that asked before it began
+        assertThat(checkpoints()).isBetween(2L, 1L + CALLERS / 10);
+    }
+
+    @Test
+    void nothing_is_run_where_each_commit_is_written_at_once() {
+        JdbcTemplate jdbc = database("at-once", ";WRITE_DELAY=0");
+        jdbc.execute("create table step (id int primary key)");
+        jdbc.update("insert into step values (1)");
+        new DurableCommits(jdbc, new DatabaseKind(jdbc), meters).awaitDurable();
+        assertThat(checkpoints()).isZero();
+    }
+
+    private long checkpoints() {
+        return meters.timer(DurableCommits.CHECKPOINTS).count();
     }
 
     private JdbcTemplate database(String name, String settings) {

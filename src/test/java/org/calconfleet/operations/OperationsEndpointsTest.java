@@ -117,7 +117,7 @@ class OperationsEndpointsTest {
         assertThat(scraped.body()).contains("calcon_rollouts_finished_total{outcome=\"done\"}",
                 "calcon_host_runs_finished_total{outcome=\"rolled_back\"}", "calcon_servers_needing_attention",
                 "calcon_servers_in_drift " + (double) summary.drifted(),
-                "calcon_servers " + (double) summary.servers());
+                "calcon_servers " + (double) summary.servers(), "calcon_database_checkpoints_seconds_count");
         assertThat(get(administrator(), "/actuator/prometheus").statusCode()).isEqualTo(200);
     }
 

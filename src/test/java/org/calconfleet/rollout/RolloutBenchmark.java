@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -21,6 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.calconfleet.CalConFleetApplication;
@@ -30,6 +32,7 @@ import org.calconfleet.change.ChangeDraft;
 import org.calconfleet.change.ChangePlan;
 import org.calconfleet.change.ChangeService;
 import org.calconfleet.change.ChangeSummary;
+import org.calconfleet.common.DurableCommits;
 import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.host.DiagnosticLevel;
 import org.calconfleet.host.HostOperation;
@@ -239,6 +242,9 @@ public final class RolloutBenchmark {
             context.getBean(JdbcTemplate.class).execute("set query_statistics true");
         }
         long callsBefore = calls(simulated, n);
+        Timer checkpoints = context.getBean(MeterRegistry.class).timer(DurableCommits.CHECKPOINTS);
+        long checkpointsBefore = checkpoints.count();
+        double checkpointMillisBefore = checkpoints.totalTime(TimeUnit.MILLISECONDS);
         long before = usedHeap();
         long cpuBefore = cpuNanos();
         JvmThreadsCpu jvmBefore = JvmThreadsCpu.now();
@@ -281,6 +287,12 @@ public final class RolloutBenchmark {
                 cpu, cpu * 1000 / n, gc,
                 (cpu - hostsCpu) * 1000 / n, hostsCpu * 1000 / n, jvm.describe(cpu - hostsCpu, hostsCpu, n),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        long checkpointsRun = checkpoints.count() - checkpointsBefore;
+        if (checkpointsRun > 0) {
+            line += String.format(Locale.ROOT, "; checkpoints (the engine waiting for its steps to be on disk) %.2f per"
+                    + " host, %.2f ms each", (double) checkpointsRun / n,
+                    (checkpoints.totalTime(TimeUnit.MILLISECONDS) - checkpointMillisBefore) / checkpointsRun);
+        }
         line += "; " + runners(consoles, simulated, n, hog);
         if (consoles.size() > 1) {
             line += "; " + split(consoles);
