@@ -19,9 +19,6 @@ import org.jspecify.annotations.Nullable;
  */
 record JvmThreadsCpu(Map<Kind, Long> nanos) {
 
-    /** Linux reports thread times in clock ticks of USER_HZ, 100 a second on every architecture the JDK runs on. */
-    private static final long NANOS_PER_TICK = 10_000_000L;
-
     /** Kinds of threads, told by their names (Linux keeps the first 15 characters). */
     enum Kind {
         COMPILER("JIT compilers"),
@@ -70,31 +67,17 @@ record JvmThreadsCpu(Map<Kind, Long> nanos) {
         }
         try (Stream<Path> threads = Files.list(tasks)) {
             for (Path thread : threads.toList()) {
-                String stat = read(thread.resolve("stat"));
-                if (stat == null) {
-                    continue;
-                }
-                Kind kind = Kind.of(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
-                if (kind == null) {
-                    continue;
-                }
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // After the name: state is field 3 of stat, utime 14 and stime 15 (1-based), so 11 and 12 here.
-                nanos.merge(kind, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK,
-                        Long::sum);
+                ProcStat.read(thread.resolve("stat")).ifPresent(stat -> {
+                    Kind kind = Kind.of(stat.name());
+                    if (kind != null) {
+                        nanos.merge(kind, stat.ownNanos(), Long::sum);
+                    }
+                });
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new JvmThreadsCpu(nanos);
-    }
-
-    private static @Nullable String read(Path stat) {
-        try {
-            return Files.readString(stat);
-        } catch (IOException gone) {
-            return null; // the thread ended between the listing and the read
-        }
     }
 
     JvmThreadsCpu since(JvmThreadsCpu before) {

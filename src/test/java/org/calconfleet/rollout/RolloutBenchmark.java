@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -249,6 +250,8 @@ public final class RolloutBenchmark {
         long cpuBefore = cpuNanos();
         JvmThreadsCpu jvmBefore = JvmThreadsCpu.now();
         long gcBefore = gcMillis();
+        Optional<DatabaseServerCpu> server = DatabaseServerCpu.of(context.getBean(JdbcTemplate.class));
+        long serverBefore = server.map(DatabaseServerCpu::nanos).orElse(0L);
         CpuHog hog = new CpuHog(Integer.getInteger("hog", 0));
         Instant approved = Instant.now();
         Mark approving = Mark.now();
@@ -265,6 +268,7 @@ public final class RolloutBenchmark {
         JvmThreadsCpu jvm = JvmThreadsCpu.now().since(jvmBefore);
         double hostsCpu = simulatedHostsCpuNanos(n, waves.concurrency()) / 1e9;
         double gc = (gcMillis() - gcBefore) / 1e3;
+        Optional<Double> serverCpu = server.map(cpuOf -> (cpuOf.nanos() - serverBefore) / 1e9);
         Duration engine = Duration.between(done.startedAt(), done.finishedAt());
         long peak = peakHeap();
         long after = usedHeap();
@@ -287,6 +291,7 @@ public final class RolloutBenchmark {
                 cpu, cpu * 1000 / n, gc,
                 (cpu - hostsCpu) * 1000 / n, hostsCpu * 1000 / n, jvm.describe(cpu - hostsCpu, hostsCpu, n),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        line += "; " + cpuBudget(cpu - hostsCpu, serverCpu, seconds(ideal), n);
         long checkpointsRun = checkpoints.count() - checkpointsBefore;
         if (checkpointsRun > 0) {
             line += String.format(Locale.ROOT, "; checkpoints (the engine waiting for its steps to be on disk) %.2f per"
@@ -308,6 +313,23 @@ public final class RolloutBenchmark {
                     + " order by since_start").forEach(System.out::println);
         }
         return line;
+    }
+
+    /**
+     * The engine's CPU (and a PostgreSQL server's on this machine, which takes turns with the consoles on the same
+     * cores) against what the machine's cores offer per host while the rollout takes its ideal time: above it, the
+     * ideal cannot be reached on this machine whatever the engine waits for.
+     */
+    static String cpuBudget(double engineSeconds, Optional<Double> serverSeconds, double idealSeconds, int n) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double offered = cores * idealSeconds;
+        double used = engineSeconds + serverSeconds.orElse(0.0);
+        String budget = String.format(Locale.ROOT, "the %d cores offer %.2f ms per host at the ideal, so the CPU alone"
+                + " holds the rollout to %.2fx the ideal or more", cores, offered * 1000 / n, Math.max(1, used / offered));
+        return serverSeconds.map(server -> String.format(Locale.ROOT, "database server CPU %.2f ms per host"
+                        + " (PostgreSQL on this machine, all its processes), engine and server together %.2f ms per host;"
+                        + " %s", server * 1000 / n, used * 1000 / n, budget))
+                .orElse(budget);
     }
 
     /** How many host runs each console node finished (its own counter), e.g. "node-1 5,012, node-2 4,988". */

@@ -1,0 +1,56 @@
+package org.calconfleet.rollout;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The CPU a PostgreSQL server on this machine has used, from Linux's {@code /proc}: its postmaster's own, that of
+ * its children which ended (the backends of closed connections), and that of those alive (the backends, the WAL
+ * writer, the checkpointer). A console's process CPU leaves the server out, yet on one machine the two take turns on
+ * the same cores; a rollout over PostgreSQL is bounded by both together.
+ */
+record DatabaseServerCpu(long postmaster) {
+
+    private static final Path PROC = Path.of("/proc");
+
+    /**
+     * The server behind {@code jdbc}, found as the parent of the connection's backend process; empty when the
+     * database is not PostgreSQL or its server runs elsewhere (no such process here, or one of another name).
+     */
+    static Optional<DatabaseServerCpu> of(JdbcTemplate jdbc) {
+        Long backend;
+        try {
+            backend = jdbc.queryForObject("select pg_backend_pid()", Long.class);
+        } catch (RuntimeException notPostgres) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(backend).flatMap(DatabaseServerCpu::postgres)
+                .flatMap(stat -> postgres(stat.parent()).map(parent -> new DatabaseServerCpu(stat.parent())));
+    }
+
+    private static Optional<ProcStat> postgres(long pid) {
+        return ProcStat.read(PROC.resolve(pid + "/stat")).filter(stat -> stat.name().startsWith("postgres"));
+    }
+
+    /** The server's CPU so far, in nanoseconds. */
+    long nanos() {
+        long total = ProcStat.read(PROC.resolve(postmaster + "/stat"))
+                .map(stat -> stat.ownNanos() + stat.endedChildrenNanos())
+                .orElseThrow(() -> new IllegalStateException("the PostgreSQL server " + postmaster + " has ended"));
+        try (Stream<Path> processes = Files.list(PROC)) {
+            return total + processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .map(p -> ProcStat.read(p.resolve("stat")))
+                    .flatMap(Optional::stream)
+                    .filter(stat -> stat.parent() == postmaster)
+                    .mapToLong(ProcStat::ownNanos)
+                    .sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
