@@ -84,6 +84,11 @@ import org.springframework.util.FileSystemUtils;
  * console, and prints both lines, {@code first} and {@code again}: the JIT compiles each new console's generated
  * classes afresh, so the second is what a console that has rolled out before takes).
  *
+ * <p>Every line also sets the engine's CPU against what the cores offer per host while the rollout keeps to the
+ * ideal, with the ratio to the ideal the CPU alone holds it to; over a PostgreSQL server on this machine, whose
+ * processes take turns with the console on the same cores, the server's CPU per host is added to the engine's
+ * ({@link DatabaseServerCpu}).
+ *
  * <p>Every line also says whether a host run ever had two runners: the heartbeat and lease settings in force, the
  * executions db-scheduler found dead and revived, the executions fenced out (a lease held by another runner; a run
  * taken over by another runner), the most runners inside one host run's steps at once, and the hosts written, stopped
