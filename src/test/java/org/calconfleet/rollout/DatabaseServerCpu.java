@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.calconfleet.common.DatabaseKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,26 +21,24 @@ record DatabaseServerCpu(long postmaster) {
 
     /**
      * The server behind {@code jdbc}, found as the parent of the connection's backend process; empty when the
-     * database is not PostgreSQL or its server runs elsewhere (no such process here, or one of another name).
+     * database is an embedded H2 or its server runs elsewhere (no such process here, or one of another name).
      */
-    static Optional<DatabaseServerCpu> of(JdbcTemplate jdbc) {
-        Long backend;
-        try {
-            backend = jdbc.queryForObject("select pg_backend_pid()", Long.class);
-        } catch (RuntimeException notPostgres) {
+    static Optional<DatabaseServerCpu> of(JdbcTemplate jdbc, DatabaseKind database) {
+        if (database.h2()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(backend).flatMap(DatabaseServerCpu::postgres)
-                .flatMap(stat -> postgres(stat.parent()).map(parent -> new DatabaseServerCpu(stat.parent())));
+        return Optional.ofNullable(jdbc.queryForObject("select pg_backend_pid()", Long.class))
+                .flatMap(DatabaseServerCpu::postgres)
+                .flatMap(backend -> postgres(backend.parent()).map(server -> new DatabaseServerCpu(backend.parent())));
     }
 
     private static Optional<ProcStat> postgres(long pid) {
-        return ProcStat.read(PROC.resolve(pid + "/stat")).filter(stat -> stat.name().startsWith("postgres"));
+        return ProcStat.process(pid).filter(stat -> stat.name().startsWith("postgres"));
     }
 
     /** The server's CPU so far, in nanoseconds. */
     long nanos() {
-        long total = ProcStat.read(PROC.resolve(postmaster + "/stat"))
+        long total = ProcStat.process(postmaster)
                 .map(stat -> stat.ownNanos() + stat.endedChildrenNanos())
                 .orElseThrow(() -> new IllegalStateException("the PostgreSQL server " + postmaster + " has ended"));
         try (Stream<Path> processes = Files.list(PROC)) {

@@ -13,6 +13,11 @@ record ProcStat(String name, long parent, long ownTicks, long endedChildrenTicks
 
     static final long NANOS_PER_TICK = 10_000_000L;
 
+    /** The process {@code pid}; empty when there is none (it ended, or it is in another machine's namespace). */
+    static Optional<ProcStat> process(long pid) {
+        return read(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
     /** Empty when the process or thread ended between its listing and the read. */
     static Optional<ProcStat> read(Path stat) {
         String line;

@@ -33,6 +33,7 @@ import org.calconfleet.change.ChangeDraft;
 import org.calconfleet.change.ChangePlan;
 import org.calconfleet.change.ChangeService;
 import org.calconfleet.change.ChangeSummary;
+import org.calconfleet.common.DatabaseKind;
 import org.calconfleet.common.DurableCommits;
 import org.calconfleet.host.CalConRegistry;
 import org.calconfleet.host.DiagnosticLevel;
@@ -255,7 +256,8 @@ public final class RolloutBenchmark {
         long cpuBefore = cpuNanos();
         JvmThreadsCpu jvmBefore = JvmThreadsCpu.now();
         long gcBefore = gcMillis();
-        Optional<DatabaseServerCpu> server = DatabaseServerCpu.of(context.getBean(JdbcTemplate.class));
+        Optional<DatabaseServerCpu> server = DatabaseServerCpu.of(context.getBean(JdbcTemplate.class),
+                context.getBean(DatabaseKind.class));
         long serverBefore = server.map(DatabaseServerCpu::nanos).orElse(0L);
         CpuHog hog = new CpuHog(Integer.getInteger("hog", 0));
         Instant approved = Instant.now();
