@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.calconfleet.common.DatabaseKind;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,9 +32,19 @@ record DatabaseServerCpu(long postmaster) {
         if (database.h2()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(jdbc.queryForObject("select pg_backend_pid()", Long.class))
-                .flatMap(DatabaseServerCpu::postgres)
+        // the backend is read while its connection is open: the backend of a closed connection exits at once
+        ConnectionCallback<Optional<DatabaseServerCpu>> find = connection -> postgres(backend(connection))
                 .flatMap(backend -> postgres(backend.parent()).map(server -> new DatabaseServerCpu(backend.parent())));
+        return jdbc.execute(find);
+    }
+
+    /** The process id of the server's backend that serves {@code connection}. */
+    static long backend(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select pg_backend_pid()")) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private static Optional<ProcStat> postgres(long pid) {

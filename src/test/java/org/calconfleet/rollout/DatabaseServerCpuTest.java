@@ -44,13 +44,13 @@ class DatabaseServerCpuTest {
             long closedBackend;
             long closed;
             try (Connection open = DriverManager.getConnection(database.url(), database.user(), database.password())) {
-                long openBackend = backend(open);
+                long openBackend = DatabaseServerCpu.backend(open);
                 long aliveBefore = cpu(openBackend);
                 busy(open);
                 alive = cpu(openBackend) - aliveBefore;
                 try (Connection once = DriverManager.getConnection(database.url(), database.user(),
                         database.password())) {
-                    closedBackend = backend(once);
+                    closedBackend = DatabaseServerCpu.backend(once);
                     busy(once);
                     closed = cpu(closedBackend);
                 }
@@ -62,14 +62,6 @@ class DatabaseServerCpuTest {
                 assertThat(counted).as("what the server used: both backends' work, the closed one's included")
                         .isGreaterThanOrEqualTo(alive + closed);
             }
-        }
-    }
-
-    private static long backend(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("select pg_backend_pid()")) {
-            row.next();
-            return row.getLong(1);
         }
     }
 
