@@ -11,18 +11,23 @@ import org.calconfleet.audit.AuditEvent;
 import org.calconfleet.i18n.StoredMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The engine's hot writes in plain SQL, in the caller's transaction: a host run's state (checked against the version
- * the execution last wrote), its log lines and its audit outbox entries; the admission of waiting runs; and the one
- * read of every precheck.
+ * the execution last wrote), its log lines and its audit outbox entries; the admission of waiting runs; and the reads
+ * of a run at its claim and of every precheck.
  * Hundreds of host runs each write after every step; going through the ORM for that cost more CPU than everything
  * else the engine does.
  */
 @Component
 class HostRunWrites {
+
+    /** A row into its entity, column by field (snake case to camel case), as the entity's mapping names them. */
+    private static final RowMapper<HostRun> STORED = new SimplePropertyRowMapper<>(HostRun.class);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -67,6 +72,11 @@ class HostRunWrites {
                 .param("id", runId)
                 .param("now", time(now))
                 .update() == 1;
+    }
+
+    /** The run as stored, in plain SQL and managed by no persistence context (it is written in plain SQL too). */
+    Optional<HostRun> read(long runId) {
+        return jdbc.sql("select * from host_run where id = :id").param("id", runId).query(STORED).optional();
     }
 
     /**

@@ -4,12 +4,10 @@ import static org.calconfleet.i18n.StoredMessage.inner;
 import static org.calconfleet.i18n.StoredMessage.port;
 import static org.calconfleet.i18n.StoredMessage.verbatim;
 
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -47,9 +45,7 @@ class RolloutStore {
     static final Set<HostRunState> FAILURES =
             EnumSet.of(HostRunState.FAILED, HostRunState.ROLLED_BACK, HostRunState.NEEDS_ATTENTION);
 
-    private final HostRunRepository runs;
     private final HostRunWrites writes;
-    private final EntityManager entities;
     private final AuditPump pump;
     private final Admissions admissions;
     private final AuditTrail audit;
@@ -59,12 +55,9 @@ class RolloutStore {
     private final TransactionTemplate jdbcTx;
     private final DurableCommits durable;
 
-    RolloutStore(HostRunRepository runs, HostRunWrites writes, EntityManager entities,
-            AuditPump pump, Admissions admissions, AuditTrail audit, FleetObservations fleet,
+    RolloutStore(HostRunWrites writes, AuditPump pump, Admissions admissions, AuditTrail audit, FleetObservations fleet,
             ApplicationEventPublisher events, Clock clock, DataSource dataSource, DurableCommits durable) {
-        this.runs = runs;
         this.writes = writes;
-        this.entities = entities;
         this.pump = pump;
         this.admissions = admissions;
         this.audit = audit;
@@ -103,22 +96,19 @@ class RolloutStore {
     }
 
     /**
-     * Makes a running host run this execution's, in one transaction: claims its lease first ({@link
+     * Makes a running host run this execution's, in one plain JDBC transaction: claims its lease first ({@link
      * HostRunWrites#claim}), then reads the run as the claim left it, so that no write of another runner can come
      * between the read and the claim. Why it was not claimed, when it was not.
      */
-    @Transactional
     public Claim claim(long runId, String holder) {
-        Instant now = now();
-        if (!writes.claim(runId, holder, now)) {
-            return writes.heldUntil(runId, now).<Claim>map(Held::new).orElseGet(Idle::new);
-        }
-        HostRun run = detached(runId).orElseThrow();
-        ExchangeServer server = fleet.server(run.getServerId()).orElse(null);
-        if (server != null) {
-            entities.detach(server);
-        }
-        return new Claimed(run, server);
+        return Objects.requireNonNull(jdbcTx.execute(s -> {
+            Instant now = now();
+            if (!writes.claim(runId, holder, now)) {
+                return writes.heldUntil(runId, now).<Claim>map(Held::new).orElseGet(Idle::new);
+            }
+            HostRun run = writes.read(runId).orElseThrow();
+            return new Claimed(run, fleet.server(run.getServerId()).orElse(null));
+        }));
     }
 
     /**
@@ -213,7 +203,7 @@ class RolloutStore {
     /** An operator confirms that the Domino commands were typed: the run is done. */
     @Transactional
     public HostRun confirmDomino(long runId, String who, @Nullable String comment) {
-        HostRun run = detached(runId).orElseThrow(() -> new ChangeRefusedException("rollout.run.unknown", runId));
+        HostRun run = writes.read(runId).orElseThrow(() -> new ChangeRefusedException("rollout.run.unknown", runId));
         if (run.getState() != HostRunState.AWAITING_CONFIRMATION) {
             throw new ChangeRefusedException("rollout.run.not-awaiting", run.getHostName(),
                     new StoredMessage.Choice(run.getState().messageKey()));
@@ -234,7 +224,7 @@ class RolloutStore {
     /** The engine gave up on a run after repeated errors of its own: an operator must look. */
     @Transactional
     public void engineFailure(long runId, String message) {
-        detached(runId).filter(run -> !run.getState().isFinished()).ifPresent(run ->
+        writes.read(runId).filter(run -> !run.getState().isFinished()).ifPresent(run ->
                 end(run, HostRunState.NEEDS_ATTENTION, RunMessages.run("engine-failed", RunMessages.hostText(message)),
                         r -> { }, StepOutcome.of(run.getStep(), RunMessages.outcome("engine-error"),
                                 RunMessages.run("engine-error", RunMessages.hostText(message))), null,
@@ -265,13 +255,6 @@ class RolloutStore {
                 .because(reason(run, now, message)));
         admissions.afterCommit(run.getChangeRequestId());
         progress(run);
-        return run;
-    }
-
-    /** The run as stored, not managed by the persistence context (it is written in plain SQL). */
-    private Optional<HostRun> detached(long runId) {
-        Optional<HostRun> run = runs.findById(runId);
-        run.ifPresent(entities::detach);
         return run;
     }
 
