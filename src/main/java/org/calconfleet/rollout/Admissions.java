@@ -6,7 +6,6 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +164,7 @@ class Admissions implements SmartLifecycle {
             }
         }
         if (running == 0 && counts.awaiting() == 0
-                && runs.findFirstByChangeRequestIdAndStateOrderByWaveAscSeqAsc(id, HostRunState.PENDING).isEmpty()) {
+                && writes.nextPendingWave(id).isEmpty()) {
             change.setState(change.isCancelRequested() ? ChangeState.CANCELLED
                     : change.isHalted() ? ChangeState.FAILED : ChangeState.DONE);
             change.setFinishedAt(now);
@@ -219,9 +218,8 @@ class Admissions implements SmartLifecycle {
             if (next.size() == free || running > 0) {
                 break;
             }
-            Optional<HostRun> first = runs.findFirstByChangeRequestIdAndStateOrderByWaveAscSeqAsc(id,
-                    HostRunState.PENDING);
-            if (first.isEmpty() || first.get().getWave() == change.getCurrentWave()) {
+            Optional<Integer> nextWave = writes.nextPendingWave(id);
+            if (nextWave.isEmpty() || nextWave.get() == change.getCurrentWave()) {
                 // nothing left, or the rest of this wave waits for its sites to open: the next wave waits with it
                 break;
             }
@@ -231,7 +229,7 @@ class Admissions implements SmartLifecycle {
                 endPending(id, HostRunState.SKIPPED, notStarted(canary.toJson()), now);
                 break;
             }
-            change.setCurrentWave(first.get().getWave());
+            change.setCurrentWave(nextWave.get());
         }
         if (admitted > 0) {
             RolloutStore.afterCommit(() -> {
@@ -258,10 +256,7 @@ class Admissions implements SmartLifecycle {
 
     /** One query, not one per state: a pass runs after every burst of hosts that end. */
     private Counts counts(long id) {
-        Map<HostRunState, Long> byState = new EnumMap<>(HostRunState.class);
-        for (Object[] row : runs.countStatesOf(id, COUNTED)) {
-            byState.put((HostRunState) row[0], ((Number) row[1]).longValue());
-        }
+        Map<HostRunState, Long> byState = writes.countStates(id, COUNTED);
         long failures = RolloutStore.FAILURES.stream().mapToLong(s -> byState.getOrDefault(s, 0L)).sum();
         return new Counts(Math.toIntExact(byState.getOrDefault(HostRunState.RUNNING, 0L)),
                 Math.toIntExact(byState.getOrDefault(HostRunState.AWAITING_CONFIRMATION, 0L)), failures);

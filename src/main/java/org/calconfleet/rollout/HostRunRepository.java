@@ -2,7 +2,6 @@ package org.calconfleet.rollout;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.calconfleet.change.ChangeExecution;
 import org.calconfleet.change.ChangeRequest;
 import org.calconfleet.change.ChangeRequestRepository;
@@ -38,14 +37,8 @@ interface HostRunRepository extends JpaRepository<HostRun, Long> {
 
     long countByChangeRequestIdAndState(long changeRequestId, HostRunState state);
 
-    @Query("select r.state, count(r) from HostRun r where r.changeRequestId = :id and r.state in :states"
-            + " group by r.state")
-    List<Object[]> countStatesOf(@Param("id") long changeRequestId, @Param("states") Collection<HostRunState> states);
-
     List<HostRun> findByChangeRequestIdAndStateInOrderBySeq(long changeRequestId, Collection<HostRunState> states,
             Pageable limit);
-
-    Optional<HostRun> findFirstByChangeRequestIdAndStateOrderByWaveAscSeqAsc(long changeRequestId, HostRunState state);
 
     @Query("select r.changeRequestId, r.state, count(r) from HostRun r where r.changeRequestId in :ids"
             + " group by r.changeRequestId, r.state")

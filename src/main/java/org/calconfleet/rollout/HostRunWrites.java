@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.calconfleet.audit.AuditEvent;
@@ -182,6 +184,28 @@ class HostRunWrites {
                 .param("wave", wave)
                 .param("limit", limit);
         return (closedSites.isEmpty() ? select : select.param("closed", closedSites)).query(Long.class).list();
+    }
+
+    /** How many of a rollout's runs are in each of these states (a state none is in is left out). */
+    Map<HostRunState, Long> countStates(long changeId, Set<HostRunState> states) {
+        Map<HostRunState, Long> counts = new EnumMap<>(HostRunState.class);
+        jdbc.sql("select state, count(*) from host_run where change_request_id = :change and state in (:states)"
+                        + " group by state")
+                .param("change", changeId)
+                .param("states", states.stream().map(Enum::name).toList())
+                .query(rs -> {
+                    counts.put(HostRunState.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** The wave of a rollout's next waiting host; empty when none waits. */
+    Optional<Integer> nextPendingWave(long changeId) {
+        return jdbc.sql("select wave from host_run where change_request_id = :change and state = 'PENDING'"
+                        + " order by wave, seq limit 1")
+                .param("change", changeId)
+                .query(Integer.class)
+                .optional();
     }
 
     /** The sites of a rollout's waiting hosts: those whose windows and freezes admission weighs. */
