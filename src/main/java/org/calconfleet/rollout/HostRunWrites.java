@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * the execution last wrote), its log lines and its audit outbox entries; the admission of waiting runs; and the reads
  * of a run at its claim and of every precheck.
  * Hundreds of host runs each write after every step; going through the ORM for that cost more CPU than everything
- * else the engine does.
+ * else the engine does. The writes of every step take positional parameters: named ones cost a new statement text and
+ * a parameter map per statement, a quarter of the CPU and of the garbage of the step's update.
  */
 @Component
 class HostRunWrites {
@@ -32,13 +33,13 @@ class HostRunWrites {
     private static final RowMapper<HostRun> STORED = new SimplePropertyRowMapper<>(HostRun.class);
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
+    private final JdbcTemplate positional;
     private final Duration lease;
     private final ServerClaims claims;
 
-    HostRunWrites(JdbcClient jdbc, JdbcTemplate batches, RolloutSettings settings, ServerClaims claims) {
+    HostRunWrites(JdbcClient jdbc, JdbcTemplate positional, RolloutSettings settings, ServerClaims claims) {
         this.jdbc = jdbc;
-        this.batches = batches;
+        this.positional = positional;
         this.lease = settings.getHostRunLease();
         this.claims = claims;
     }
@@ -48,7 +49,7 @@ class HostRunWrites {
      * database's identity.
      */
     void insert(List<HostRun> planned) {
-        batches.batchUpdate("""
+        positional.batchUpdate("""
                 insert into host_run (change_request_id, server_id, host_name, wave, seq, target_port, state, step,
                   phase, attempt, needs_write, restarted, verification, planned, last_message, updated_at, finished_at,
                   version)
@@ -98,47 +99,27 @@ class HostRunWrites {
      * bumps its version and renews the lease from the run's last touch. A run that has ended lets go of its server.
      */
     void update(HostRun run) {
-        int rows = jdbc.sql("""
-                update host_run set state = :state, step = :step, phase = :phase, phase_at = :phaseAt,
-                  attempt = :attempt, previous_exchange = :previousExchange, previous_notes = :previousNotes,
-                  service_before = :serviceBefore, diagnostics_high = :diagnosticsHigh, needs_write = :needsWrite,
-                  restarted = :restarted, restart_at = :restartAt, verification = :verification,
-                  evidence_source = :evidenceSource, evidence_event_id = :evidenceEventId,
-                  evidence_at = :evidenceAt, evidence_text = :evidenceText, last_message = :lastMessage,
-                  failure_reason = :failureReason, domino_commands = :dominoCommands,
-                  domino_confirmed_by = :dominoConfirmedBy, domino_confirmed_at = :dominoConfirmedAt,
-                  started_at = :startedAt, updated_at = :updatedAt, finished_at = :finishedAt,
-                  lease_until = :leaseUntil, version = version + 1
-                where id = :id and version = :version""")
-                .param("state", run.getState().name())
-                .param("step", run.getStep().name())
-                .param("phase", run.getPhase().name())
-                .param("phaseAt", time(run.getPhaseAt()))
-                .param("attempt", run.getAttempt())
-                .param("previousExchange", run.getPreviousExchange())
-                .param("previousNotes", run.getPreviousNotes())
-                .param("serviceBefore", run.getServiceBefore())
-                .param("diagnosticsHigh", run.getDiagnosticsHigh())
-                .param("needsWrite", run.isNeedsWrite())
-                .param("restarted", run.isRestarted())
-                .param("restartAt", time(run.getRestartAt()))
-                .param("verification", run.getVerification().name())
-                .param("evidenceSource", run.getEvidenceSource())
-                .param("evidenceEventId", run.getEvidenceEventId())
-                .param("evidenceAt", time(run.getEvidenceAt()))
-                .param("evidenceText", run.getEvidenceText())
-                .param("lastMessage", run.getLastMessage())
-                .param("failureReason", run.getFailureReason())
-                .param("dominoCommands", run.getDominoCommands())
-                .param("dominoConfirmedBy", run.getDominoConfirmedBy())
-                .param("dominoConfirmedAt", time(run.getDominoConfirmedAt()))
-                .param("startedAt", time(run.getStartedAt()))
-                .param("updatedAt", time(run.getUpdatedAt()))
-                .param("finishedAt", time(run.getFinishedAt()))
-                .param("leaseUntil", time(run.getUpdatedAt().plus(lease)))
-                .param("id", run.id())
-                .param("version", run.getVersion())
-                .update();
+        int rows = positional.update("""
+                update host_run set state = ?, step = ?, phase = ?, phase_at = ?,
+                  attempt = ?, previous_exchange = ?, previous_notes = ?,
+                  service_before = ?, diagnostics_high = ?, needs_write = ?,
+                  restarted = ?, restart_at = ?, verification = ?,
+                  evidence_source = ?, evidence_event_id = ?, evidence_at = ?, evidence_text = ?,
+                  last_message = ?, failure_reason = ?, domino_commands = ?,
+                  domino_confirmed_by = ?, domino_confirmed_at = ?,
+                  started_at = ?, updated_at = ?, finished_at = ?,
+                  lease_until = ?, version = version + 1
+                where id = ? and version = ?""",
+                run.getState().name(), run.getStep().name(), run.getPhase().name(), time(run.getPhaseAt()),
+                run.getAttempt(), run.getPreviousExchange(), run.getPreviousNotes(),
+                run.getServiceBefore(), run.getDiagnosticsHigh(), run.isNeedsWrite(),
+                run.isRestarted(), time(run.getRestartAt()), run.getVerification().name(),
+                run.getEvidenceSource(), run.getEvidenceEventId(), time(run.getEvidenceAt()), run.getEvidenceText(),
+                run.getLastMessage(), run.getFailureReason(), run.getDominoCommands(),
+                run.getDominoConfirmedBy(), time(run.getDominoConfirmedAt()),
+                time(run.getStartedAt()), time(run.getUpdatedAt()), time(run.getFinishedAt()),
+                time(run.getUpdatedAt().plus(lease)),
+                run.id(), run.getVersion());
         if (rows != 1) {
             throw new StaleHostRunException(run.id(), "written by another runner since version " + run.getVersion());
         }
@@ -155,7 +136,7 @@ class HostRunWrites {
      */
     boolean[] renew(List<HostRunLeases.Lease> leases, Instant now) {
         OffsetDateTime until = time(now.plus(lease));
-        int[] rows = batches.batchUpdate("update host_run set lease_until = ? where id = ? and lease_holder = ?"
+        int[] rows = positional.batchUpdate("update host_run set lease_until = ? where id = ? and lease_holder = ?"
                         + " and state = 'RUNNING'",
                 leases.stream().map(l -> new Object[] {until, l.runId(), l.holder()}).toList());
         boolean[] renewed = new boolean[rows.length];
@@ -262,28 +243,17 @@ class HostRunWrites {
 
     void log(long runId, Instant at, Step step, StoredMessage outcome, StoredMessage message,
             @Nullable String evidence) {
-        jdbc.sql("insert into host_run_log (host_run_id, at, step, outcome, message, evidence)"
-                        + " values (:run, :at, :step, :outcome, :message, :evidence)")
-                .param("run", runId)
-                .param("at", time(at))
-                .param("step", step.name())
-                .param("outcome", outcome.toJson())
-                .param("message", message.toJson())
-                .param("evidence", HostRun.clip(evidence, 255))
-                .update();
+        positional.update("insert into host_run_log (host_run_id, at, step, outcome, message, evidence)"
+                        + " values (?, ?, ?, ?, ?, ?)",
+                runId, time(at), step.name(), outcome.toJson(), message.toJson(), HostRun.clip(evidence, 255));
     }
 
     void outbox(Instant at, AuditEvent event) {
-        jdbc.sql("insert into audit_outbox (occurred_at, actor, action, subject, before_value, after_value, reason)"
-                        + " values (:at, :actor, :action, :subject, :before, :after, :reason)")
-                .param("at", time(at))
-                .param("actor", HostRun.clip(event.actor(), 64))
-                .param("action", event.action().name())
-                .param("subject", HostRun.clip(event.subject(), 255))
-                .param("before", HostRun.clip(event.before(), 4000))
-                .param("after", HostRun.clip(event.after(), 4000))
-                .param("reason", HostRun.clip(event.reason(), 1000))
-                .update();
+        positional.update("insert into audit_outbox (occurred_at, actor, action, subject, before_value, after_value,"
+                        + " reason) values (?, ?, ?, ?, ?, ?, ?)",
+                time(at), HostRun.clip(event.actor(), 64), event.action().name(), HostRun.clip(event.subject(), 255),
+                HostRun.clip(event.before(), 4000), HostRun.clip(event.after(), 4000),
+                HostRun.clip(event.reason(), 1000));
     }
 
     static @Nullable OffsetDateTime time(@Nullable Instant at) {
