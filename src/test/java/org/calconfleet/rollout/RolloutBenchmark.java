@@ -57,7 +57,9 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Rolls a port change out to N simulated hosts and prints the time next to the ideal: the number of batches (each
  * wave in slices of the concurrency limit) times the per-host minimum (the backend calls one host needs, each one
- * round trip, plus the service's stop and start), both from the same settings. Also the heap: in use before, its
+ * round trip, plus the service's stop and start), both from the same settings. Also the bytes allocated per host from
+ * the approval to the end (every thread's, the simulated hosts' included): the garbage the GC threads' CPU follows,
+ * steadier from run to run than CPU time. Also the heap: in use before, its
  * peak (garbage included), and in use after a full GC once the rollout is done, per host; on the in-memory database
  * the last holds its rows, so a figure per host that stays flat from 1,000 to 10,000 hosts means memory grows with
  * the rows only (on a file or on PostgreSQL it holds what the console keeps, and H2's cache of its file).
@@ -254,6 +256,7 @@ public final class RolloutBenchmark {
         double checkpointMillisBefore = checkpoints.totalTime(TimeUnit.MILLISECONDS);
         long before = usedHeap();
         long cpuBefore = cpuNanos();
+        long allocatedBefore = allocatedBytes();
         JvmThreadsCpu jvmBefore = JvmThreadsCpu.now();
         long gcBefore = gcMillis();
         Optional<DatabaseServerCpu> server = DatabaseServerCpu.of(context.getBean(JdbcTemplate.class),
@@ -272,6 +275,7 @@ public final class RolloutBenchmark {
         ChangeSummary done = Users.as("auditor", Role.AUDITOR, () -> rollouts.rollout(submitted.id()).orElseThrow());
         Duration wall = Duration.between(approved, Instant.now());
         double cpu = (cpuNanos() - cpuBefore) / 1e9;
+        long allocated = allocatedBytes() - allocatedBefore;
         JvmThreadsCpu jvm = JvmThreadsCpu.now().since(jvmBefore);
         double gc = (gcMillis() - gcBefore) / 1e3;
         Optional<Double> serverCpu = server.map(cpuOf -> (cpuOf.nanos() - serverBefore) / 1e9);
@@ -289,14 +293,14 @@ public final class RolloutBenchmark {
                         + " (%d calls x %d ms + stop %d ms + start %d ms); ratio %.3f; calls per host %.2f;"
                         + " done %d, failed %d;"
                         + " heap used %d MB before, peak %d MB, %d MB after a full GC (%,d bytes per host: %s);"
-                        + " %s; CPU %.1f s (%.1f ms per host), GC %.1f s; engine CPU %.2f ms per host (goal 1 ms:"
+                        + " %s; CPU %.1f s (%.1f ms per host), GC %.1f s, allocated %,d KB per host; engine CPU %.2f ms per host (goal 1 ms:"
                         + " the process's CPU less the simulated hosts' own %.2f ms per host, measured apart), %s;"
                         + " load %.1f",
                 n, waves, seconds(engine), seconds(wall), seconds(ideal), batches, seconds(perHost),
                 CALLS_PER_HOST, rtt.toMillis(), stop.toMillis(), start.toMillis(),
                 seconds(engine) / seconds(ideal), callsPerHost, done.counts().done(), done.counts().failures(),
                 before / 1_048_576, peak / 1_048_576, after / 1_048_576, (after - before) / n, heapHolds, decisions,
-                cpu, cpu * 1000 / n, gc,
+                cpu, cpu * 1000 / n, gc, allocated / 1024 / n,
                 (cpu - hostsCpu) * 1000 / n, hostsCpu * 1000 / n, jvm.describe(cpu - hostsCpu, hostsCpu, n),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         line += "; " + cpuBudget(cpu - hostsCpu, serverCpu, seconds(ideal), n);
@@ -637,6 +641,11 @@ public final class RolloutBenchmark {
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** Bytes allocated on the heap by every thread since the JVM started, ended threads included. */
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
     }
 
     private static long usedHeap() {
