@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.calconfleet.CalConFleetApplication;
 import org.calconfleet.access.Role;
@@ -67,7 +69,8 @@ import org.springframework.util.FileSystemUtils;
  * <p>Run (after {@code mvn -q -o test-compile}):
  * <pre>
  * mvn -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
- * java -Xmx2g -cp target/classes:target/test-classes:$(cat target/cp.txt) org.calconfleet.rollout.RolloutBenchmark 1000 10000
+ * java -Xmx2g -XX:+UseParallelGC -cp target/classes:target/test-classes:$(cat target/cp.txt) \
+ *     org.calconfleet.rollout.RolloutBenchmark 1000 10000
  * </pre>
  * Arguments: host counts (default 1000 10000). System properties: {@code rtt} (50ms), {@code stop} (1s),
  * {@code start} (1s), {@code concurrency} (500), {@code canary} (10), {@code wave} (1000), {@code warmup} (1000: a
@@ -293,14 +296,14 @@ public final class RolloutBenchmark {
                         + " (%d calls x %d ms + stop %d ms + start %d ms); ratio %.3f; calls per host %.2f;"
                         + " done %d, failed %d;"
                         + " heap used %d MB before, peak %d MB, %d MB after a full GC (%,d bytes per host: %s);"
-                        + " %s; CPU %.1f s (%.1f ms per host), GC %.1f s, allocated %,d KB per host; engine CPU %.2f ms per host (goal 1 ms:"
+                        + " %s; CPU %.1f s (%.1f ms per host), GC %.1f s (%s), allocated %,d KB per host; engine CPU %.2f ms per host (goal 1 ms:"
                         + " the process's CPU less the simulated hosts' own %.2f ms per host, measured apart), %s;"
                         + " load %.1f",
                 n, waves, seconds(engine), seconds(wall), seconds(ideal), batches, seconds(perHost),
                 CALLS_PER_HOST, rtt.toMillis(), stop.toMillis(), start.toMillis(),
                 seconds(engine) / seconds(ideal), callsPerHost, done.counts().done(), done.counts().failures(),
                 before / 1_048_576, peak / 1_048_576, after / 1_048_576, (after - before) / n, heapHolds, decisions,
-                cpu, cpu * 1000 / n, gc, allocated / 1024 / n,
+                cpu, cpu * 1000 / n, gc, collectors(), allocated / 1024 / n,
                 (cpu - hostsCpu) * 1000 / n, hostsCpu * 1000 / n, jvm.describe(cpu - hostsCpu, hostsCpu, n),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         line += "; " + cpuBudget(cpu - hostsCpu, serverCpu, seconds(ideal), n);
@@ -636,6 +639,12 @@ public final class RolloutBenchmark {
             total += Math.max(0, gc.getCollectionTime());
         }
         return total;
+    }
+
+    /** The collector's own names ("PS Scavenge", "G1 Young Generation", ...): the GC threads' CPU depends on it. */
+    private static String collectors() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(", "));
     }
 
     private static long cpuNanos() {
