@@ -61,8 +61,8 @@ import org.springframework.util.FileSystemUtils;
  * wave in slices of the concurrency limit) times the per-host minimum (the backend calls one host needs, each one
  * round trip, plus the service's stop and start), both from the same settings. Also the bytes allocated per host from
  * the approval to the end (every thread's, the simulated hosts' included): the garbage the GC threads' CPU follows,
- * steadier from run to run than CPU time. Also the heap: in use before, its
- * peak (garbage included), and in use after a full GC once the rollout is done, per host; on the in-memory database
+ * steadier from run to run than CPU time. Also the heap: in use before, its peak (garbage included), and in use after
+ * a full GC once the rollout is done, per host; on the in-memory database
  * the last holds its rows, so a figure per host that stays flat from 1,000 to 10,000 hosts means memory grows with
  * the rows only (on a file or on PostgreSQL it holds what the console keeps, and H2's cache of its file).
  *
@@ -296,7 +296,8 @@ public final class RolloutBenchmark {
                         + " (%d calls x %d ms + stop %d ms + start %d ms); ratio %.3f; calls per host %.2f;"
                         + " done %d, failed %d;"
                         + " heap used %d MB before, peak %d MB, %d MB after a full GC (%,d bytes per host: %s);"
-                        + " %s; CPU %.1f s (%.1f ms per host), GC %.1f s (%s), allocated %,d KB per host; engine CPU %.2f ms per host (goal 1 ms:"
+                        + " %s; CPU %.1f s (%.1f ms per host), GC %.1f s (%s), allocated %,d KB per host;"
+                        + " engine CPU %.2f ms per host (goal 1 ms:"
                         + " the process's CPU less the simulated hosts' own %.2f ms per host, measured apart), %s;"
                         + " load %.1f",
                 n, waves, seconds(engine), seconds(wall), seconds(ideal), batches, seconds(perHost),
